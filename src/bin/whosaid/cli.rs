@@ -1,0 +1,469 @@
+//! Argument parsing and file I/O for the `whosaid` binary. All analysis is in the library.
+
+use std::fs;
+use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use whosaid::engine::eval::{self, Relation, Scores, SeedGold};
+use whosaid::engine::export::{self, Origin};
+use whosaid::engine::{analyze, Analysis};
+
+#[derive(Parser)]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what in a news article: speakers, claims, attributions"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Text,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse files (or stdin): one JSON object per input, one per line.
+    Analyze {
+        /// Files to analyse; stdin when none is given.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Read JSON Lines `{"id": …, "text": …}` from stdin; write results in the same order, using every core.
+        #[arg(long)]
+        jsonl: bool,
+        /// Worker threads for --jsonl (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Score the engine on PolNeAR or on the seed articles.
+    Eval {
+        /// PolNeAR directory (with train/ and dev/).
+        #[arg(long)]
+        polnear: Option<PathBuf>,
+        /// Split to score.
+        #[arg(long, default_value = "dev")]
+        split: String,
+        /// Seed directory (with gold.json and the article .txt files).
+        #[arg(long)]
+        seeds: Option<PathBuf>,
+        /// Print per-document misses (seeds) as well.
+        #[arg(long)]
+        verbose: bool,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mine cue statistics from PolNeAR train: writes `form<TAB>cue_count<TAB>total<TAB>precision`.
+    MineCues {
+        /// PolNeAR directory.
+        #[arg(long)]
+        polnear: PathBuf,
+        /// Split to mine.
+        #[arg(long, default_value = "train")]
+        split: String,
+        /// Also list frequent gold cue words that are not in the lexicon.
+        #[arg(long)]
+        missing: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze {
+            files,
+            format,
+            jsonl,
+            threads,
+        } => {
+            if jsonl {
+                analyze_jsonl(threads)
+            } else {
+                analyze_files(&files, format)
+            }
+        }
+        Command::Eval {
+            polnear,
+            split,
+            seeds,
+            verbose,
+            json,
+        } => eval_cmd(polnear, &split, seeds, verbose, json),
+        Command::MineCues {
+            polnear,
+            split,
+            missing,
+        } => mine_cues(&polnear, &split, missing),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("whosaid: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a file as text: invalid UTF-8 is an error naming the byte offset (no silent loss).
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("stdin: {e}"))?;
+        b
+    } else {
+        fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> {
+    let stdin = [PathBuf::from("-")];
+    let files = if files.is_empty() { &stdin[..] } else { files };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = false;
+    for path in files {
+        let text = match read_text(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("whosaid: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let analysis = analyze(&text);
+        let name = path.to_string_lossy();
+        let rendered = match format {
+            Format::Json => export::json_record(Origin::File(&name), &text, &analysis) + "\n",
+            Format::Csv => export::csv(&text, &analysis),
+            Format::Text => text_view(&name, &text, &analysis),
+        };
+        out.write_all(rendered.as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn text_view(name: &str, text: &str, a: &Analysis) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "== {name}: {} speakers, {} claims",
+        a.speakers.len(),
+        a.claims.len()
+    );
+    for sp in &a.speakers {
+        let n = a.claims.iter().filter(|c| c.speaker == Some(sp.id)).count();
+        let _ = writeln!(
+            s,
+            "  S{} {} [{}{}] {} claim(s), {} mention(s){}",
+            sp.id,
+            sp.name,
+            sp.kind.as_str(),
+            if sp.anonymous { ", anonymous" } else { "" },
+            n,
+            sp.mentions.len(),
+            if sp.titles.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", sp.titles.join("; "))
+            }
+        );
+    }
+    for c in &a.claims {
+        let who = c
+            .speaker
+            .and_then(|i| a.speakers.get(i as usize))
+            .map(|s| s.name.as_str())
+            .unwrap_or("—");
+        let via = c
+            .via
+            .as_ref()
+            .map(|v| {
+                format!(
+                    " via {}",
+                    v.speaker
+                        .and_then(|i| a.speakers.get(i as usize))
+                        .map(|s| s.name.as_str())
+                        .unwrap_or("?")
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  C{} {} | {} {}{via} | {:?} ({}) | {}",
+            c.id,
+            c.kind.as_str(),
+            who,
+            c.stance.as_str(),
+            export::spans_text(text, &c.cue),
+            export::spans_text(text, &c.source),
+            export::spans_text(text, &c.content)
+        );
+    }
+    for d in &a.diagnostics {
+        let _ = writeln!(s, "  ! {}: {}", d.code, d.message);
+    }
+    s
+}
+
+fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        #[serde(default)]
+        id: serde_json::Value,
+        text: String,
+    }
+    let n_threads = threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut lines = stdin.lock().lines();
+    let mut failed = false;
+    // Batches keep memory bounded; within a batch, lines are spread over the threads and
+    // written back in input order.
+    loop {
+        let mut batch: Vec<String> = Vec::new();
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| format!("stdin: {e}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            batch.push(line);
+            if batch.len() >= 256 * n_threads {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let mut results: Vec<String> = vec![String::new(); batch.len()];
+        let chunk = batch.len().div_ceil(n_threads);
+        std::thread::scope(|scope| {
+            for (lines, outs) in batch.chunks(chunk).zip(results.chunks_mut(chunk)) {
+                scope.spawn(move || {
+                    for (line, out) in lines.iter().zip(outs.iter_mut()) {
+                        *out = match serde_json::from_str::<Input>(line) {
+                            Ok(input) => export::json_record(
+                                Origin::Id(&input.id),
+                                &input.text,
+                                &analyze(&input.text),
+                            ),
+                            Err(e) => {
+                                serde_json::json!({"error": format!("invalid input line: {e}")})
+                                    .to_string()
+                            }
+                        };
+                    }
+                });
+            }
+        });
+        for r in results {
+            failed |= r.starts_with("{\"error\"");
+            out.write_all(r.as_bytes())
+                .and_then(|_| out.write_all(b"\n"))
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `(stem, text, gold relations)` of a PolNeAR split, first annotator file per article.
+pub fn load_polnear(
+    dir: &Path,
+    split: &str,
+) -> Result<Vec<(String, String, Vec<Relation>)>, String> {
+    let base = dir.join(split);
+    let mut anns: Vec<PathBuf> = fs::read_dir(base.join("attributions"))
+        .map_err(|e| format!("{}: {e}", base.join("attributions").display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut out: Vec<(String, String, Vec<Relation>)> = Vec::new();
+    for ann in anns {
+        let file = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let Some((stem, _annotator)) = file.rsplit_once('_') else {
+            continue;
+        };
+        if out.last().is_some_and(|(s, _, _)| s == stem) {
+            continue; // first annotator only
+        }
+        let text = read_text(&base.join("text").join(format!("{stem}.txt")))?;
+        let ann_text = read_text(&ann)?;
+        let gold = eval::parse_brat(&text, &ann_text);
+        out.push((stem.to_string(), text, gold));
+    }
+    Ok(out)
+}
+
+fn print_prf(name: &str, p: &eval::Prf) {
+    println!(
+        "  {name:<22} P {:.3}  R {:.3}  F1 {:.3}   (tp {}, pred {}, gold {})",
+        p.p(),
+        p.r(),
+        p.f1(),
+        p.tp,
+        p.pred,
+        p.gold
+    );
+}
+
+fn eval_cmd(
+    polnear: Option<PathBuf>,
+    split: &str,
+    seeds: Option<PathBuf>,
+    verbose: bool,
+    json: bool,
+) -> Result<ExitCode, String> {
+    if polnear.is_none() && seeds.is_none() {
+        return Err("give --polnear DIR and/or --seeds DIR".into());
+    }
+    if let Some(dir) = polnear {
+        let docs = load_polnear(&dir, split)?;
+        let start = std::time::Instant::now();
+        let mut scores = Scores::default();
+        let mut bytes = 0;
+        for (_, text, gold) in &docs {
+            let a = analyze(text);
+            bytes += text.len();
+            eval::score_document(text, gold, &eval::relations_of(&a), &mut scores);
+        }
+        let secs = start.elapsed().as_secs_f64();
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string(&scores).map_err(|e| e.to_string())?
+            );
+        } else {
+            println!(
+                "PolNeAR {split}: {} articles, {:.1} MB analysed and scored in {secs:.2} s",
+                scores.documents,
+                bytes as f64 / 1e6
+            );
+            print_prf("source exact", &scores.source_exact);
+            print_prf("source overlap", &scores.source_overlap);
+            print_prf("cue exact", &scores.cue_exact);
+            print_prf("cue overlap", &scores.cue_overlap);
+            print_prf("content exact", &scores.content_exact);
+            print_prf("content overlap", &scores.content_overlap);
+            print_prf("relation", &scores.relation);
+            print_prf("relation+source", &scores.relation_source);
+        }
+    }
+    if let Some(dir) = seeds {
+        let gold: Vec<SeedGold> = serde_json::from_str(&read_text(&dir.join("gold.json"))?)
+            .map_err(|e| format!("gold.json: {e}"))?;
+        let mut stems: Vec<String> = gold.iter().map(|g| g.doc.clone()).collect();
+        stems.dedup();
+        let mut docs = Vec::new();
+        for stem in stems {
+            let text = read_text(&dir.join(format!("{stem}.txt")))?;
+            let a = analyze(&text);
+            docs.push((stem, text, a));
+        }
+        let rep = eval::score_seeds(&docs, &gold);
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string(&rep).map_err(|e| e.to_string())?
+            );
+        } else {
+            println!("Seeds: {} of {} non-borderline attributions found with the right speaker; {} claims match nothing", rep.found, rep.gold, rep.unmatched);
+            if verbose {
+                println!("  missed: {}", rep.missed.join(", "));
+                for s in &rep.spurious {
+                    println!("  unmatched: {s}");
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mine_cues(dir: &Path, split: &str, missing: bool) -> Result<ExitCode, String> {
+    use std::collections::HashMap;
+    use whosaid::engine::lexicon::Lexicon;
+    let docs = load_polnear(dir, split)?;
+    let lex = Lexicon::get();
+    // For every lexicon form: occurrences as a word, and occurrences inside a gold cue span.
+    let mut total: HashMap<String, usize> = HashMap::new();
+    let mut as_cue: HashMap<String, usize> = HashMap::new();
+    let mut gold_words: HashMap<String, usize> = HashMap::new();
+    for (_, text, gold) in &docs {
+        let cue_spans: Vec<whosaid::engine::Span> =
+            gold.iter().flat_map(|r| r.cue.iter().copied()).collect();
+        for tok in whosaid::engine::segment::tokenize(text) {
+            if tok.kind != whosaid::engine::segment::TokKind::Word {
+                continue;
+            }
+            let w = tok.span.text(text).to_lowercase();
+            let in_cue = cue_spans.iter().any(|c| c.contains(tok.span));
+            if in_cue {
+                *gold_words.entry(w.clone()).or_default() += 1;
+            }
+            if lex.cue(&w).is_some() {
+                *total.entry(w.clone()).or_default() += 1;
+                if in_cue {
+                    *as_cue.entry(w).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut forms: Vec<(&str, _)> = lex.cue_forms().collect();
+    forms.sort_by_key(|(f, _)| *f);
+    println!("# form\tcue_count\ttotal\tprecision — mined by `whosaid mine-cues --polnear DIR` from PolNeAR {split} ({} articles)", docs.len());
+    for (form, _) in forms {
+        let t = total.get(form).copied().unwrap_or(0);
+        let c = as_cue.get(form).copied().unwrap_or(0);
+        // Add-one smoothing so unseen forms get a modest prior instead of 0 or 1.
+        let p = (c as f64 + 0.5) / (t as f64 + 1.0);
+        println!("{form}\t{c}\t{t}\t{p:.3}");
+    }
+    if missing {
+        let mut miss: Vec<(&String, &usize)> = gold_words
+            .iter()
+            .filter(|(w, _)| lex.cue(w).is_none())
+            .collect();
+        miss.sort_by(|a, b| b.1.cmp(a.1));
+        eprintln!("# frequent words inside gold cues that are not lexicon forms:");
+        for (w, n) in miss.into_iter().take(80) {
+            eprintln!("#   {w}\t{n}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

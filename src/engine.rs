@@ -1,0 +1,211 @@
+//! The extraction engine: text in, [`Analysis`] out. Pure Rust, no I/O, no web dependency.
+//!
+//! [`analyze`] is the only place that orders the stages:
+//!
+//! 1. [`segment`]: tokens and paragraphs;
+//! 2. [`boilerplate`]: scraped-page debris, marked and skipped;
+//! 3. [`segment`] + [`quotes`]: sentences, quotations paired, sentences merged so that no
+//!    quotation straddles two;
+//! 4. [`attribution`]: cues (from the [`lexicon`]), their sources and contents, chains;
+//! 5. [`speakers`]: mentions described and clustered into speakers;
+//! 6. assembly into the output [`model`], claims in document order.
+//!
+//! **Invariants.** `analyze` never panics and never fails: odd input yields fewer claims and a
+//! [`Diagnostic`]. Every [`Span`] is a half-open byte range into the text given, on `char`
+//! boundaries.
+
+pub mod attribution;
+pub mod boilerplate;
+pub mod eval;
+pub mod export;
+pub mod lexicon;
+pub mod model;
+pub mod quotes;
+pub mod segment;
+pub mod span;
+pub mod speakers;
+pub mod words;
+
+pub use model::*;
+pub use span::Span;
+
+use attribution::{Doc, RawClaim};
+
+/// Analyse one article. Never panics, never fails.
+pub fn analyze(text: &str) -> Analysis {
+    let mut diagnostics = check_input(text);
+    // 1. tokens, paragraphs
+    let tokens = segment::tokenize(text);
+    let paragraphs = segment::paragraphs(text, &tokens);
+    // 2. debris
+    let debris = boilerplate::find(text, &paragraphs);
+    // 3. sentences and quotations
+    let quotes = quotes::pair(text, &tokens, &paragraphs, &mut diagnostics);
+    let inside = quotes::inside_map(tokens.len(), &quotes);
+    let sentences = segment::sentences(text, &tokens, &paragraphs);
+    let sentences = quotes::merge_sentences(&tokens, sentences, &inside);
+    // 4. claims
+    let doc = Doc {
+        text,
+        toks: &tokens,
+        sentences: &sentences,
+        quotes: &quotes,
+        inside: &inside,
+        boiler_para: &debris.whole,
+        para_skip_until: &debris.skip_until,
+    };
+    let raw = attribution::extract(&doc);
+    // 5 + 6. speakers and assembly
+    let (speakers, claims) = assemble(text, raw);
+    let stats = Stats {
+        bytes: text.len(),
+        words: tokens
+            .iter()
+            .filter(|t| t.kind == segment::TokKind::Word)
+            .count(),
+        sentences: sentences.len(),
+        paragraphs: paragraphs.len(),
+    };
+    if !text.trim().is_empty() && claims.is_empty() && stats.words > 30 {
+        diagnostics.push(Diagnostic {
+            level: Level::Info,
+            code: "no_claims".into(),
+            message: "no attributed claims found".into(),
+            span: None,
+        });
+    }
+    Analysis {
+        speakers,
+        claims,
+        boilerplate: debris.spans,
+        diagnostics,
+        stats,
+    }
+}
+
+fn check_input(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut push = |level, code: &str, message: String| {
+        out.push(Diagnostic {
+            level,
+            code: code.into(),
+            message,
+            span: None,
+        });
+    };
+    if text.trim().is_empty() {
+        push(Level::Warning, "empty_input", "the text is empty".into());
+        return out;
+    }
+    let head = &text[..text.len().min(4096)];
+    let head = &head[..head
+        .char_indices()
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0)];
+    let lower = head.to_ascii_lowercase();
+    if lower.contains("<html")
+        || lower.contains("<body")
+        || lower.contains("<div")
+        || lower.contains("<p>")
+    {
+        push(Level::Warning, "looks_like_html", "the text looks like HTML markup; paste the article text, or drop the .html file to extract it".into());
+    }
+    let n_replacement = text.matches('\u{FFFD}').count();
+    if n_replacement > 0 {
+        push(
+            Level::Warning,
+            "replacement_characters",
+            format!("{n_replacement} undecodable character(s) (U+FFFD) in the text"),
+        );
+    }
+    let n_control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    if n_control > 0 {
+        push(
+            Level::Warning,
+            "control_characters",
+            format!("{n_control} control character(s): is this a binary file?"),
+        );
+    }
+    out
+}
+
+fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
+    // Identical claims (same cue) keep the first.
+    let mut seen = std::collections::HashSet::new();
+    let mut keep = vec![true; raw.len()];
+    for (i, c) in raw.iter().enumerate() {
+        if !seen.insert((c.cue.first().copied(), c.content.first().copied())) {
+            keep[i] = false;
+        }
+    }
+    // Mentions to cluster: sources and intermediaries.
+    let mut mention_spans = Vec::new();
+    let mut source_ix = vec![None; raw.len()];
+    let mut via_ix = vec![None; raw.len()];
+    for (i, c) in raw.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if let Some(s) = c.source {
+            source_ix[i] = Some(mention_spans.len());
+            mention_spans.push(s);
+        }
+        if let Some(v) = c.via.as_ref().and_then(|v| v.source) {
+            via_ix[i] = Some(mention_spans.len());
+            mention_spans.push(v);
+        }
+    }
+    let clusters = speakers::cluster(text, &mention_spans);
+    let mut speaker_of: Vec<Option<u32>> = (0..raw.len())
+        .map(|i| source_ix[i].map(|m| clusters.of_mention[m]))
+        .collect();
+    for i in 0..raw.len() {
+        if speaker_of[i].is_none() {
+            if let Some(j) = raw[i].inherit_from {
+                speaker_of[i] = speaker_of.get(j).copied().flatten();
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..raw.len()).filter(|&i| keep[i]).collect();
+    order.sort_by_key(|&i| {
+        (
+            raw[i].content.first().map(|s| s.start).unwrap_or(0),
+            raw[i].cue.first().map(|s| s.start).unwrap_or(0),
+        )
+    });
+    let claims = order
+        .iter()
+        .enumerate()
+        .map(|(id, &i)| {
+            let c = &mut raw[i];
+            let mut content: Vec<Span> = c
+                .content
+                .iter()
+                .map(|s| s.trim(text))
+                .filter(|s| !s.is_empty())
+                .collect();
+            content.sort();
+            let via = c.via.take().map(|v| Via {
+                speaker: via_ix[i].map(|m| clusters.of_mention[m]),
+                source: v.source.into_iter().collect(),
+                cue: v.cue,
+            });
+            Claim {
+                id: id as u32,
+                kind: c.kind,
+                content,
+                cue: c.cue.clone(),
+                source: c.source.into_iter().collect(),
+                speaker: speaker_of[i],
+                stance: c.stance,
+                via,
+                confidence: (c.confidence * 100.0).round() / 100.0,
+            }
+        })
+        .collect();
+    (clusters.speakers, claims)
+}

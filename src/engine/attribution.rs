@@ -1,0 +1,1070 @@
+//! Stage 5: find cues and link each to its content and source, sentence by sentence.
+//!
+//! For every cue word (from the lexicon, outside quotations, outside boilerplate) the rules
+//! below decide, in this order:
+//!
+//! 1. the cue span: auxiliaries and adverbs before the verb ("has insisted", "went on to claim"),
+//!    "according to", "quoted … as saying";
+//! 2. the source: the noun phrase before the verb ("State Department … Vedant Patel said"), after
+//!    it when inverted ("…,” said Patel"), after "according to", or none (participle clause
+//!    "…, reiterating …": the speaker of the sentence's previous claim);
+//! 3. the content: after the cue (from "that", a colon or an opening quote when one follows
+//!    within a few words, else right after the cue), or before it ("…, NBC alleged.", a quotation
+//!    closed just before the source);
+//! 4. chains: "citing X" after a cue and "quoted X as saying" make X the source and the subject
+//!    the intermediary ([`RawClaim::via`]).
+//!
+//! Headlines "NBC News: …", "In their opinion, …" and sourceless hedges ("reportedly") have rules
+//! of their own. Confidence comes from the cue's prior (mined from PolNeAR train) and the
+//! evidence found (an explicit "that", quotation marks, a named source).
+
+use std::borrow::Cow;
+
+use super::lexicon::{CueClass, CueEntry, Lexicon};
+use super::model::{ClaimKind, Stance};
+use super::quotes::Quote;
+use super::segment::{Sentence, TokKind, Token};
+use super::span::Span;
+use super::words::{self, is};
+
+/// A claim before speakers are clustered.
+#[derive(Clone, Debug)]
+pub struct RawClaim {
+    /// How it is reported.
+    pub kind: ClaimKind,
+    /// Content spans.
+    pub content: Vec<Span>,
+    /// Cue spans.
+    pub cue: Vec<Span>,
+    /// The source mention, if any.
+    pub source: Option<Span>,
+    /// Stance of the main cue.
+    pub stance: Stance,
+    /// Intermediary of a chain.
+    pub via: Option<RawVia>,
+    /// 0–1.
+    pub confidence: f32,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Take the speaker of this earlier claim (implicit subject, quote continuation).
+    pub inherit_from: Option<usize>,
+}
+
+/// The intermediary of a chain before clustering.
+#[derive(Clone, Debug)]
+pub struct RawVia {
+    /// Its mention.
+    pub source: Option<Span>,
+    /// Its cue.
+    pub cue: Vec<Span>,
+}
+
+/// Everything the rules look at.
+pub struct Doc<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// Tokens.
+    pub toks: &'a [Token],
+    /// Sentences (quotations never straddle two).
+    pub sentences: &'a [Sentence],
+    /// Quotations.
+    pub quotes: &'a [Quote],
+    /// For each token, the quotation it is inside of.
+    pub inside: &'a [Option<u32>],
+    /// Per paragraph: is it boilerplate?
+    pub boiler_para: &'a [bool],
+    /// Start of the text that is not boilerplate, per paragraph (a glued date prefix).
+    pub para_skip_until: &'a [usize],
+}
+
+struct Ctx<'a> {
+    d: &'a Doc<'a>,
+    lex: &'static Lexicon,
+}
+
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn tok(&self, i: usize) -> Token {
+        self.d.toks[i]
+    }
+    fn word(&self, i: usize) -> &'a str {
+        self.d.toks[i].span.text(self.d.text)
+    }
+    fn low(&self, i: usize) -> Cow<'a, str> {
+        lower(self.word(i))
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.d.toks[i].kind == TokKind::Word
+    }
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        let t = self.d.toks[i];
+        t.kind == TokKind::Punct && t.ch == c
+    }
+    fn is_open_quote(&self, i: usize) -> bool {
+        self.d
+            .quotes
+            .iter()
+            .any(|q| q.open_tok == i && q.inner_start < q.inner_end)
+    }
+    fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
+        self.d.quotes.iter().find(|q| q.close_tok == Some(i))
+    }
+    fn low_is(&self, i: usize, w: &str) -> bool {
+        self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
+    }
+    fn cue_entry(&self, i: usize) -> Option<&'static CueEntry> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.word(i);
+        if w.len() > 20 {
+            return None;
+        }
+        self.lex.cue(&lower(w))
+    }
+    fn is_role(&self, i: usize) -> bool {
+        self.lex.role(&self.low(i)).is_some()
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        // tokens a..b (exclusive), b > a
+        Span::new(self.d.toks[a].span.start, self.d.toks[b - 1].span.end)
+    }
+
+    /// Noun phrase ending right before token `end` (exclusive), not before `floor`.
+    fn np_back(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut start = end;
+        let mut n_words = 0;
+        let mut nominal = false;
+        let mut j = end;
+        while j > floor {
+            let t = j - 1;
+            let tok = self.tok(t);
+            if tok.kind != TokKind::Word {
+                // A quoted part of a noun phrase: a “high-ranking US official”.
+                if tok.kind == TokKind::Quote && start < end {
+                    if let Some(q) = self.d.quotes.iter().find(|q| q.close_tok == Some(t)) {
+                        if q.inner_end - q.inner_start <= 5 && q.open_tok > floor {
+                            start = q.open_tok;
+                            j = q.open_tok;
+                            nominal = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let w = self.low(t);
+            if is(words::PRONOUNS, &w) {
+                if start == end {
+                    return Some((t, t + 1));
+                }
+                break;
+            }
+            if is(words::NP_INNER_PREP, &w) {
+                let noun_before = t > floor
+                    && self.is_word(t - 1)
+                    && (self.tok(t - 1).cap || self.is_role(t - 1));
+                if start < end && noun_before {
+                    start = t;
+                    j = t;
+                    continue;
+                }
+                break;
+            }
+            if is(words::NP_STOP, &w) {
+                break;
+            }
+            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(t) {
+                let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !w.contains('-');
+                if verbish
+                    || self
+                        .cue_entry(t)
+                        .is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2)
+                {
+                    break;
+                }
+            }
+            if tok.cap || self.is_role(t) || (w.ends_with('s') && w.len() > 3) {
+                nominal = true;
+            }
+            start = t;
+            j = t;
+            n_words += 1;
+            if n_words >= 14 {
+                break;
+            }
+        }
+        // Do not start with a preposition or a conjunction.
+        while start < end && self.is_word(start) && is(words::NP_INNER_PREP, &self.low(start)) {
+            start += 1;
+        }
+        (nominal && start < end).then_some((start, end))
+    }
+
+    /// Noun phrase starting at token `start`, not reaching `ceil`.
+    fn np_fwd(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        let mut n_words = 0;
+        let mut nominal = false;
+        let mut j = start;
+        while j < ceil {
+            let tok = self.tok(j);
+            if tok.kind == TokKind::Quote {
+                if let Some(q) = self.d.quotes.iter().find(|q| q.open_tok == j) {
+                    if let Some(c) = q.close_tok {
+                        if q.inner_end - q.inner_start <= 5 && c < ceil {
+                            end = c + 1;
+                            j = c + 1;
+                            nominal = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            if tok.kind != TokKind::Word {
+                break;
+            }
+            let w = self.low(j);
+            if is(words::PRONOUNS, &w) {
+                if end == start {
+                    return Some((j, j + 1));
+                }
+                break;
+            }
+            if &*w == "and" {
+                let next_np = j + 1 < ceil
+                    && self.is_word(j + 1)
+                    && (self.tok(j + 1).cap || is(words::DETERMINERS, &self.low(j + 1)));
+                if end > start && next_np {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if is(words::NP_INNER_PREP, &w) {
+                let next_ok = j + 1 < ceil
+                    && self.is_word(j + 1)
+                    && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
+                let prev_ok = end > start && (self.tok(end - 1).cap || self.is_role(end - 1));
+                if next_ok && prev_ok {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if is(words::NP_STOP, &w) {
+                break;
+            }
+            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(j) {
+                let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !w.contains('-');
+                if verbish
+                    || self
+                        .cue_entry(j)
+                        .is_some_and(|c| c.class == CueClass::Speech)
+                {
+                    break;
+                }
+            }
+            if tok.cap || self.is_role(j) || (w.ends_with('s') && w.len() > 3) {
+                nominal = true;
+            }
+            j += 1;
+            end = j;
+            n_words += 1;
+            if n_words >= 14 {
+                break;
+            }
+        }
+        (nominal && end > start).then_some((start, end))
+    }
+
+    /// Extend a cue verb at `i` backwards over auxiliaries/adverbs; returns the first token.
+    fn cue_start(&self, i: usize, floor: usize) -> usize {
+        let mut s = i;
+        // "went on to claim", "continued to insist", "proceeded to say"
+        if s >= floor + 2 && self.low_is(s - 1, "to") {
+            let b = self.low(s - 2);
+            if matches!(
+                &*b,
+                "continued" | "continues" | "proceeded" | "went" | "goes" | "moved"
+            ) {
+                s -= 2;
+            } else if &*b == "on"
+                && s >= floor + 3
+                && matches!(&*self.low(s - 3), "went" | "goes" | "go" | "going")
+            {
+                s -= 3;
+            }
+        }
+        let mut n = 0;
+        while s > floor && n < 4 && self.is_word(s - 1) && is(words::CUE_PREFIX, &self.low(s - 1)) {
+            s -= 1;
+            n += 1;
+        }
+        s
+    }
+}
+
+/// Where a claim's content starts after a cue, and a chain found on the way.
+struct After {
+    start: Option<usize>,
+    marked: bool,
+    citing: Option<(usize, (usize, usize))>,
+}
+
+impl Ctx<'_> {
+    /// Looks for "that", ":", an opening quote or "citing X" shortly after `k`.
+    fn content_after(&self, k: usize, end: usize) -> After {
+        let mut citing = None;
+        let mut m = k;
+        let mut steps = 0;
+        while m < end && steps < 10 {
+            let t = self.tok(m);
+            if t.kind == TokKind::Word {
+                let w = self.low(m);
+                if &*w == "that" {
+                    return After {
+                        start: Some(m),
+                        marked: true,
+                        citing,
+                    };
+                }
+                if matches!(&*w, "citing" | "quoting") {
+                    if let Some(np) = self.np_fwd(m + 1, end) {
+                        citing = Some((m, np));
+                        m = np.1;
+                        continue;
+                    }
+                }
+                if self
+                    .cue_entry(m)
+                    .is_some_and(|c| c.class != CueClass::Hedge)
+                    || is(words::NP_STOP, &w)
+                {
+                    break;
+                }
+            } else if t.ch == ':' {
+                return After {
+                    start: (m + 1 < end).then_some(m + 1),
+                    marked: true,
+                    citing,
+                };
+            } else if t.kind == TokKind::Quote && self.is_open_quote(m) {
+                return After {
+                    start: Some(m),
+                    marked: true,
+                    citing,
+                };
+            } else if t.ch != ',' && t.ch != '(' && t.ch != ')' {
+                break;
+            }
+            m += 1;
+            steps += 1;
+        }
+        // No marker: content starts right after the cue unless a comma or the end follows.
+        let mut s = k;
+        if let Some((_, np)) = citing {
+            s = np.1;
+            while s < end && self.is_punct(s, ',') {
+                s += 1;
+            }
+        }
+        let starts_clause = s < end && (self.is_word(s) || self.is_open_quote(s));
+        After {
+            start: starts_clause.then_some(s),
+            marked: false,
+            citing,
+        }
+    }
+
+    /// End (exclusive token) of content running from `start` to at most `end`: stops before
+    /// ", <participle cue>".
+    fn content_end(&self, start: usize, end: usize) -> usize {
+        let mut m = start + 1;
+        while m + 1 < end {
+            if self.is_punct(m, ',') && self.inside_of(m).is_none() {
+                if let Some(c) = self.cue_entry(m + 1) {
+                    let w = self.low(m + 1);
+                    if c.class == CueClass::Speech && w.ends_with("ing") && c.prior > 0.05 {
+                        return m;
+                    }
+                }
+                if self.low_is(m + 1, "according") {
+                    return m;
+                }
+            }
+            m += 1;
+        }
+        end
+    }
+
+    fn inside_of(&self, i: usize) -> Option<u32> {
+        self.d.inside.get(i).copied().flatten()
+    }
+
+    /// Content before a source noun phrase starting at `np_start`: needs a comma or closing
+    /// quote right before it and some words before that.
+    fn content_before(&self, sent: &Sentence, np_start: usize) -> Option<(Span, bool)> {
+        if np_start <= sent.tok_start + 1 {
+            return None;
+        }
+        let mut p = np_start - 1;
+        let sep_ok =
+            self.is_punct(p, ',') || self.is_punct(p, '—') || self.tok(p).kind == TokKind::Quote;
+        if !sep_ok {
+            return None;
+        }
+        // ",”" or "”," or ",”" — find a quotation closing here.
+        let mut quote: Option<&Quote> = None;
+        for _ in 0..2 {
+            if let Some(q) = self.quote_closing_at(p) {
+                quote = Some(q);
+                break;
+            }
+            if p == sent.tok_start
+                || !(self.is_punct(p, ',')
+                    || self.is_punct(p, '—')
+                    || self.tok(p).kind == TokKind::Quote)
+            {
+                break;
+            }
+            p -= 1;
+        }
+        if let Some(q) = quote {
+            if q.inner_start < q.inner_end {
+                return Some((
+                    q.inner
+                        .trim_by(self.d.text, |c| c.is_whitespace() || c == ','),
+                    true,
+                ));
+            }
+        }
+        let first = sent.tok_start.max(self.skip_until(sent));
+        let last = np_start - 1; // the separator
+        let n_words = (first..last).filter(|&i| self.is_word(i)).count();
+        if n_words < 3 {
+            return None;
+        }
+        let span = self
+            .span(first, last)
+            .trim_by(self.d.text, |c| c.is_whitespace() || c == ',');
+        let quoted = (first..last).any(|i| self.inside_of(i).is_some());
+        Some((span, quoted))
+    }
+
+    fn skip_until(&self, sent: &Sentence) -> usize {
+        let pos = self.d.para_skip_until.get(sent.para).copied().unwrap_or(0);
+        (sent.tok_start..sent.tok_end)
+            .find(|&i| self.tok(i).span.start >= pos)
+            .unwrap_or(sent.tok_end)
+    }
+
+    fn kind_of(&self, content: &[Span]) -> ClaimKind {
+        let text = self.d.text;
+        let mut any_quote = false;
+        let mut all_quoted = true;
+        for s in content {
+            let mut inner = s.trim_by(text, |c| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':')
+            });
+            let t = inner.text(text);
+            if t.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("that ")) {
+                inner = Span::new(inner.start + 5, inner.end);
+            }
+            let inner_t = inner.text(text);
+            let has_q = inner_t
+                .chars()
+                .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
+            any_quote |= has_q;
+            let fully = self.d.quotes.iter().any(|q| {
+                let outer = q.outer;
+                outer.start <= inner.start + 1
+                    && inner.end <= outer.end + 1
+                    && inner.len() + 4 >= q.inner.len()
+            }) || self
+                .d
+                .quotes
+                .iter()
+                .any(|q| q.inner.contains(inner) && !inner.is_empty());
+            all_quoted &= fully;
+        }
+        if all_quoted && !content.is_empty() {
+            ClaimKind::Direct
+        } else if any_quote {
+            ClaimKind::Mixed
+        } else {
+            ClaimKind::Indirect
+        }
+    }
+}
+
+fn clause_end(ctx: &Ctx<'_>, sent: &Sentence) -> usize {
+    // Drop the final full stop.
+    let mut e = sent.tok_end;
+    while e > sent.tok_start
+        && ctx.tok(e - 1).kind == TokKind::Punct
+        && matches!(ctx.tok(e - 1).ch, '.' | '!' | '?' | ',' | ';')
+    {
+        e -= 1;
+    }
+    e
+}
+
+/// Find the claims of a document.
+pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
+    let ctx = Ctx {
+        d,
+        lex: Lexicon::get(),
+    };
+    let mut claims: Vec<RawClaim> = Vec::new();
+    for (si, sent) in d.sentences.iter().enumerate() {
+        if d.boiler_para.get(sent.para).copied().unwrap_or(false) {
+            continue;
+        }
+        let first_claim_in_sentence = claims.len();
+        let floor = ctx.skip_until(sent);
+        if floor >= sent.tok_end {
+            continue;
+        }
+        let end = clause_end(&ctx, sent);
+        headline(&ctx, sent, si, floor, end, &mut claims);
+        opinion(&ctx, sent, si, floor, end, &mut claims);
+        let mut used_until = floor;
+        let mut i = floor;
+        while i < end {
+            if i < used_until || ctx.inside_of(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let Some(entry) = ctx.cue_entry(i) else {
+                i += 1;
+                continue;
+            };
+            let n_before = claims.len();
+            match entry.class {
+                CueClass::According => according(&ctx, sent, si, i, floor, end, &mut claims),
+                CueClass::Speech | CueClass::Belief => speech(
+                    &ctx,
+                    sent,
+                    si,
+                    i,
+                    entry,
+                    floor,
+                    end,
+                    first_claim_in_sentence,
+                    &mut claims,
+                ),
+                CueClass::Citing => quoted_as(&ctx, sent, si, i, floor, end, &mut claims),
+                CueClass::Hedge => {}
+            }
+            if claims.len() > n_before {
+                // Never take a cue word of this claim again as another cue.
+                used_until = claims
+                    .last()
+                    .and_then(|c| c.cue.last())
+                    .map(|c| {
+                        (i..sent.tok_end)
+                            .find(|&k| ctx.tok(k).span.start >= c.end)
+                            .unwrap_or(sent.tok_end)
+                    })
+                    .unwrap_or(i + 1);
+            }
+            i += 1;
+        }
+        // Sourceless hedge: "X is reportedly …" with no other claim in the sentence.
+        if claims.len() == first_claim_in_sentence {
+            if let Some(h) = (floor..end).find(|&k| {
+                ctx.inside_of(k).is_none()
+                    && ctx.cue_entry(k).is_some_and(|c| c.class == CueClass::Hedge)
+            }) {
+                let content = ctx.span(floor, end).trim(d.text);
+                claims.push(RawClaim {
+                    kind: ClaimKind::Hedge,
+                    content: vec![content],
+                    cue: vec![ctx.tok(h).span],
+                    source: None,
+                    stance: Stance::Distancing,
+                    via: None,
+                    confidence: 0.5,
+                    sentence: si,
+                    inherit_from: None,
+                });
+            }
+        }
+    }
+    continue_quotes(&ctx, &mut claims);
+    claims
+}
+
+fn headline(
+    ctx: &Ctx<'_>,
+    _sent: &Sentence,
+    si: usize,
+    floor: usize,
+    end: usize,
+    claims: &mut Vec<RawClaim>,
+) {
+    // "NBC News: The United States …" — up to five capitalised words, a colon, a clause.
+    let limit = (floor + 6).min(end);
+    let Some(colon) = (floor + 1..limit).find(|&k| ctx.is_punct(k, ':')) else {
+        return;
+    };
+    if !(floor..colon).all(|k| ctx.is_word(k) && (ctx.tok(k).cap || ctx.tok(k).ch.is_ascii_digit()))
+    {
+        return;
+    }
+    if end <= colon + 3 {
+        return;
+    }
+    // "Updated: 18:30" style labels are not sources: a name needs a letter and no digits.
+    if (floor..colon).any(|k| ctx.word(k).chars().any(|c| c.is_ascii_digit())) {
+        return;
+    }
+    let content = ctx.span(colon + 1, end);
+    claims.push(RawClaim {
+        kind: ClaimKind::Indirect,
+        content: vec![content],
+        cue: vec![ctx.tok(colon).span],
+        source: Some(ctx.span(floor, colon)),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.6,
+        sentence: si,
+        inherit_from: None,
+    });
+    let k = claims.len() - 1;
+    claims[k].kind = ctx.kind_of(&claims[k].content);
+}
+
+fn opinion(
+    ctx: &Ctx<'_>,
+    sent: &Sentence,
+    si: usize,
+    floor: usize,
+    end: usize,
+    claims: &mut Vec<RawClaim>,
+) {
+    // "In their opinion, …" / "In the view of X, …"
+    let _ = sent;
+    if floor + 4 >= end || !ctx.low_is(floor, "in") {
+        return;
+    }
+    let noun = floor + 2;
+    if !matches!(
+        &*ctx.low(noun),
+        "opinion" | "view" | "words" | "estimation" | "assessment"
+    ) || !ctx.is_punct(noun + 1, ',')
+    {
+        return;
+    }
+    let who = floor + 1;
+    let w = ctx.low(who);
+    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our")
+        || w.ends_with("’s")
+        || w.ends_with("'s"))
+    {
+        return;
+    }
+    claims.push(RawClaim {
+        kind: ClaimKind::AccordingTo,
+        content: vec![ctx.span(noun + 2, end)],
+        cue: vec![ctx.span(floor, noun + 1)],
+        source: Some(ctx.tok(who).span),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.6,
+        sentence: si,
+        inherit_from: None,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn according(
+    ctx: &Ctx<'_>,
+    sent: &Sentence,
+    si: usize,
+    i: usize,
+    floor: usize,
+    end: usize,
+    claims: &mut Vec<RawClaim>,
+) {
+    let _ = sent;
+    if i + 2 >= end || !ctx.low_is(i + 1, "to") {
+        return;
+    }
+    let Some((a, b)) = ctx.np_fwd(i + 2, end) else {
+        return;
+    };
+    let cue = ctx.span(i, i + 2);
+    let source = ctx.span(a, b);
+    let mut content = Vec::new();
+    // Before: "…, according to X" (unless what precedes is a short intro: "In addition, according to X, …").
+    let before_words = (floor..i).filter(|&k| ctx.is_word(k)).count();
+    let intro = before_words <= 4;
+    if !intro && i > floor {
+        let mut e = i;
+        while e > floor
+            && ctx.tok(e - 1).kind == TokKind::Punct
+            && matches!(ctx.tok(e - 1).ch, ',' | '—' | '(' | '–')
+        {
+            e -= 1;
+        }
+        if e > floor {
+            content.push(ctx.span(floor, e));
+        }
+    }
+    // After: ", …" up to the end.
+    let mut s = b;
+    while s < end
+        && ctx.tok(s).kind == TokKind::Punct
+        && matches!(ctx.tok(s).ch, ',' | ')' | '—' | '–')
+    {
+        s += 1;
+    }
+    if s < end && (content.is_empty() || (end - s) >= 3) {
+        content.push(ctx.span(s, end));
+    }
+    if content.is_empty() {
+        return;
+    }
+    claims.push(RawClaim {
+        kind: ClaimKind::AccordingTo,
+        content,
+        cue: vec![cue],
+        source: Some(source),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.8,
+        sentence: si,
+        inherit_from: None,
+    });
+}
+
+/// "The outlet quoted its sources as saying that …"
+fn quoted_as(
+    ctx: &Ctx<'_>,
+    sent: &Sentence,
+    si: usize,
+    i: usize,
+    floor: usize,
+    end: usize,
+    claims: &mut Vec<RawClaim>,
+) {
+    let _ = sent;
+    if !matches!(&*ctx.low(i), "quoted" | "quotes" | "quoting") {
+        return;
+    }
+    let Some((a, b)) = ctx.np_fwd(i + 1, end) else {
+        return;
+    };
+    if b + 1 >= end || !ctx.low_is(b, "as") {
+        return;
+    }
+    let Some(verb) = ctx.cue_entry(b + 1) else {
+        return;
+    };
+    let cue_first = ctx.cue_start(i, floor);
+    let subject = ctx.np_back(cue_first, floor).map(|(s, e)| ctx.span(s, e));
+    let after = ctx.content_after(b + 2, end);
+    let Some(start) = after.start else { return };
+    let stop = ctx.content_end(start, end);
+    let content = vec![ctx.span(start, stop)];
+    let kind = ctx.kind_of(&content);
+    claims.push(RawClaim {
+        kind,
+        content,
+        cue: vec![ctx.span(cue_first, i + 1), ctx.span(b, b + 2)],
+        source: Some(ctx.span(a, b)),
+        stance: verb.stance,
+        via: Some(RawVia {
+            source: subject,
+            cue: vec![ctx.span(cue_first, i + 1)],
+        }),
+        confidence: 0.75,
+        sentence: si,
+        inherit_from: None,
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn speech(
+    ctx: &Ctx<'_>,
+    sent: &Sentence,
+    si: usize,
+    i: usize,
+    entry: &CueEntry,
+    floor: usize,
+    end: usize,
+    first_claim_in_sentence: usize,
+    claims: &mut Vec<RawClaim>,
+) {
+    let w = ctx.low(i);
+    // An infinitive is no cue ("to continue providing"), unless "went on to claim".
+    let cue_first = ctx.cue_start(i, floor);
+    if cue_first == i && i > floor && ctx.low_is(i - 1, "to") {
+        return;
+    }
+    // Inside the content of an earlier claim of this sentence, an attitude is part of that content.
+    let pos = ctx.tok(i).span;
+    let nested = claims[first_claim_in_sentence..]
+        .iter()
+        .any(|c| c.content.iter().any(|s| s.contains(pos)));
+    if nested && entry.class == CueClass::Belief {
+        return;
+    }
+    let participle = w.ends_with("ing");
+    let mut cue_spans = vec![ctx.span(cue_first, i + 1)];
+    let mut k = i + 1;
+    // "pointed out", "called for"
+    if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") {
+        cue_spans[0] = ctx.span(cue_first, k + 1);
+        k += 1;
+    }
+    // Passive: "This was reported by NBC News, citing …"
+    let passive = cue_first < i
+        && matches!(&*ctx.low(i - 1), "was" | "were" | "is" | "are" | "been")
+        && k < end
+        && ctx.low_is(k, "by");
+    let mut source_np: Option<(usize, usize)> = None;
+    let mut inverted = false;
+    if passive {
+        source_np = ctx.np_fwd(k + 1, end);
+        if let Some((_, e)) = source_np {
+            cue_spans[0] = ctx.span(cue_first, k + 1);
+            k = e;
+        } else {
+            return;
+        }
+    }
+    // Recipient of "told/asked/assured/warned X (that)".
+    let tell = matches!(
+        entry.lemma,
+        "tell"
+            | "ask"
+            | "assure"
+            | "inform"
+            | "remind"
+            | "brief"
+            | "warn"
+            | "urge"
+            | "accuse"
+            | "blame"
+            | "call"
+    );
+    if tell && !passive {
+        if let Some((_, e)) = ctx.np_fwd(k, end) {
+            if !(k < end && ctx.is_open_quote(k)) {
+                k = e;
+            }
+        }
+    }
+    if !passive {
+        source_np = ctx.np_back(cue_first, floor);
+        // Skip a time phrase between subject and aux: "NBC had on the previous day claimed".
+        if let Some((s, e)) = source_np {
+            let head = ctx.low(e - 1);
+            if matches!(
+                &*head,
+                "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "morning"
+                    | "evening"
+                    | "night"
+            ) {
+                let mut b = s;
+                while b > floor
+                    && ctx.is_word(b - 1)
+                    && (is(words::NP_INNER_PREP, &ctx.low(b - 1))
+                        || is(words::CUE_PREFIX, &ctx.low(b - 1)))
+                {
+                    b -= 1;
+                }
+                if b < s {
+                    let aux = ctx.span(b, s);
+                    let aux_words = (b..s)
+                        .filter(|&x| is(words::CUE_PREFIX, &ctx.low(x)))
+                        .count();
+                    source_np = ctx.np_back(b, floor);
+                    if aux_words > 0 {
+                        if let Some(first_aux) =
+                            (b..s).find(|&x| is(words::CUE_PREFIX, &ctx.low(x)))
+                        {
+                            let _ = aux;
+                            cue_spans.insert(0, ctx.span(first_aux, first_aux + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let after = ctx.content_after(k, end);
+    let mut content: Vec<Span> = Vec::new();
+    let mut confidence = 0.45 + 0.4 * entry.prior.min(1.0);
+    let mut inherit_from = None;
+    let prev_sep = cue_first > floor
+        && (ctx.is_punct(cue_first - 1, ',') || ctx.tok(cue_first - 1).kind == TokKind::Quote);
+    // Inverted "…,” said Patel." / "…, says the report."
+    if source_np.is_none() && !participle && prev_sep && !passive {
+        if let Some((a, b)) = ctx.np_fwd(k, end) {
+            let tail_ok = b >= end
+                || ctx.is_punct(b, ',')
+                || !ctx.is_word(b)
+                || is(words::TIME_WORDS, &ctx.low(b));
+            if tail_ok {
+                if let Some((c, _)) = ctx.content_before(sent, cue_first) {
+                    source_np = Some((a, b));
+                    content.push(c);
+                    inverted = true;
+                    confidence += 0.1;
+                }
+            }
+        }
+    }
+    if source_np.is_none() && !inverted && !passive {
+        if participle && prev_sep && claims.len() > first_claim_in_sentence {
+            inherit_from = Some(claims.len() - 1);
+        } else if !participle {
+            // "Russia, in turn, has dismissed …": the sentence's first noun phrase before a comma.
+            let first_comma = (floor..cue_first).find(|&x| ctx.is_punct(x, ','));
+            if let Some(c) = first_comma {
+                if let Some((a, b)) = ctx.np_fwd(floor, c + 1) {
+                    if b == c && (a..b).any(|x| ctx.tok(x).cap) {
+                        source_np = Some((a, b));
+                        confidence -= 0.1;
+                    }
+                }
+            }
+        }
+        if source_np.is_none() && inherit_from.is_none() {
+            return;
+        }
+    }
+    // Passive with an anaphoric subject: "This was reported by NBC": the previous sentence.
+    if passive {
+        let subj = ctx.np_back(cue_first, floor);
+        let anaphoric = subj
+            .is_some_and(|(a, b)| b == a + 1 && matches!(&*ctx.low(a), "this" | "it" | "that"))
+            || (cue_first > floor && matches!(&*ctx.low(cue_first - 1), "this" | "it"));
+        if anaphoric && si > 0 && ctx.d.sentences[si - 1].para + 1 >= sent.para {
+            let prev = &ctx.d.sentences[si - 1];
+            let pe = clause_end(ctx, prev);
+            if pe > prev.tok_start {
+                content.push(ctx.span(prev.tok_start, pe));
+            }
+        } else {
+            return;
+        }
+    }
+    let mut marked = after.marked;
+    if content.is_empty() {
+        // Content-first: "…, NBC alleged." / "“…,” Zelensky said today at …"
+        let before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
+        let use_before = match (&before, after.start) {
+            (Some(_), None) => true,
+            (Some((_, quoted)), Some(_)) => !after.marked && (*quoted || end - k <= 8),
+            _ => false,
+        };
+        if use_before {
+            let (c, quoted) = before.unwrap_or_default();
+            content.push(c);
+            marked = quoted;
+        } else if let Some(s) = after.start {
+            let e = ctx.content_end(s, end);
+            let n_words = (s..e).filter(|&x| ctx.is_word(x)).count();
+            if n_words >= 2 {
+                content.push(ctx.span(s, e));
+            }
+        }
+    }
+    if content.is_empty() {
+        return;
+    }
+    // Weak cue words need evidence.
+    let quoted = content
+        .iter()
+        .any(|c| ctx.d.quotes.iter().any(|q| c.overlaps(q.inner)));
+    let evidence = marked || quoted || inverted;
+    if entry.prior < 0.15 && !evidence {
+        return;
+    }
+    if entry.prior < 0.04 && !(after.marked || inverted) {
+        return;
+    }
+    if entry.class == CueClass::Belief && !after.marked && entry.prior < 0.3 {
+        return;
+    }
+    if evidence {
+        confidence += 0.1;
+    }
+    let via = after.citing.map(|_| RawVia {
+        source: source_np.map(|(a, b)| ctx.span(a, b)),
+        cue: cue_spans.clone(),
+    });
+    let source = match after.citing {
+        Some((c, (a, b))) => {
+            cue_spans.push(ctx.span(c, c + 1));
+            Some(ctx.span(a, b))
+        }
+        None => source_np.map(|(a, b)| ctx.span(a, b)),
+    };
+    let kind = if entry.class == CueClass::Belief {
+        ClaimKind::Belief
+    } else {
+        ctx.kind_of(&content)
+    };
+    claims.push(RawClaim {
+        kind,
+        content,
+        cue: cue_spans,
+        source,
+        stance: entry.stance,
+        via,
+        confidence: confidence.clamp(0.05, 0.99),
+        sentence: si,
+        inherit_from,
+    });
+}
+
+/// A quotation that reopens in the next paragraph belongs to the claim of its first part, and
+/// a claim whose content is the last part of such a quotation gets the earlier parts too.
+fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
+    let quotes = ctx.d.quotes;
+    for k in 0..quotes.len() {
+        if !quotes[k].continues || k + 1 >= quotes.len() || !quotes[k + 1].continued {
+            continue;
+        }
+        let (a, b) = (quotes[k].inner, quotes[k + 1].inner);
+        let owner_a = claims
+            .iter()
+            .position(|c| c.content.iter().any(|s| s.overlaps(a)));
+        let owner_b = claims
+            .iter()
+            .position(|c| c.content.iter().any(|s| s.overlaps(b)));
+        match (owner_a, owner_b) {
+            (Some(x), None) => claims[x].content.push(b),
+            (None, Some(y)) => claims[y].content.insert(0, a),
+            _ => {}
+        }
+    }
+}

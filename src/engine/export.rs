@@ -1,0 +1,176 @@
+//! Renderings of an [`Analysis`]: the JSON record (CLI and app export), CSV (one row per claim),
+//! and plain text for a claim. The format is documented in `docs/format.md`.
+
+use serde::Serialize;
+
+use super::model::{Analysis, Claim, Diagnostic, Speaker, Stats};
+use super::span::Span;
+
+/// Separator between the parts of a discontinuous span when shown as text.
+pub const GAP: &str = " … ";
+
+/// The text of a (possibly discontinuous) span list, parts joined by [`GAP`].
+pub fn spans_text(text: &str, spans: &[Span]) -> String {
+    let parts: Vec<&str> = spans.iter().map(|s| s.text(text).trim()).collect();
+    parts.join(GAP)
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    speakers: &'a [Speaker],
+    claims: Vec<ClaimOut<'a>>,
+    boilerplate: &'a [Span],
+    diagnostics: &'a [Diagnostic],
+    stats: &'a Stats,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    #[serde(flatten)]
+    claim: &'a Claim,
+    content_text: String,
+    cue_text: String,
+    source_text: String,
+}
+
+/// Where a record came from: a file path, or an id from a JSON Lines input.
+#[derive(Clone, Copy, Debug)]
+pub enum Origin<'a> {
+    /// A file path as given on the command line (or `-` for stdin).
+    File(&'a str),
+    /// The `id` of a `{"id": …, "text": …}` input line.
+    Id(&'a serde_json::Value),
+    /// Nothing to say.
+    None,
+}
+
+/// The JSON record of one analysis (one line of the CLI's JSON Lines output; the app's export).
+pub fn json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> String {
+    let (file, id) = match origin {
+        Origin::File(f) => (Some(f), None),
+        Origin::Id(v) => (None, Some(v)),
+        Origin::None => (None, None),
+    };
+    let record = Record {
+        file,
+        id,
+        speakers: &analysis.speakers,
+        claims: analysis
+            .claims
+            .iter()
+            .map(|claim| ClaimOut {
+                claim,
+                content_text: spans_text(text, &claim.content),
+                cue_text: spans_text(text, &claim.cue),
+                source_text: spans_text(text, &claim.source),
+            })
+            .collect(),
+        boilerplate: &analysis.boilerplate,
+        diagnostics: &analysis.diagnostics,
+        stats: &analysis.stats,
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string(&record).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+/// The columns of [`csv`].
+pub const CSV_HEADER: &[&str] = &[
+    "claim_id",
+    "kind",
+    "speaker_id",
+    "speaker",
+    "speaker_kind",
+    "anonymous",
+    "source",
+    "cue",
+    "stance",
+    "via",
+    "content",
+    "content_start",
+    "content_end",
+    "confidence",
+];
+
+fn csv_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// CSV (RFC 4180), one row per claim, with a header row.
+pub fn csv(text: &str, analysis: &Analysis) -> String {
+    let mut out = CSV_HEADER.join(",");
+    out.push_str("\r\n");
+    for claim in &analysis.claims {
+        let speaker = claim
+            .speaker
+            .and_then(|id| analysis.speakers.get(id as usize));
+        let via = claim
+            .via
+            .as_ref()
+            .map(
+                |v| match v.speaker.and_then(|id| analysis.speakers.get(id as usize)) {
+                    Some(s) => s.name.clone(),
+                    None => spans_text(text, &v.source),
+                },
+            )
+            .unwrap_or_default();
+        let fields = [
+            claim.id.to_string(),
+            claim.kind.as_str().to_string(),
+            claim.speaker.map(|s| s.to_string()).unwrap_or_default(),
+            speaker.map(|s| s.name.clone()).unwrap_or_default(),
+            speaker
+                .map(|s| s.kind.as_str().to_string())
+                .unwrap_or_default(),
+            speaker.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+            spans_text(text, &claim.source),
+            spans_text(text, &claim.cue),
+            claim.stance.as_str().to_string(),
+            via,
+            spans_text(text, &claim.content),
+            claim
+                .content
+                .first()
+                .map(|s| s.start.to_string())
+                .unwrap_or_default(),
+            claim
+                .content
+                .last()
+                .map(|s| s.end.to_string())
+                .unwrap_or_default(),
+            format!("{:.2}", claim.confidence),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A claim as plain text for the clipboard: `Speaker (stance cue): “content”`.
+pub fn claim_text(text: &str, analysis: &Analysis, claim: &Claim) -> String {
+    let who = claim
+        .speaker
+        .and_then(|id| analysis.speakers.get(id as usize))
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| "(no source)".to_string());
+    format!(
+        "{who} ({} {}): “{}”",
+        claim.stance.as_str(),
+        spans_text(text, &claim.cue),
+        spans_text(text, &claim.content)
+    )
+}

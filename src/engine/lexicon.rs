@@ -1,0 +1,192 @@
+//! Word lists, loaded at compile time from the data files in `lexicon/` and parsed once.
+//!
+//! Adding a cue or a role is a data change (one line in a `.tsv`) plus a test.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::model::{SpeakerKind, Stance};
+
+/// What a cue word does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A verb of saying or reporting ("said", "claimed", "told").
+    Speech,
+    /// An attitude or intention ("believes", "fears", "wants").
+    Belief,
+    /// A sourceless adverb ("reportedly").
+    Hedge,
+    /// "according (to)".
+    According,
+    /// "citing", "quoting", "quoted".
+    Citing,
+}
+
+/// One cue form.
+#[derive(Clone, Copy, Debug)]
+pub struct CueEntry {
+    /// Dictionary form ("say" for "said").
+    pub lemma: &'static str,
+    /// What it does.
+    pub class: CueClass,
+    /// Writer's stance it carries.
+    pub stance: Stance,
+    /// Share of its occurrences in PolNeAR train that are cues (1.0 when not mined).
+    pub prior: f32,
+}
+
+const CUES_TSV: &str = include_str!("lexicon/cues.tsv");
+const CUE_STATS_TSV: &str = include_str!("lexicon/cue_stats.tsv");
+const ROLES_TSV: &str = include_str!("lexicon/roles.tsv");
+const OUTLETS_TXT: &str = include_str!("lexicon/outlets.txt");
+const BOILERPLATE_TXT: &str = include_str!("lexicon/boilerplate.txt");
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// All lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    cues: HashMap<&'static str, CueEntry>,
+    roles: HashMap<&'static str, SpeakerKind>,
+    outlets: Vec<&'static str>,
+    boilerplate: Vec<&'static str>,
+}
+
+fn parse_kind(s: &str) -> SpeakerKind {
+    match s {
+        "person" => SpeakerKind::Person,
+        "organisation" => SpeakerKind::Organisation,
+        "media_outlet" => SpeakerKind::MediaOutlet,
+        "government_body" => SpeakerKind::GovernmentBody,
+        "group" => SpeakerKind::Group,
+        _ => SpeakerKind::Unknown,
+    }
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut priors: HashMap<&'static str, f32> = HashMap::new();
+        for line in data_lines(CUE_STATS_TSV) {
+            let mut f = line.split('\t');
+            if let (Some(form), Some(_), Some(_), Some(p)) =
+                (f.next(), f.next(), f.next(), f.next())
+            {
+                if let Ok(p) = p.parse::<f32>() {
+                    priors.insert(form, p);
+                }
+            }
+        }
+        let mut cues = HashMap::new();
+        for line in data_lines(CUES_TSV) {
+            let mut f = line.split('\t');
+            let (Some(form), Some(lemma), Some(class), Some(stance)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
+                continue;
+            };
+            let class = match class {
+                "speech" => CueClass::Speech,
+                "belief" => CueClass::Belief,
+                "hedge" => CueClass::Hedge,
+                "according" => CueClass::According,
+                "citing" => CueClass::Citing,
+                _ => continue,
+            };
+            let stance = Stance::parse(stance).unwrap_or(Stance::Neutral);
+            let prior = priors.get(form).copied().unwrap_or(1.0);
+            cues.insert(
+                form,
+                CueEntry {
+                    lemma,
+                    class,
+                    stance,
+                    prior,
+                },
+            );
+        }
+        let roles = data_lines(ROLES_TSV)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(noun, kind)| (noun, parse_kind(kind)))
+            .collect();
+        Lexicon {
+            cues,
+            roles,
+            outlets: data_lines(OUTLETS_TXT).collect(),
+            boilerplate: data_lines(BOILERPLATE_TXT).collect(),
+        }
+    }
+
+    /// The lexicon, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The cue entry for a lower-case word form.
+    pub fn cue(&self, lower: &str) -> Option<&CueEntry> {
+        self.cues.get(lower)
+    }
+
+    /// Every cue form (for mining statistics).
+    pub fn cue_forms(&self) -> impl Iterator<Item = (&'static str, &CueEntry)> + '_ {
+        self.cues.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// The kind of entity a lower-case role noun denotes.
+    pub fn role(&self, lower: &str) -> Option<SpeakerKind> {
+        self.roles.get(lower).copied()
+    }
+
+    /// True when the lower-case name is a known media outlet.
+    pub fn is_outlet(&self, lower: &str) -> bool {
+        let l = lower.trim_start_matches("the ");
+        self.outlets
+            .iter()
+            .any(|o| *o == lower || o.trim_start_matches("the ") == l)
+    }
+
+    /// True when a lower-case paragraph looks like scraped-page debris.
+    pub fn is_boilerplate(&self, lower: &str) -> bool {
+        self.boilerplate.iter().any(|p| lower.starts_with(p))
+    }
+}
+
+/// Lower-cases ASCII into `buf` and returns it; non-ASCII is lower-cased char by char.
+pub fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_classifies() {
+        let lex = Lexicon::get();
+        let said = lex.cue("said").unwrap();
+        assert_eq!(
+            (said.lemma, said.class, said.stance),
+            ("say", CueClass::Speech, Stance::Neutral)
+        );
+        assert_eq!(lex.cue("alleged").unwrap().stance, Stance::Distancing);
+        assert_eq!(lex.cue("conceded").unwrap().stance, Stance::Conceding);
+        assert_eq!(lex.cue("rebutted").unwrap().stance, Stance::Rejecting);
+        assert_eq!(lex.cue("confirmed").unwrap().stance, Stance::Endorsing);
+        assert_eq!(lex.cue("reportedly").unwrap().class, CueClass::Hedge);
+        assert_eq!(lex.role("spokesperson"), Some(SpeakerKind::Person));
+        assert!(lex.is_outlet("nbc news"));
+        assert!(lex.is_boilerplate("please enter your comment!"));
+    }
+}

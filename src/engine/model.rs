@@ -1,0 +1,214 @@
+//! The engine's output: plain data, serialisable, the same for the CLI, the app and its export.
+//!
+//! The JSON form of [`Analysis`] is documented in `docs/format.md`.
+
+use serde::{Deserialize, Serialize};
+
+use super::span::Span;
+
+/// Everything the engine found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Entities that claims are attributed to, sorted by first mention.
+    pub speakers: Vec<Speaker>,
+    /// Claims in document order (by the start of their first content span).
+    pub claims: Vec<Claim>,
+    /// Scraped-page debris (comment forms, "LATEST POSTS", repeated headlines): marked, never analysed.
+    pub boilerplate: Vec<Span>,
+    /// Problems with the input and things the engine was unsure of.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Sizes of the input.
+    pub stats: Stats,
+}
+
+/// Sizes of the analysed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Bytes of input.
+    pub bytes: usize,
+    /// Words (runs of letters or digits).
+    pub words: usize,
+    /// Sentences found.
+    pub sentences: usize,
+    /// Paragraphs found.
+    pub paragraphs: usize,
+}
+
+/// One entity that speaks, with every mention of it clustered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// Index of this speaker in [`Analysis::speakers`].
+    pub id: u32,
+    /// Display name: the most informative mention ("Vedant Patel", "NBC News", "a high-ranking US official").
+    pub name: String,
+    /// What kind of entity it is.
+    pub kind: SpeakerKind,
+    /// True for unnamed sources ("two NBC News sources", "an administration official").
+    pub anonymous: bool,
+    /// Titles and roles found with its mentions ("State Department principal deputy spokesperson").
+    pub titles: Vec<String>,
+    /// Every mention, in document order.
+    pub mentions: Vec<Span>,
+}
+
+/// The kind of a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named or described person.
+    Person,
+    /// A company, party, NGO, …
+    Organisation,
+    /// A newspaper, broadcaster, agency or a report/publication of one.
+    MediaOutlet,
+    /// A state, ministry, department, agency, council, army, …
+    GovernmentBody,
+    /// Several people described together ("officials", "Ukraine's supporters").
+    Group,
+    /// Not enough evidence.
+    Unknown,
+}
+
+impl SpeakerKind {
+    /// The snake_case name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::MediaOutlet => "media_outlet",
+            SpeakerKind::GovernmentBody => "government_body",
+            SpeakerKind::Group => "group",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+}
+
+/// One thing a speaker is reported to say, think or intend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Index of this claim in [`Analysis::claims`].
+    pub id: u32,
+    /// How the claim is reported.
+    pub kind: ClaimKind,
+    /// What is claimed; several spans when interrupted ("“…,” he said, “…”").
+    pub content: Vec<Span>,
+    /// The attributing words ("said", "went on to claim", "According to", ":"); several when discontinuous.
+    pub cue: Vec<Span>,
+    /// The mention that sources this claim in this sentence ("Patel", "He", "Two NBC News sources"); empty when none.
+    pub source: Vec<Span>,
+    /// The speaker the source mention belongs to.
+    pub speaker: Option<u32>,
+    /// The writer's stance carried by the cue.
+    pub stance: Stance,
+    /// The intermediary when the claim reaches the article through one ("NBC … citing a US official").
+    pub via: Option<Via>,
+    /// How sure the engine is, 0–1.
+    pub confidence: f32,
+}
+
+/// The intermediary of a chain: who relays the claim of [`Claim::speaker`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Via {
+    /// The relaying speaker (the outlet).
+    pub speaker: Option<u32>,
+    /// Its mention in this sentence.
+    pub source: Vec<Span>,
+    /// Its own cue ("reported", "quoted … as saying").
+    pub cue: Vec<Span>,
+}
+
+/// How a claim is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// Entirely inside quote marks.
+    Direct,
+    /// Reported speech, no quote marks.
+    Indirect,
+    /// Reported speech with a quoted fragment.
+    Mixed,
+    /// "according to X, …" / "…, according to X".
+    AccordingTo,
+    /// A belief, fear or intention attributed to someone ("Putin believes he can wait").
+    Belief,
+    /// A hedge with no source ("reportedly").
+    Hedge,
+}
+
+impl ClaimKind {
+    /// The snake_case name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+            ClaimKind::AccordingTo => "according_to",
+            ClaimKind::Belief => "belief",
+            ClaimKind::Hedge => "hedge",
+        }
+    }
+}
+
+/// The stance of a cue towards the claim it introduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// said, told, added, according to.
+    Neutral,
+    /// claimed, alleged, insisted, professed: the writer keeps a distance.
+    Distancing,
+    /// confirmed, acknowledged, revealed, noted: the writer vouches for it.
+    Endorsing,
+    /// conceded, admitted.
+    Conceding,
+    /// denied, dismissed, rebutted: the speaker rejects the content.
+    Rejecting,
+}
+
+impl Stance {
+    /// The snake_case name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Neutral => "neutral",
+            Stance::Distancing => "distancing",
+            Stance::Endorsing => "endorsing",
+            Stance::Conceding => "conceding",
+            Stance::Rejecting => "rejecting",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "neutral" => Stance::Neutral,
+            "distancing" => Stance::Distancing,
+            "endorsing" => Stance::Endorsing,
+            "conceding" => Stance::Conceding,
+            "rejecting" => Stance::Rejecting,
+            _ => return None,
+        })
+    }
+}
+
+/// Something about the input the user should know.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// How serious.
+    pub level: Level,
+    /// Stable machine-readable code (`empty_input`, `unbalanced_quote`, `looks_like_html`, …).
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+    /// Where, when it is about a place in the text.
+    pub span: Option<Span>,
+}
+
+/// Severity of a [`Diagnostic`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Informational.
+    Info,
+    /// The result may be degraded.
+    Warning,
+}

@@ -1,0 +1,326 @@
+//! Stage 2: tokens, paragraphs and sentences.
+//!
+//! Tokens are words (letters and digits with inner apostrophes, hyphens and abbreviation dots:
+//! `don't`, `high-ranking`, `U.S.`), quote marks, and single punctuation characters; white space
+//! is not a token. A paragraph is a run of non-blank lines ended by a line break; a sentence ends
+//! at `.`, `!`, `?` or `…` (with any closing quotes and brackets after it) followed by white
+//! space and something that can start a sentence, unless the word before the dot is a known
+//! abbreviation ("Mr.", "Sen.", "U.S."). Sentence ends inside a paired quotation are removed later
+//! (see [`super::quotes`]), so a quote is never split between sentences.
+
+use super::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters/digits (with inner `'`, `-`, `.`, `&`).
+    Word,
+    /// A quote mark; which way it faces is decided by [`super::quotes`].
+    Quote,
+    /// Any other single character that is neither a letter, a digit nor white space.
+    Punct,
+}
+
+/// One token: a span and a kind, plus cheap flags about its first letter.
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+    /// First character is an upper-case letter.
+    pub cap: bool,
+    /// First character is a character (`"`, `“`, `‘`, `'`, `«`, …) for quote marks, the char itself.
+    pub ch: char,
+}
+
+/// A paragraph: a span and its token range.
+#[derive(Clone, Copy, Debug)]
+pub struct Paragraph {
+    /// Where it is (without the line break).
+    pub span: Span,
+    /// First token index.
+    pub tok_start: usize,
+    /// One past the last token index.
+    pub tok_end: usize,
+}
+
+/// A sentence: a span, its token range, and its paragraph.
+#[derive(Clone, Copy, Debug)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: Span,
+    /// First token index.
+    pub tok_start: usize,
+    /// One past the last token index.
+    pub tok_end: usize,
+    /// Index of its paragraph.
+    pub para: usize,
+}
+
+/// True for characters treated as quote marks.
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‹' | '›' | '″'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            // Extend over word characters and inner joiners followed by a word character.
+            loop {
+                let rest = &text[end..];
+                let mut chars = rest.chars();
+                match chars.next() {
+                    Some(d) if is_word_char(d) => {
+                        end += d.len_utf8();
+                        iter.next();
+                    }
+                    Some(j @ ('\'' | '’' | '-' | '‐' | '.' | '&')) => {
+                        match chars.next() {
+                            Some(d) if is_word_char(d) => {
+                                // "U.S" + ".": handled below; "don't", "high-ranking", "AT&T".
+                                if j == '.'
+                                    && !bytes[i].is_ascii_uppercase()
+                                    && !text[i..end].contains('.')
+                                {
+                                    // "end.Next" glued words: only join single letters ("e.g").
+                                    if end - i > 1 {
+                                        break;
+                                    }
+                                }
+                                end += j.len_utf8() + d.len_utf8();
+                                iter.next();
+                                iter.next();
+                            }
+                            _ => break,
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            // Abbreviation dot: "U.S." / "D.C." (a word already holding dots), or single capital "J."
+            let word = &text[i..end];
+            if text[end..].starts_with('.') {
+                let single_cap = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+                if word.contains('.') || single_cap {
+                    end += 1;
+                    iter.next();
+                }
+            }
+            let first = text[i..].chars().next().unwrap_or(' ');
+            tokens.push(Token {
+                span: Span::new(i, end),
+                kind: TokKind::Word,
+                cap: first.is_uppercase(),
+                ch: first,
+            });
+            continue;
+        }
+        let kind = if is_quote_char(c) {
+            TokKind::Quote
+        } else {
+            TokKind::Punct
+        };
+        // "..." as one token.
+        let mut end = i + c.len_utf8();
+        if c == '.' {
+            while text[end..].starts_with('.') {
+                end += 1;
+                iter.next();
+            }
+        }
+        let ch = if end - i > 1 { '…' } else { c };
+        tokens.push(Token {
+            span: Span::new(i, end),
+            kind,
+            cap: false,
+            ch,
+        });
+    }
+    tokens
+}
+
+/// Split into paragraphs (non-empty lines; a line break ends a paragraph).
+pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut t = 0usize;
+    let bytes = text.as_bytes();
+    let mut push = |s: usize, e: usize, t: &mut usize| {
+        let span = Span::new(s, e).trim(text);
+        if span.is_empty() {
+            return;
+        }
+        let tok_start = *t;
+        while *t < tokens.len() && tokens[*t].span.start < span.end {
+            *t += 1;
+        }
+        out.push(Paragraph {
+            span,
+            tok_start,
+            tok_end: *t,
+        });
+    };
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            push(start, i, &mut t);
+            start = i + 1;
+        }
+    }
+    push(start, text.len(), &mut t);
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "vs", "v",
+    "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "al", "e.g",
+    "i.e",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    ABBREVIATIONS.contains(&lower)
+}
+
+/// Split each paragraph into sentences.
+pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let mut s_tok = para.tok_start;
+        let mut t = para.tok_start;
+        while t < para.tok_end {
+            let tok = tokens[t];
+            let mut boundary = false;
+            let mut end_tok = t + 1;
+            let is_terminal = tok.kind == TokKind::Punct && matches!(tok.ch, '.' | '!' | '?' | '…');
+            // "U.S." at the end of a sentence: word with a final dot followed by a capital word
+            // is ambiguous; treat as a boundary only if the next token is a capitalised non-name-like
+            // word starting a new clause, i.e. we leave it to abbreviation handling (no boundary).
+            if is_terminal {
+                // Absorb closing quotes / brackets right after.
+                while end_tok < para.tok_end {
+                    let n = tokens[end_tok];
+                    let adjacent = n.span.start == tokens[end_tok - 1].span.end;
+                    if adjacent && (n.kind == TokKind::Quote || matches!(n.ch, ')' | ']')) {
+                        end_tok += 1;
+                    } else {
+                        break;
+                    }
+                }
+                boundary = if end_tok >= para.tok_end {
+                    true
+                } else {
+                    let next = tokens[end_tok];
+                    let spaced = next.span.start > tokens[end_tok - 1].span.end;
+                    let starts = next.cap
+                        || next.kind == TokKind::Quote
+                        || next.ch.is_ascii_digit()
+                        || matches!(next.ch, '(' | '[' | '—' | '-' | '<');
+                    let prev_word = if t > para.tok_start && tokens[t - 1].kind == TokKind::Word {
+                        Some(tokens[t - 1].span.text(text))
+                    } else {
+                        None
+                    };
+                    let abbrev = tok.ch == '.'
+                        && prev_word.is_some_and(|w| {
+                            is_abbreviation(w) && tokens[t - 1].span.end == tok.span.start
+                        });
+                    spaced && starts && !abbrev
+                };
+            }
+            if boundary {
+                let span = Span::new(tokens[s_tok].span.start, tokens[end_tok - 1].span.end);
+                out.push(Sentence {
+                    span,
+                    tok_start: s_tok,
+                    tok_end: end_tok,
+                    para: p,
+                });
+                s_tok = end_tok;
+                t = end_tok;
+            } else {
+                t += 1;
+            }
+        }
+        if s_tok < para.tok_end {
+            let span = Span::new(tokens[s_tok].span.start, tokens[para.tok_end - 1].span.end);
+            out.push(Sentence {
+                span,
+                tok_start: s_tok,
+                tok_end: para.tok_end,
+                para: p,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners_and_abbreviations() {
+        assert_eq!(
+            words("The U.S. official’s high-ranking “don't” ... end."),
+            [
+                "The",
+                "U.S.",
+                "official’s",
+                "high-ranking",
+                "“",
+                "don't",
+                "”",
+                "...",
+                "end",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let text = "Mr. Smith said so. “It is over.” She left!\nNew para";
+        let toks = tokenize(text);
+        let paras = paragraphs(text, &toks);
+        let sents = sentences(text, &toks, &paras);
+        let got: Vec<&str> = sents.iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Mr. Smith said so.",
+                "“It is over.”",
+                "She left!",
+                "New para"
+            ]
+        );
+    }
+}
