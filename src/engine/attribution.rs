@@ -23,9 +23,15 @@ use std::borrow::Cow;
 use super::lexicon::{CueClass, CueEntry, Lexicon};
 use super::model::{ClaimKind, Stance};
 use super::quotes::Quote;
-use super::segment::{Sentence, TokKind, Token};
+use super::segment::{Paragraph, Sentence, TokKind, Token};
 use super::span::Span;
 use super::words::{self, is};
+
+/// A cue form whose PolNeAR-train precision is below this needs evidence (a "that", a colon,
+/// quotation marks, an inverted source) to count.
+const MIN_PRIOR: f32 = 0.15;
+/// Below this, only an explicit marker ("that", a colon, an opening quote) or inversion will do.
+const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
 
 /// A claim before speakers are clustered.
 #[derive(Clone, Debug)]
@@ -65,6 +71,8 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// Tokens.
     pub toks: &'a [Token],
+    /// Paragraphs.
+    pub paragraphs: &'a [Paragraph],
     /// Sentences (quotations never straddle two).
     pub sentences: &'a [Sentence],
     /// Quotations.
@@ -161,9 +169,27 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let w = self.low(t);
-            if is(words::PRONOUNS, &w) {
+            if is(words::PRONOUNS, &w) || is(words::INDEFINITE_PRONOUNS, &w) {
                 if start == end {
                     return Some((t, t + 1));
+                }
+                break;
+            }
+            if start == end && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) {
+                // "Trump’s state": the cue word is a noun here.
+                return None;
+            }
+            if &*w == "and" && start < end && t > floor && self.is_word(t - 1) {
+                let before = self.low(t - 1);
+                let nounish = self.tok(t - 1).cap
+                    || self.is_role(t - 1)
+                    || (!is(words::NP_STOP, &before)
+                        && !before.ends_with("ed")
+                        && !before.ends_with("ly"));
+                if nounish {
+                    start = t;
+                    j = t;
+                    continue;
                 }
                 break;
             }
@@ -204,7 +230,10 @@ impl<'a> Ctx<'a> {
             }
         }
         // Do not start with a preposition or a conjunction.
-        while start < end && self.is_word(start) && is(words::NP_INNER_PREP, &self.low(start)) {
+        while start < end
+            && self.is_word(start)
+            && (is(words::NP_INNER_PREP, &self.low(start)) || self.low_is(start, "and"))
+        {
             start += 1;
         }
         (nominal && start < end).then_some((start, end))
@@ -348,10 +377,15 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
-                if self
-                    .cue_entry(m)
-                    .is_some_and(|c| c.class != CueClass::Hedge)
-                    || is(words::NP_STOP, &w)
+                let adverb = matches!(
+                    &*w,
+                    "however" | "also" | "though" | "instead" | "meanwhile" | "again" | "too"
+                );
+                if !adverb
+                    && (self
+                        .cue_entry(m)
+                        .is_some_and(|c| c.class != CueClass::Hedge)
+                        || is(words::NP_STOP, &w))
                 {
                     break;
                 }
@@ -361,7 +395,13 @@ impl Ctx<'_> {
                     marked: true,
                     citing,
                 };
-            } else if t.kind == TokKind::Quote && self.is_open_quote(m) {
+            } else if t.kind == TokKind::Quote
+                && self.is_open_quote(m)
+                && (m == k
+                    || self.is_punct(m - 1, ',')
+                    || self.is_punct(m - 1, '–')
+                    || self.is_punct(m - 1, '—'))
+            {
                 return After {
                     start: Some(m),
                     marked: true,
@@ -389,25 +429,96 @@ impl Ctx<'_> {
         }
     }
 
-    /// End (exclusive token) of content running from `start` to at most `end`: stops before
-    /// ", <participle cue>".
+    /// End (exclusive token) of content running from `start` to at most `end`: stops before a
+    /// trailing participle or adjunct clause (", reiterating …", ", who …", ", since …"), before a
+    /// coordinated verb ("… and warned …") and before "according to".
     fn content_end(&self, start: usize, end: usize) -> usize {
         let mut m = start + 1;
         while m + 1 < end {
-            if self.is_punct(m, ',') && self.inside_of(m).is_none() {
-                if let Some(c) = self.cue_entry(m + 1) {
-                    let w = self.low(m + 1);
-                    if c.class == CueClass::Speech && w.ends_with("ing") && c.prior > 0.05 {
-                        return m;
+            // A comma inside the closing of a quotation: "“are up to Ukraine,” reiterating".
+            let closes_with_comma = self.tok(m).kind == TokKind::Quote
+                && m > start
+                && self.is_punct(m - 1, ',')
+                && self.quote_closing_at(m).is_some();
+            if self.inside_of(m).is_some() && !closes_with_comma {
+                m += 1;
+                continue;
+            }
+            let next = m + 1;
+            // A later content-first attribution: "…, NBC alleged." ends this content.
+            if self.is_punct(m, ',') || closes_with_comma {
+                let from = if closes_with_comma { next } else { m + 1 };
+                if let Some((_, b)) = self.np_fwd(from, end) {
+                    let cue_then_end = self
+                        .cue_entry(b)
+                        .is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.1)
+                        && (b + 1 >= end || self.is_punct(b + 1, ','));
+                    if cue_then_end {
+                        return if closes_with_comma { m + 1 } else { m };
                     }
                 }
-                if self.low_is(m + 1, "according") {
+            }
+            if closes_with_comma && self.is_word(next) && !self.tok(next).cap {
+                let w = self.low(next);
+                if w.ends_with("ing") && w.len() > 5 {
+                    return m + 1;
+                }
+            }
+            if self.is_punct(m, ',') && self.is_word(next) && !self.tok(next).cap {
+                let w = self.low(next);
+                if w.ends_with("ing") && w.len() > 5 {
+                    return m;
+                }
+                if matches!(
+                    &*w,
+                    "who"
+                        | "which"
+                        | "as"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "since"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "according"
+                        | "whereas"
+                        | "despite"
+                ) {
+                    return m;
+                }
+            }
+            if self.is_word(m) && self.low_is(m, "and") && self.is_word(next) && !self.tok(next).cap
+            {
+                let w = self.low(next);
+                let verb = self
+                    .cue_entry(next)
+                    .is_some_and(|c| c.class == CueClass::Speech && !w.ends_with("ing"))
+                    || (w.ends_with("ed") && !is(words::PARTICIPLE_ADJECTIVES, &w));
+                if verb {
                     return m;
                 }
             }
             m += 1;
         }
         end
+    }
+
+    /// The end of the paragraph of token `i` (exclusive token index), without a final full stop.
+    fn para_end(&self, sent: &Sentence) -> usize {
+        let mut e = self
+            .d
+            .paragraphs
+            .get(sent.para)
+            .map_or(sent.tok_end, |p| p.tok_end);
+        while e > sent.tok_start
+            && self.tok(e - 1).kind == TokKind::Punct
+            && matches!(self.tok(e - 1).ch, '.' | ',' | ';')
+        {
+            e -= 1;
+        }
+        e
     }
 
     fn inside_of(&self, i: usize) -> Option<u32> {
@@ -442,7 +553,10 @@ impl Ctx<'_> {
             }
             p -= 1;
         }
-        if let Some(q) = quote {
+        // The quotation is the content only when it opens the sentence; a quotation closing a
+        // longer clause is part of it ("… will not “do a lot of good,” NBC alleged").
+        let first_tok = sent.tok_start.max(self.skip_until(sent));
+        if let Some(q) = quote.filter(|q| q.open_tok <= first_tok + 1 || q.continued) {
             if q.inner_start < q.inner_end {
                 return Some((
                     q.inner
@@ -605,12 +719,50 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
         }
     }
     continue_quotes(&ctx, &mut claims);
+    follow_quotes(&ctx, &mut claims);
     claims
+}
+
+/// "“A,” he said. “B.”" and "“A,” he said, “B.”": the quotations after a content-first
+/// quotation continue it, up to the first sentence that is not a quotation.
+fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
+    let d = ctx.d;
+    let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.sentence).collect();
+    for c in claims.iter_mut() {
+        let (Some(first), Some(cue)) = (c.content.first().copied(), c.cue.last().copied()) else {
+            continue;
+        };
+        if c.kind != ClaimKind::Direct || first.end > cue.start || c.content.len() != 1 {
+            continue;
+        }
+        let sent = d.sentences[c.sentence];
+        let after_cue = c.source.map_or(cue.end, |s| s.end.max(cue.end));
+        // Same sentence: ", “B”".
+        for q in d.quotes {
+            if q.outer.start >= after_cue
+                && q.outer.end <= sent.span.end
+                && q.inner_start < q.inner_end
+            {
+                c.content.push(q.inner);
+            }
+        }
+        // Following sentences of the paragraph that open with a quotation.
+        let mut si = c.sentence + 1;
+        while si < d.sentences.len() && d.sentences[si].para == sent.para && !claimed.contains(&si)
+        {
+            let s = d.sentences[si];
+            match d.quotes.iter().find(|q| q.open_tok == s.tok_start) {
+                Some(q) if q.inner_start < q.inner_end => c.content.push(q.inner),
+                _ => break,
+            }
+            si += 1;
+        }
+    }
 }
 
 fn headline(
     ctx: &Ctx<'_>,
-    _sent: &Sentence,
+    sent: &Sentence,
     si: usize,
     floor: usize,
     end: usize,
@@ -628,11 +780,44 @@ fn headline(
     if end <= colon + 3 {
         return;
     }
+    // A title-case heading ("Stealth Over Health: …", "The Latest: …") is no source: only an
+    // outlet or a name of plain capitalised words.
+    let label = ctx.span(floor, colon).text(ctx.d.text).to_lowercase();
+    let function_word = (floor..colon).any(|k| {
+        matches!(
+            &*ctx.low(k),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "over"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "and"
+                | "with"
+                | "at"
+                | "by"
+                | "from"
+                | "latest"
+                | "update"
+                | "breaking"
+                | "watch"
+                | "exclusive"
+                | "opinion"
+                | "analysis"
+                | "editorial"
+        )
+    });
+    if function_word && !ctx.lex.is_outlet(&label) {
+        return;
+    }
     // "Updated: 18:30" style labels are not sources: a name needs a letter and no digits.
     if (floor..colon).any(|k| ctx.word(k).chars().any(|c| c.is_ascii_digit())) {
         return;
     }
-    let content = ctx.span(colon + 1, end);
+    let content = ctx.span(colon + 1, ctx.para_end(sent).max(end));
     claims.push(RawClaim {
         kind: ClaimKind::Indirect,
         content: vec![content],
@@ -824,6 +1009,40 @@ fn speech(
     if nested && entry.class == CueClass::Belief {
         return;
     }
+    // A noun, not a verb: "The Washington Post", "Editor’s note", "no question", "the report".
+    if i > floor && ctx.tok(i).cap {
+        return;
+    }
+    if cue_first == i && i > floor && ctx.is_word(i - 1) {
+        let prev = ctx.low(i - 1);
+        let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with('’');
+        if possessive
+            || matches!(
+                &*prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "no"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "any"
+                    | "some"
+                    | "each"
+                    | "every"
+            )
+        {
+            return;
+        }
+    }
     let participle = w.ends_with("ing");
     let mut cue_spans = vec![ctx.span(cue_first, i + 1)];
     let mut k = i + 1;
@@ -851,17 +1070,7 @@ fn speech(
     // Recipient of "told/asked/assured/warned X (that)".
     let tell = matches!(
         entry.lemma,
-        "tell"
-            | "ask"
-            | "assure"
-            | "inform"
-            | "remind"
-            | "brief"
-            | "warn"
-            | "urge"
-            | "accuse"
-            | "blame"
-            | "call"
+        "tell" | "ask" | "assure" | "inform" | "remind" | "brief"
     );
     if tell && !passive {
         if let Some((_, e)) = ctx.np_fwd(k, end) {
@@ -924,6 +1133,32 @@ fn speech(
     let mut inherit_from = None;
     let prev_sep = cue_first > floor
         && (ctx.is_punct(cue_first - 1, ',') || ctx.tok(cue_first - 1).kind == TokKind::Quote);
+    // Apposition: "Marc Morial, the chief executive of the League, said …" (also "Name (D-N.Y.), …,").
+    if source_np.is_none()
+        && !participle
+        && !passive
+        && cue_first > floor + 2
+        && ctx.is_punct(cue_first - 1, ',')
+    {
+        let c2 = cue_first - 1;
+        let lo = c2.saturating_sub(18).max(floor);
+        if let Some(c1) = (lo..c2).rev().find(|&x| ctx.is_punct(x, ',')) {
+            let appos_ok = c1 + 1 < c2 && ctx.np_fwd(c1 + 1, c2).is_some_and(|(_, e)| e + 2 >= c2);
+            let mut e1 = c1;
+            if e1 > floor && ctx.is_punct(e1 - 1, ')') {
+                if let Some(open) = (lo..e1 - 1).rev().find(|&x| ctx.is_punct(x, '(')) {
+                    e1 = open;
+                }
+            }
+            if appos_ok {
+                if let Some((a, b)) = ctx.np_back(e1, floor) {
+                    if (a..b).any(|x| ctx.tok(x).cap) {
+                        source_np = Some((a, c2));
+                    }
+                }
+            }
+        }
+    }
     // Inverted "…,” said Patel." / "…, says the report."
     if source_np.is_none() && !participle && prev_sep && !passive {
         if let Some((a, b)) = ctx.np_fwd(k, end) {
@@ -990,7 +1225,12 @@ fn speech(
             content.push(c);
             marked = quoted;
         } else if let Some(s) = after.start {
-            let e = ctx.content_end(s, end);
+            let colon = s > 0 && ctx.is_punct(s - 1, ':');
+            let e = if colon {
+                ctx.para_end(sent)
+            } else {
+                ctx.content_end(s, end)
+            };
             let n_words = (s..e).filter(|&x| ctx.is_word(x)).count();
             if n_words >= 2 {
                 content.push(ctx.span(s, e));
@@ -1005,10 +1245,14 @@ fn speech(
         .iter()
         .any(|c| ctx.d.quotes.iter().any(|q| c.overlaps(q.inner)));
     let evidence = marked || quoted || inverted;
-    if entry.prior < 0.15 && !evidence {
+    // A weak cue inside the content of an earlier claim is part of that content.
+    if nested && entry.prior < 0.6 && !after.marked {
         return;
     }
-    if entry.prior < 0.04 && !(after.marked || inverted) {
+    if entry.prior < MIN_PRIOR && !evidence {
+        return;
+    }
+    if entry.prior < MIN_PRIOR_WITH_EVIDENCE && !(after.marked || inverted) {
         return;
     }
     if entry.class == CueClass::Belief && !after.marked && entry.prior < 0.3 {

@@ -117,7 +117,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[i..end];
             if text[end..].starts_with('.') {
                 let single_cap = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
-                if word.contains('.') || single_cap {
+                let title = word.as_bytes()[0].is_ascii_uppercase() && is_title_abbreviation(word);
+                if word.contains('.') || single_cap || title {
                     end += 1;
                     iter.next();
                 }
@@ -144,7 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 iter.next();
             }
         }
-        let ch = if end - i > 1 { '…' } else { c };
+        let ch = if c == '.' && end - i > 1 { '…' } else { c };
         tokens.push(Token {
             span: Span::new(i, end),
             kind,
@@ -193,6 +194,17 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "al", "e.g",
     "i.e",
 ];
+
+/// Abbreviated titles that precede a name: their dot belongs to the word ("Rep.", "Gen.").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev", "Hon", "Pres", "Supt", "Atty", "Mt", "Ft",
+    "Lt.Gov",
+];
+
+fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(&word)
+}
 
 fn is_abbreviation(word: &str) -> bool {
     if word.len() > 6 {

@@ -80,6 +80,24 @@ pub const DETERMINERS: &[&str] = &[
 /// Personal pronouns that can be a source on their own.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
+/// Indefinite pronouns that can be a source on their own ("Some believe …").
+pub const INDEFINITE_PRONOUNS: &[&str] = &[
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "everybody",
+    "nobody",
+    "others",
+    "many",
+    "most",
+    "several",
+    "both",
+    "all",
+    "none",
+    "critics",
+];
+
 /// Words that end a source noun phrase when walking backwards from a cue (clause boundaries,
 /// verbs, subordinators).
 pub const NP_STOP: &[&str] = &[
