@@ -99,27 +99,31 @@ fn lower(w: &str) -> Cow<'_, str> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The token at `i`; past the end, an empty punctuation token (rules never index out of
+    /// bounds, whatever the input).
     fn tok(&self, i: usize) -> Token {
-        self.d.toks[i]
+        self.d.toks.get(i).copied().unwrap_or(Token {
+            span: Span::new(self.d.text.len(), self.d.text.len()),
+            kind: TokKind::Punct,
+            cap: false,
+            ch: '\0',
+        })
     }
     fn word(&self, i: usize) -> &'a str {
-        self.d.toks[i].span.text(self.d.text)
+        self.tok(i).span.text(self.d.text)
     }
     fn low(&self, i: usize) -> Cow<'a, str> {
         lower(self.word(i))
     }
     fn is_word(&self, i: usize) -> bool {
-        self.d.toks[i].kind == TokKind::Word
+        self.tok(i).kind == TokKind::Word
     }
     fn is_punct(&self, i: usize, c: char) -> bool {
-        let t = self.d.toks[i];
+        let t = self.tok(i);
         t.kind == TokKind::Punct && t.ch == c
     }
     fn is_open_quote(&self, i: usize) -> bool {
-        self.d
-            .quotes
-            .iter()
-            .any(|q| q.open_tok == i && q.inner_start < q.inner_end)
+        self.d.quotes.iter().any(|q| q.open_tok == i && q.inner_start < q.inner_end)
     }
     fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
         self.d.quotes.iter().find(|q| q.close_tok == Some(i))
@@ -142,7 +146,7 @@ impl<'a> Ctx<'a> {
     }
     fn span(&self, a: usize, b: usize) -> Span {
         // tokens a..b (exclusive), b > a
-        Span::new(self.d.toks[a].span.start, self.d.toks[b - 1].span.end)
+        Span::new(self.tok(a).span.start, self.tok(b.saturating_sub(1)).span.end)
     }
 
     /// Noun phrase ending right before token `end` (exclusive), not before `floor`.
@@ -154,6 +158,25 @@ impl<'a> Ctx<'a> {
         while j > floor {
             let t = j - 1;
             let tok = self.tok(t);
+            if tok.kind == TokKind::Punct && tok.ch == ')' && start < end {
+                // A parenthesis inside a name: "Rep. Stephen Lynch (D-Mass.) said".
+                let lo = t.saturating_sub(8).max(floor);
+                if let Some(open) = (lo..t).rev().find(|&x| self.is_punct(x, '(')) {
+                    start = open;
+                    j = open;
+                    continue;
+                }
+            }
+            if tok.kind == TokKind::Punct && tok.ch == ')' && start == end {
+                let lo = t.saturating_sub(8).max(floor);
+                if let Some(open) = (lo..t).rev().find(|&x| self.is_punct(x, '(')) {
+                    if open > floor && self.is_word(open - 1) && self.tok(open - 1).cap {
+                        start = open;
+                        j = open;
+                        continue;
+                    }
+                }
+            }
             if tok.kind != TokKind::Word {
                 // A quoted part of a noun phrase: a “high-ranking US official”.
                 if tok.kind == TokKind::Quote && start < end {
@@ -183,9 +206,7 @@ impl<'a> Ctx<'a> {
                 let before = self.low(t - 1);
                 let nounish = self.tok(t - 1).cap
                     || self.is_role(t - 1)
-                    || (!is(words::NP_STOP, &before)
-                        && !before.ends_with("ed")
-                        && !before.ends_with("ly"));
+                    || (!is(words::NP_STOP, &before) && !before.ends_with("ed") && !before.ends_with("ly"));
                 if nounish {
                     start = t;
                     j = t;
@@ -194,9 +215,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if is(words::NP_INNER_PREP, &w) {
-                let noun_before = t > floor
-                    && self.is_word(t - 1)
-                    && (self.tok(t - 1).cap || self.is_role(t - 1));
+                let noun_before = t > floor && self.is_word(t - 1) && (self.tok(t - 1).cap || self.is_role(t - 1));
                 if start < end && noun_before {
                     start = t;
                     j = t;
@@ -211,11 +230,7 @@ impl<'a> Ctx<'a> {
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && !is(words::PARTICIPLE_ADJECTIVES, &w)
                     && !w.contains('-');
-                if verbish
-                    || self
-                        .cue_entry(t)
-                        .is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2)
-                {
+                if verbish || self.cue_entry(t).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2) {
                     break;
                 }
             }
@@ -281,9 +296,8 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if is(words::NP_INNER_PREP, &w) {
-                let next_ok = j + 1 < ceil
-                    && self.is_word(j + 1)
-                    && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
+                let next_ok =
+                    j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
                 let prev_ok = end > start && (self.tok(end - 1).cap || self.is_role(end - 1));
                 if next_ok && prev_ok {
                     j += 1;
@@ -298,11 +312,7 @@ impl<'a> Ctx<'a> {
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && !is(words::PARTICIPLE_ADJECTIVES, &w)
                     && !w.contains('-');
-                if verbish
-                    || self
-                        .cue_entry(j)
-                        .is_some_and(|c| c.class == CueClass::Speech)
-                {
+                if verbish || self.cue_entry(j).is_some_and(|c| c.class == CueClass::Speech) {
                     break;
                 }
             }
@@ -325,15 +335,9 @@ impl<'a> Ctx<'a> {
         // "went on to claim", "continued to insist", "proceeded to say"
         if s >= floor + 2 && self.low_is(s - 1, "to") {
             let b = self.low(s - 2);
-            if matches!(
-                &*b,
-                "continued" | "continues" | "proceeded" | "went" | "goes" | "moved"
-            ) {
+            if matches!(&*b, "continued" | "continues" | "proceeded" | "went" | "goes" | "moved") {
                 s -= 2;
-            } else if &*b == "on"
-                && s >= floor + 3
-                && matches!(&*self.low(s - 3), "went" | "goes" | "go" | "going")
-            {
+            } else if &*b == "on" && s >= floor + 3 && matches!(&*self.low(s - 3), "went" | "goes" | "go" | "going") {
                 s -= 3;
             }
         }
@@ -364,11 +368,7 @@ impl Ctx<'_> {
             if t.kind == TokKind::Word {
                 let w = self.low(m);
                 if &*w == "that" {
-                    return After {
-                        start: Some(m),
-                        marked: true,
-                        citing,
-                    };
+                    return After { start: Some(m), marked: true, citing };
                 }
                 if matches!(&*w, "citing" | "quoting") {
                     if let Some(np) = self.np_fwd(m + 1, end) {
@@ -377,36 +377,18 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
-                let adverb = matches!(
-                    &*w,
-                    "however" | "also" | "though" | "instead" | "meanwhile" | "again" | "too"
-                );
-                if !adverb
-                    && (self
-                        .cue_entry(m)
-                        .is_some_and(|c| c.class != CueClass::Hedge)
-                        || is(words::NP_STOP, &w))
+                let adverb = matches!(&*w, "however" | "also" | "though" | "instead" | "meanwhile" | "again" | "too");
+                if !adverb && (self.cue_entry(m).is_some_and(|c| c.class != CueClass::Hedge) || is(words::NP_STOP, &w))
                 {
                     break;
                 }
             } else if t.ch == ':' {
-                return After {
-                    start: (m + 1 < end).then_some(m + 1),
-                    marked: true,
-                    citing,
-                };
+                return After { start: (m + 1 < end).then_some(m + 1), marked: true, citing };
             } else if t.kind == TokKind::Quote
                 && self.is_open_quote(m)
-                && (m == k
-                    || self.is_punct(m - 1, ',')
-                    || self.is_punct(m - 1, '–')
-                    || self.is_punct(m - 1, '—'))
+                && (m == k || self.is_punct(m - 1, ',') || self.is_punct(m - 1, '–') || self.is_punct(m - 1, '—'))
             {
-                return After {
-                    start: Some(m),
-                    marked: true,
-                    citing,
-                };
+                return After { start: Some(m), marked: true, citing };
             } else if t.ch != ',' && t.ch != '(' && t.ch != ')' {
                 break;
             }
@@ -422,17 +404,13 @@ impl Ctx<'_> {
             }
         }
         let starts_clause = s < end && (self.is_word(s) || self.is_open_quote(s));
-        After {
-            start: starts_clause.then_some(s),
-            marked: false,
-            citing,
-        }
+        After { start: starts_clause.then_some(s), marked: false, citing }
     }
 
     /// End (exclusive token) of content running from `start` to at most `end`: stops before a
     /// trailing participle or adjunct clause (", reiterating …", ", who …", ", since …"), before a
     /// coordinated verb ("… and warned …") and before "according to".
-    fn content_end(&self, start: usize, end: usize) -> usize {
+    fn content_end(&self, start: usize, end: usize, object: bool) -> usize {
         let mut m = start + 1;
         while m + 1 < end {
             // A comma inside the closing of a quotation: "“are up to Ukraine,” reiterating".
@@ -449,9 +427,7 @@ impl Ctx<'_> {
             if self.is_punct(m, ',') || closes_with_comma {
                 let from = if closes_with_comma { next } else { m + 1 };
                 if let Some((_, b)) = self.np_fwd(from, end) {
-                    let cue_then_end = self
-                        .cue_entry(b)
-                        .is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.1)
+                    let cue_then_end = self.cue_entry(b).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.1)
                         && (b + 1 >= end || self.is_punct(b + 1, ','));
                     if cue_then_end {
                         return if closes_with_comma { m + 1 } else { m };
@@ -489,14 +465,68 @@ impl Ctx<'_> {
                     return m;
                 }
             }
-            if self.is_word(m) && self.low_is(m, "and") && self.is_word(next) && !self.tok(next).cap
+            // A coordinated verb phrase of the speaker: "… and warned …", "… but also had to …".
+            if self.is_word(m) && (self.low_is(m, "and") || self.low_is(m, "but")) {
+                let mut v = next;
+                if self.low_is(v, "also") || self.low_is(v, "then") {
+                    v += 1;
+                }
+                if self.is_word(v) && !self.tok(v).cap {
+                    let w = self.low(v);
+                    let verb = self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && !w.ends_with("ing"))
+                        || (w.ends_with("ed") && !is(words::PARTICIPLE_ADJECTIVES, &w))
+                        || matches!(&*w, "has" | "had" | "have" | "is" | "was" | "will" | "would");
+                    if verb {
+                        return if m > start && self.is_punct(m - 1, ',') { m - 1 } else { m };
+                    }
+                }
+            }
+            // A dash opening a new clause: "… ― as was true …", "— and he noted …".
+            if self.tok(m).kind == TokKind::Punct && matches!(self.tok(m).ch, '—' | '―' | '–') && self.is_word(next)
             {
-                let w = self.low(next);
-                let verb = self
-                    .cue_entry(next)
-                    .is_some_and(|c| c.class == CueClass::Speech && !w.ends_with("ing"))
-                    || (w.ends_with("ed") && !is(words::PARTICIPLE_ADJECTIVES, &w));
-                if verb {
+                if matches!(&*self.low(next), "and" | "but" | "as" | "which" | "while" | "who") {
+                    return m;
+                }
+            }
+            // An object (not a clause) ends before an adjunct: "… Machado since the debate",
+            // "… in a statement on Thursday", "… during a campaign stop".
+            if object && self.is_word(m) && m > start + 1 {
+                let w = self.low(m);
+                let adjunct = match &*w {
+                    "during" | "since" | "earlier" | "amid" | "while" | "when" | "after" | "before" => true,
+                    "in" | "at" => {
+                        matches!(&*self.low(next), "a" | "an")
+                            && matches!(
+                                &*self.low(next + 1),
+                                "statement"
+                                    | "interview"
+                                    | "tweet"
+                                    | "tweets"
+                                    | "speech"
+                                    | "rally"
+                                    | "letter"
+                                    | "press"
+                                    | "news"
+                                    | "campaign"
+                                    | "phone"
+                                    | "television"
+                                    | "radio"
+                                    | "post"
+                                    | "conference"
+                                    | "meeting"
+                                    | "hearing"
+                                    | "debate"
+                                    | "series"
+                            )
+                            || self.low(next).starts_with("early")
+                    }
+                    "on" => self.is_word(next) && is(words::TIME_WORDS, &self.low(next)) && self.tok(next).cap,
+                    "last" | "this" => {
+                        matches!(&*self.low(next), "week" | "month" | "year" | "summer" | "fall" | "spring" | "winter")
+                    }
+                    _ => false,
+                };
+                if adjunct {
                     return m;
                 }
             }
@@ -507,11 +537,7 @@ impl Ctx<'_> {
 
     /// The end of the paragraph of token `i` (exclusive token index), without a final full stop.
     fn para_end(&self, sent: &Sentence) -> usize {
-        let mut e = self
-            .d
-            .paragraphs
-            .get(sent.para)
-            .map_or(sent.tok_end, |p| p.tok_end);
+        let mut e = self.d.paragraphs.get(sent.para).map_or(sent.tok_end, |p| p.tok_end);
         while e > sent.tok_start
             && self.tok(e - 1).kind == TokKind::Punct
             && matches!(self.tok(e - 1).ch, '.' | ',' | ';')
@@ -532,8 +558,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut p = np_start - 1;
-        let sep_ok =
-            self.is_punct(p, ',') || self.is_punct(p, '—') || self.tok(p).kind == TokKind::Quote;
+        let sep_ok = self.is_punct(p, ',') || self.is_punct(p, '—') || self.tok(p).kind == TokKind::Quote;
         if !sep_ok {
             return None;
         }
@@ -545,9 +570,7 @@ impl Ctx<'_> {
                 break;
             }
             if p == sent.tok_start
-                || !(self.is_punct(p, ',')
-                    || self.is_punct(p, '—')
-                    || self.tok(p).kind == TokKind::Quote)
+                || !(self.is_punct(p, ',') || self.is_punct(p, '—') || self.tok(p).kind == TokKind::Quote)
             {
                 break;
             }
@@ -558,11 +581,7 @@ impl Ctx<'_> {
         let first_tok = sent.tok_start.max(self.skip_until(sent));
         if let Some(q) = quote.filter(|q| q.open_tok <= first_tok + 1 || q.continued) {
             if q.inner_start < q.inner_end {
-                return Some((
-                    q.inner
-                        .trim_by(self.d.text, |c| c.is_whitespace() || c == ','),
-                    true,
-                ));
+                return Some((q.inner.trim_by(self.d.text, |c| c.is_whitespace() || c == ','), true));
             }
         }
         let first = sent.tok_start.max(self.skip_until(sent));
@@ -571,18 +590,14 @@ impl Ctx<'_> {
         if n_words < 3 {
             return None;
         }
-        let span = self
-            .span(first, last)
-            .trim_by(self.d.text, |c| c.is_whitespace() || c == ',');
+        let span = self.span(first, last).trim_by(self.d.text, |c| c.is_whitespace() || c == ',');
         let quoted = (first..last).any(|i| self.inside_of(i).is_some());
         Some((span, quoted))
     }
 
     fn skip_until(&self, sent: &Sentence) -> usize {
         let pos = self.d.para_skip_until.get(sent.para).copied().unwrap_or(0);
-        (sent.tok_start..sent.tok_end)
-            .find(|&i| self.tok(i).span.start >= pos)
-            .unwrap_or(sent.tok_end)
+        (sent.tok_start..sent.tok_end).find(|&i| self.tok(i).span.start >= pos).unwrap_or(sent.tok_end)
     }
 
     fn kind_of(&self, content: &[Span]) -> ClaimKind {
@@ -590,28 +605,18 @@ impl Ctx<'_> {
         let mut any_quote = false;
         let mut all_quoted = true;
         for s in content {
-            let mut inner = s.trim_by(text, |c| {
-                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':')
-            });
+            let mut inner = s.trim_by(text, |c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
             let t = inner.text(text);
             if t.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("that ")) {
                 inner = Span::new(inner.start + 5, inner.end);
             }
             let inner_t = inner.text(text);
-            let has_q = inner_t
-                .chars()
-                .any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
+            let has_q = inner_t.chars().any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
             any_quote |= has_q;
             let fully = self.d.quotes.iter().any(|q| {
                 let outer = q.outer;
-                outer.start <= inner.start + 1
-                    && inner.end <= outer.end + 1
-                    && inner.len() + 4 >= q.inner.len()
-            }) || self
-                .d
-                .quotes
-                .iter()
-                .any(|q| q.inner.contains(inner) && !inner.is_empty());
+                outer.start <= inner.start + 1 && inner.end <= outer.end + 1 && inner.len() + 4 >= q.inner.len()
+            }) || self.d.quotes.iter().any(|q| q.inner.contains(inner) && !inner.is_empty());
             all_quoted &= fully;
         }
         if all_quoted && !content.is_empty() {
@@ -638,10 +643,7 @@ fn clause_end(ctx: &Ctx<'_>, sent: &Sentence) -> usize {
 
 /// Find the claims of a document.
 pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
-    let ctx = Ctx {
-        d,
-        lex: Lexicon::get(),
-    };
+    let ctx = Ctx { d, lex: Lexicon::get() };
     let mut claims: Vec<RawClaim> = Vec::new();
     for (si, sent) in d.sentences.iter().enumerate() {
         if d.boiler_para.get(sent.para).copied().unwrap_or(false) {
@@ -669,17 +671,9 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
             let n_before = claims.len();
             match entry.class {
                 CueClass::According => according(&ctx, sent, si, i, floor, end, &mut claims),
-                CueClass::Speech | CueClass::Belief => speech(
-                    &ctx,
-                    sent,
-                    si,
-                    i,
-                    entry,
-                    floor,
-                    end,
-                    first_claim_in_sentence,
-                    &mut claims,
-                ),
+                CueClass::Speech | CueClass::Belief => {
+                    speech(&ctx, sent, si, i, entry, floor, end, first_claim_in_sentence, &mut claims)
+                }
                 CueClass::Citing => quoted_as(&ctx, sent, si, i, floor, end, &mut claims),
                 CueClass::Hedge => {}
             }
@@ -688,21 +682,16 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
                 used_until = claims
                     .last()
                     .and_then(|c| c.cue.last())
-                    .map(|c| {
-                        (i..sent.tok_end)
-                            .find(|&k| ctx.tok(k).span.start >= c.end)
-                            .unwrap_or(sent.tok_end)
-                    })
+                    .map(|c| (i..sent.tok_end).find(|&k| ctx.tok(k).span.start >= c.end).unwrap_or(sent.tok_end))
                     .unwrap_or(i + 1);
             }
             i += 1;
         }
         // Sourceless hedge: "X is reportedly …" with no other claim in the sentence.
         if claims.len() == first_claim_in_sentence {
-            if let Some(h) = (floor..end).find(|&k| {
-                ctx.inside_of(k).is_none()
-                    && ctx.cue_entry(k).is_some_and(|c| c.class == CueClass::Hedge)
-            }) {
+            if let Some(h) = (floor..end)
+                .find(|&k| ctx.inside_of(k).is_none() && ctx.cue_entry(k).is_some_and(|c| c.class == CueClass::Hedge))
+            {
                 let content = ctx.span(floor, end).trim(d.text);
                 claims.push(RawClaim {
                     kind: ClaimKind::Hedge,
@@ -739,17 +728,13 @@ fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let after_cue = c.source.map_or(cue.end, |s| s.end.max(cue.end));
         // Same sentence: ", “B”".
         for q in d.quotes {
-            if q.outer.start >= after_cue
-                && q.outer.end <= sent.span.end
-                && q.inner_start < q.inner_end
-            {
+            if q.outer.start >= after_cue && q.outer.end <= sent.span.end && q.inner_start < q.inner_end {
                 c.content.push(q.inner);
             }
         }
         // Following sentences of the paragraph that open with a quotation.
         let mut si = c.sentence + 1;
-        while si < d.sentences.len() && d.sentences[si].para == sent.para && !claimed.contains(&si)
-        {
+        while si < d.sentences.len() && d.sentences[si].para == sent.para && !claimed.contains(&si) {
             let s = d.sentences[si];
             match d.quotes.iter().find(|q| q.open_tok == s.tok_start) {
                 Some(q) if q.inner_start < q.inner_end => c.content.push(q.inner),
@@ -760,21 +745,13 @@ fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
     }
 }
 
-fn headline(
-    ctx: &Ctx<'_>,
-    sent: &Sentence,
-    si: usize,
-    floor: usize,
-    end: usize,
-    claims: &mut Vec<RawClaim>,
-) {
+fn headline(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
     // "NBC News: The United States …" — up to five capitalised words, a colon, a clause.
     let limit = (floor + 6).min(end);
     let Some(colon) = (floor + 1..limit).find(|&k| ctx.is_punct(k, ':')) else {
         return;
     };
-    if !(floor..colon).all(|k| ctx.is_word(k) && (ctx.tok(k).cap || ctx.tok(k).ch.is_ascii_digit()))
-    {
+    if !(floor..colon).all(|k| ctx.is_word(k) && (ctx.tok(k).cap || ctx.tok(k).ch.is_ascii_digit())) {
         return;
     }
     if end <= colon + 3 {
@@ -833,33 +810,21 @@ fn headline(
     claims[k].kind = ctx.kind_of(&claims[k].content);
 }
 
-fn opinion(
-    ctx: &Ctx<'_>,
-    sent: &Sentence,
-    si: usize,
-    floor: usize,
-    end: usize,
-    claims: &mut Vec<RawClaim>,
-) {
+fn opinion(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
     // "In their opinion, …" / "In the view of X, …"
     let _ = sent;
     if floor + 4 >= end || !ctx.low_is(floor, "in") {
         return;
     }
     let noun = floor + 2;
-    if !matches!(
-        &*ctx.low(noun),
-        "opinion" | "view" | "words" | "estimation" | "assessment"
-    ) || !ctx.is_punct(noun + 1, ',')
+    if !matches!(&*ctx.low(noun), "opinion" | "view" | "words" | "estimation" | "assessment")
+        || !ctx.is_punct(noun + 1, ',')
     {
         return;
     }
     let who = floor + 1;
     let w = ctx.low(who);
-    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our")
-        || w.ends_with("’s")
-        || w.ends_with("'s"))
-    {
+    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our") || w.ends_with("’s") || w.ends_with("'s")) {
         return;
     }
     claims.push(RawClaim {
@@ -900,9 +865,7 @@ fn according(
     let intro = before_words <= 4;
     if !intro && i > floor {
         let mut e = i;
-        while e > floor
-            && ctx.tok(e - 1).kind == TokKind::Punct
-            && matches!(ctx.tok(e - 1).ch, ',' | '—' | '(' | '–')
+        while e > floor && ctx.tok(e - 1).kind == TokKind::Punct && matches!(ctx.tok(e - 1).ch, ',' | '—' | '(' | '–')
         {
             e -= 1;
         }
@@ -912,10 +875,7 @@ fn according(
     }
     // After: ", …" up to the end.
     let mut s = b;
-    while s < end
-        && ctx.tok(s).kind == TokKind::Punct
-        && matches!(ctx.tok(s).ch, ',' | ')' | '—' | '–')
-    {
+    while s < end && ctx.tok(s).kind == TokKind::Punct && matches!(ctx.tok(s).ch, ',' | ')' | '—' | '–') {
         s += 1;
     }
     if s < end && (content.is_empty() || (end - s) >= 3) {
@@ -964,7 +924,7 @@ fn quoted_as(
     let subject = ctx.np_back(cue_first, floor).map(|(s, e)| ctx.span(s, e));
     let after = ctx.content_after(b + 2, end);
     let Some(start) = after.start else { return };
-    let stop = ctx.content_end(start, end);
+    let stop = ctx.content_end(start, end, !after.marked);
     let content = vec![ctx.span(start, stop)];
     let kind = ctx.kind_of(&content);
     claims.push(RawClaim {
@@ -973,10 +933,7 @@ fn quoted_as(
         cue: vec![ctx.span(cue_first, i + 1), ctx.span(b, b + 2)],
         source: Some(ctx.span(a, b)),
         stance: verb.stance,
-        via: Some(RawVia {
-            source: subject,
-            cue: vec![ctx.span(cue_first, i + 1)],
-        }),
+        via: Some(RawVia { source: subject, cue: vec![ctx.span(cue_first, i + 1)] }),
         confidence: 0.75,
         sentence: si,
         inherit_from: None,
@@ -1003,9 +960,7 @@ fn speech(
     }
     // Inside the content of an earlier claim of this sentence, an attitude is part of that content.
     let pos = ctx.tok(i).span;
-    let nested = claims[first_claim_in_sentence..]
-        .iter()
-        .any(|c| c.content.iter().any(|s| s.contains(pos)));
+    let nested = claims[first_claim_in_sentence..].iter().any(|c| c.content.iter().any(|s| s.contains(pos)));
     if nested && entry.class == CueClass::Belief {
         return;
     }
@@ -1046,6 +1001,51 @@ fn speech(
     let participle = w.ends_with("ing");
     let mut cue_spans = vec![ctx.span(cue_first, i + 1)];
     let mut k = i + 1;
+    // "said in a statement", "told in an interview": PolNeAR's cues include the medium.
+    if k + 2 < end && ctx.low_is(k, "in") && matches!(&*ctx.low(k + 1), "a" | "an") {
+        let mut m = k + 2;
+        if m + 1 < end
+            && matches!(&*ctx.low(m), "written" | "joint" | "separate" | "brief" | "recent" | "new" | "lengthy")
+        {
+            m += 1;
+        }
+        if matches!(
+            &*ctx.low(m),
+            "statement" | "interview" | "tweet" | "email" | "post" | "speech" | "letter" | "release"
+        ) {
+            cue_spans[0] = ctx.span(cue_first, m + 1);
+            k = m + 1;
+        }
+    }
+    // Particles and prepositions that belong to the verb ("called for", "pointed to", "spoke of"),
+    // and a bare day or "then"/"later" right after it ("said Friday").
+    let particle = match entry.lemma {
+        "call" => &["for", "on"][..],
+        "point" => &["to", "out"][..],
+        "speak" => &["of", "about", "out"][..],
+        "describe" => &["as"][..],
+        "complain" => &["about", "of"][..],
+        "warn" => &["against", "of", "about"][..],
+        "talk" => &["about", "of"][..],
+        "accuse" => &["of"][..],
+        "refer" => &["to"][..],
+        "comment" => &["on"][..],
+        "ask" => &["about", "for"][..],
+        _ => &[][..],
+    };
+    if k < end && ctx.is_word(k) && particle.contains(&&*ctx.low(k)) {
+        cue_spans[0] = ctx.span(cue_first, k + 1);
+        k += 1;
+    }
+    if k < end && ctx.is_word(k) && ctx.tok(k).cap && is(words::TIME_WORDS, &ctx.low(k))
+        || ctx.low_is(k, "then")
+        || ctx.low_is(k, "later")
+    {
+        if k + 1 <= end {
+            cue_spans[0] = ctx.span(cue_first, k + 1);
+            k += 1;
+        }
+    }
     // "pointed out", "called for"
     if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") {
         cue_spans[0] = ctx.span(cue_first, k + 1);
@@ -1068,10 +1068,7 @@ fn speech(
         }
     }
     // Recipient of "told/asked/assured/warned X (that)".
-    let tell = matches!(
-        entry.lemma,
-        "tell" | "ask" | "assure" | "inform" | "remind" | "brief"
-    );
+    let tell = matches!(entry.lemma, "tell" | "ask" | "assure" | "inform" | "remind" | "brief");
     if tell && !passive {
         if let Some((_, e)) = ctx.np_fwd(k, end) {
             if !(k < end && ctx.is_open_quote(k)) {
@@ -1104,21 +1101,16 @@ fn speech(
                 let mut b = s;
                 while b > floor
                     && ctx.is_word(b - 1)
-                    && (is(words::NP_INNER_PREP, &ctx.low(b - 1))
-                        || is(words::CUE_PREFIX, &ctx.low(b - 1)))
+                    && (is(words::NP_INNER_PREP, &ctx.low(b - 1)) || is(words::CUE_PREFIX, &ctx.low(b - 1)))
                 {
                     b -= 1;
                 }
                 if b < s {
                     let aux = ctx.span(b, s);
-                    let aux_words = (b..s)
-                        .filter(|&x| is(words::CUE_PREFIX, &ctx.low(x)))
-                        .count();
+                    let aux_words = (b..s).filter(|&x| is(words::CUE_PREFIX, &ctx.low(x))).count();
                     source_np = ctx.np_back(b, floor);
                     if aux_words > 0 {
-                        if let Some(first_aux) =
-                            (b..s).find(|&x| is(words::CUE_PREFIX, &ctx.low(x)))
-                        {
+                        if let Some(first_aux) = (b..s).find(|&x| is(words::CUE_PREFIX, &ctx.low(x))) {
                             let _ = aux;
                             cue_spans.insert(0, ctx.span(first_aux, first_aux + 1));
                         }
@@ -1131,19 +1123,23 @@ fn speech(
     let mut content: Vec<Span> = Vec::new();
     let mut confidence = 0.45 + 0.4 * entry.prior.min(1.0);
     let mut inherit_from = None;
-    let prev_sep = cue_first > floor
-        && (ctx.is_punct(cue_first - 1, ',') || ctx.tok(cue_first - 1).kind == TokKind::Quote);
+    let prev_sep =
+        cue_first > floor && (ctx.is_punct(cue_first - 1, ',') || ctx.tok(cue_first - 1).kind == TokKind::Quote);
     // Apposition: "Marc Morial, the chief executive of the League, said …" (also "Name (D-N.Y.), …,").
-    if source_np.is_none()
-        && !participle
-        && !passive
-        && cue_first > floor + 2
-        && ctx.is_punct(cue_first - 1, ',')
-    {
+    if source_np.is_none() && !participle && !passive && cue_first > floor + 2 && ctx.is_punct(cue_first - 1, ',') {
         let c2 = cue_first - 1;
         let lo = c2.saturating_sub(18).max(floor);
         if let Some(c1) = (lo..c2).rev().find(|&x| ctx.is_punct(x, ',')) {
-            let appos_ok = c1 + 1 < c2 && ctx.np_fwd(c1 + 1, c2).is_some_and(|(_, e)| e + 2 >= c2);
+            let number = c1 + 2 == c2 && ctx.tok(c1 + 1).ch.is_ascii_digit();
+            let clean = (c1 + 1..c2).all(|x| {
+                ctx.tok(x).kind != TokKind::Quote
+                    && !(ctx.is_word(x)
+                        && matches!(
+                            &*ctx.low(x),
+                            "is" | "was" | "are" | "were" | "has" | "have" | "had" | "said" | "says" | "will" | "would"
+                        ))
+            });
+            let appos_ok = c1 + 1 < c2 && clean && (number || ctx.np_fwd(c1 + 1, c2).is_some());
             let mut e1 = c1;
             if e1 > floor && ctx.is_punct(e1 - 1, ')') {
                 if let Some(open) = (lo..e1 - 1).rev().find(|&x| ctx.is_punct(x, '(')) {
@@ -1162,10 +1158,7 @@ fn speech(
     // Inverted "…,” said Patel." / "…, says the report."
     if source_np.is_none() && !participle && prev_sep && !passive {
         if let Some((a, b)) = ctx.np_fwd(k, end) {
-            let tail_ok = b >= end
-                || ctx.is_punct(b, ',')
-                || !ctx.is_word(b)
-                || is(words::TIME_WORDS, &ctx.low(b));
+            let tail_ok = b >= end || ctx.is_punct(b, ',') || !ctx.is_word(b) || is(words::TIME_WORDS, &ctx.low(b));
             if tail_ok {
                 if let Some((c, _)) = ctx.content_before(sent, cue_first) {
                     source_np = Some((a, b));
@@ -1198,8 +1191,7 @@ fn speech(
     // Passive with an anaphoric subject: "This was reported by NBC": the previous sentence.
     if passive {
         let subj = ctx.np_back(cue_first, floor);
-        let anaphoric = subj
-            .is_some_and(|(a, b)| b == a + 1 && matches!(&*ctx.low(a), "this" | "it" | "that"))
+        let anaphoric = subj.is_some_and(|(a, b)| b == a + 1 && matches!(&*ctx.low(a), "this" | "it" | "that"))
             || (cue_first > floor && matches!(&*ctx.low(cue_first - 1), "this" | "it"));
         if anaphoric && si > 0 && ctx.d.sentences[si - 1].para + 1 >= sent.para {
             let prev = &ctx.d.sentences[si - 1];
@@ -1226,11 +1218,7 @@ fn speech(
             marked = quoted;
         } else if let Some(s) = after.start {
             let colon = s > 0 && ctx.is_punct(s - 1, ':');
-            let e = if colon {
-                ctx.para_end(sent)
-            } else {
-                ctx.content_end(s, end)
-            };
+            let e = if colon { ctx.para_end(sent) } else { ctx.content_end(s, end, !after.marked) };
             let n_words = (s..e).filter(|&x| ctx.is_word(x)).count();
             if n_words >= 2 {
                 content.push(ctx.span(s, e));
@@ -1241,9 +1229,7 @@ fn speech(
         return;
     }
     // Weak cue words need evidence.
-    let quoted = content
-        .iter()
-        .any(|c| ctx.d.quotes.iter().any(|q| c.overlaps(q.inner)));
+    let quoted = content.iter().any(|c| ctx.d.quotes.iter().any(|q| c.overlaps(q.inner)));
     let evidence = marked || quoted || inverted;
     // A weak cue inside the content of an earlier claim is part of that content.
     if nested && entry.prior < 0.6 && !after.marked {
@@ -1261,10 +1247,7 @@ fn speech(
     if evidence {
         confidence += 0.1;
     }
-    let via = after.citing.map(|_| RawVia {
-        source: source_np.map(|(a, b)| ctx.span(a, b)),
-        cue: cue_spans.clone(),
-    });
+    let via = after.citing.map(|_| RawVia { source: source_np.map(|(a, b)| ctx.span(a, b)), cue: cue_spans.clone() });
     let source = match after.citing {
         Some((c, (a, b))) => {
             cue_spans.push(ctx.span(c, c + 1));
@@ -1272,11 +1255,7 @@ fn speech(
         }
         None => source_np.map(|(a, b)| ctx.span(a, b)),
     };
-    let kind = if entry.class == CueClass::Belief {
-        ClaimKind::Belief
-    } else {
-        ctx.kind_of(&content)
-    };
+    let kind = if entry.class == CueClass::Belief { ClaimKind::Belief } else { ctx.kind_of(&content) };
     claims.push(RawClaim {
         kind,
         content,
@@ -1299,12 +1278,8 @@ fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
             continue;
         }
         let (a, b) = (quotes[k].inner, quotes[k + 1].inner);
-        let owner_a = claims
-            .iter()
-            .position(|c| c.content.iter().any(|s| s.overlaps(a)));
-        let owner_b = claims
-            .iter()
-            .position(|c| c.content.iter().any(|s| s.overlaps(b)));
+        let owner_a = claims.iter().position(|c| c.content.iter().any(|s| s.overlaps(a)));
+        let owner_b = claims.iter().position(|c| c.content.iter().any(|s| s.overlaps(b)));
         match (owner_a, owner_b) {
             (Some(x), None) => claims[x].content.push(b),
             (None, Some(y)) => claims[y].content.insert(0, a),

@@ -28,11 +28,7 @@ fn date_prefix(s: &str) -> usize {
     let lead = s.len() - trimmed.len();
     let mut rest = trimmed;
     for label in ["date", "published", "updated", "posted"] {
-        if rest.len() > label.len()
-            && rest
-                .get(..label.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(label))
-        {
+        if rest.len() > label.len() && rest.get(..label.len()).is_some_and(|p| p.eq_ignore_ascii_case(label)) {
             rest = rest[label.len()..].trim_start_matches([' ', ':']);
             break;
         }
@@ -73,11 +69,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
     for (i, p) in paragraphs.iter().enumerate() {
         let t = p.span.text(text);
         let short = t.len() < 160;
-        let lower = if short {
-            t.to_lowercase()
-        } else {
-            String::new()
-        };
+        let lower = if short { t.to_lowercase() } else { String::new() };
         let mut whole = short && lex.is_boilerplate(&lower);
         if !whole {
             if let Some(next) = paragraphs.get(i + 1) {
@@ -93,8 +85,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
         let d = date_prefix(t);
         if d > 0 {
             out.skip_until[i] = p.span.start + d;
-            out.spans
-                .push(Span::new(p.span.start, p.span.start + d).trim(text));
+            out.spans.push(Span::new(p.span.start, p.span.start + d).trim(text));
         }
     }
     out
@@ -108,11 +99,7 @@ mod tests {
     fn debris(text: &str) -> Vec<&str> {
         let toks = tokenize(text);
         let paras = paragraphs(text, &toks);
-        find(text, &paras)
-            .spans
-            .iter()
-            .map(|s| s.text(text))
-            .collect()
+        find(text, &paras).spans.iter().map(|s| s.text(text)).collect()
     }
 
     #[test]
@@ -120,11 +107,7 @@ mod tests {
         let text = "SiteNameNBC News: Talks begin\nNBC News: Talks begin\nBody text here.\nPlease enter your comment!\nLATEST POSTS in this category";
         assert_eq!(
             debris(text),
-            [
-                "SiteNameNBC News: Talks begin",
-                "Please enter your comment!",
-                "LATEST POSTS in this category"
-            ]
+            ["SiteNameNBC News: Talks begin", "Please enter your comment!", "LATEST POSTS in this category"]
         );
         assert_eq!(debris(" date 2023-11-08 A headline"), ["date 2023-11-08"]);
         assert!(debris("An ordinary paragraph that says nothing special.").is_empty());

@@ -41,18 +41,14 @@ impl CharToByte {
     }
     /// Byte offset of char offset `c` (clamped to the end).
     pub fn byte(&self, c: usize) -> usize {
-        self.offsets
-            .get(c)
-            .copied()
-            .unwrap_or_else(|| self.offsets.last().copied().unwrap_or(0))
+        self.offsets.get(c).copied().unwrap_or_else(|| self.offsets.last().copied().unwrap_or(0))
     }
 }
 
 /// Parses a brat `.ann` file for `text` into relations (byte spans). Malformed lines are skipped.
 pub fn parse_brat(text: &str, ann: &str) -> Vec<Relation> {
     let map = CharToByte::new(text);
-    let mut spans: std::collections::HashMap<&str, (String, Vec<Span>)> =
-        std::collections::HashMap::new();
+    let mut spans: std::collections::HashMap<&str, (String, Vec<Span>)> = std::collections::HashMap::new();
     let mut events = Vec::new();
     for line in ann.lines() {
         let mut cols = line.split('\t');
@@ -106,16 +102,8 @@ pub fn relations_of(analysis: &Analysis) -> Vec<Relation> {
         .claims
         .iter()
         .map(|c| match &c.via {
-            Some(v) => Relation {
-                source: v.source.clone(),
-                cue: v.cue.clone(),
-                content: c.content.clone(),
-            },
-            None => Relation {
-                source: c.source.clone(),
-                cue: c.cue.clone(),
-                content: c.content.clone(),
-            },
+            Some(v) => Relation { source: v.source.clone(), cue: v.cue.clone(), content: c.content.clone() },
+            None => Relation { source: c.source.clone(), cue: c.cue.clone(), content: c.content.clone() },
         })
         .collect()
 }
@@ -243,26 +231,12 @@ fn greedy<F: Fn(usize, usize) -> Option<f64>>(n_pred: usize, n_gold: usize, scor
 }
 
 fn role_scores(text: &str, pred: &[Span], gold: &[Span], exact: &mut Prf, overlap: &mut Prf) {
-    let tp: Vec<Span> = pred
-        .iter()
-        .map(|&s| trim_span(text, s))
-        .filter(|s| !s.is_empty())
-        .collect();
-    let tg: Vec<Span> = gold
-        .iter()
-        .map(|&s| trim_span(text, s))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let tp: Vec<Span> = pred.iter().map(|&s| trim_span(text, s)).filter(|s| !s.is_empty()).collect();
+    let tg: Vec<Span> = gold.iter().map(|&s| trim_span(text, s)).filter(|s| !s.is_empty()).collect();
     let n_exact = greedy(tp.len(), tg.len(), |p, g| (tp[p] == tg[g]).then_some(1.0));
     exact.add(n_exact, tp.len(), tg.len());
-    let wp: Vec<HashSet<usize>> = tp
-        .iter()
-        .map(|s| word_set(text, std::slice::from_ref(s)))
-        .collect();
-    let wg: Vec<HashSet<usize>> = tg
-        .iter()
-        .map(|s| word_set(text, std::slice::from_ref(s)))
-        .collect();
+    let wp: Vec<HashSet<usize>> = tp.iter().map(|s| word_set(text, std::slice::from_ref(s))).collect();
+    let wg: Vec<HashSet<usize>> = tg.iter().map(|s| word_set(text, std::slice::from_ref(s))).collect();
     let n_overlap = greedy(tp.len(), tg.len(), |p, g| {
         let j = jaccard(&wp[p], &wg[g]);
         (j >= 0.5).then_some(j)
@@ -290,13 +264,7 @@ pub fn score_document(text: &str, gold: &[Relation], pred: &[Relation], acc: &mu
         &mut acc.source_exact,
         &mut acc.source_overlap,
     );
-    role_scores(
-        text,
-        &flat(pred, |r| &r.cue),
-        &flat(gold, |r| &r.cue),
-        &mut acc.cue_exact,
-        &mut acc.cue_overlap,
-    );
+    role_scores(text, &flat(pred, |r| &r.cue), &flat(gold, |r| &r.cue), &mut acc.cue_exact, &mut acc.cue_overlap);
     role_scores(
         text,
         &flat(pred, |r| &r.content),
@@ -350,21 +318,12 @@ pub struct SeedGold {
 }
 
 fn seed_words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn norm(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '«' | '»'))
-        .collect();
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let s: String = s.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '«' | '»')).collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Seed matching rule: the claim's content shares at least half of its words with the gold
@@ -385,12 +344,9 @@ pub fn seed_match(content: &str, source: &str, speaker: &str, gold: &SeedGold) -
     if gold.speaker.trim().is_empty() && mine[0].is_empty() {
         return true;
     }
-    mine.iter().filter(|m| !m.is_empty()).any(|m| {
-        theirs
-            .iter()
-            .filter(|t| !t.is_empty())
-            .any(|t| m.contains(t.as_str()) || t.contains(m.as_str()))
-    })
+    mine.iter()
+        .filter(|m| !m.is_empty())
+        .any(|m| theirs.iter().filter(|t| !t.is_empty()).any(|t| m.contains(t.as_str()) || t.contains(m.as_str())))
 }
 
 /// Result of scoring the seed articles.
@@ -440,8 +396,7 @@ pub fn score_seeds(docs: &[(String, String, Analysis)], gold: &[SeedGold]) -> Se
         }
         for (c, s, sp) in &claims {
             let ok = g.iter().any(|entry| {
-                seed_match(c, s, sp, entry)
-                    || seed_match(c, &s.split(" / ").nth(1).unwrap_or(""), sp, entry)
+                seed_match(c, s, sp, entry) || seed_match(c, &s.split(" / ").nth(1).unwrap_or(""), sp, entry)
             });
             if !ok {
                 rep.unmatched += 1;

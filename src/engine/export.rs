@@ -110,43 +110,29 @@ pub fn csv(text: &str, analysis: &Analysis) -> String {
     let mut out = CSV_HEADER.join(",");
     out.push_str("\r\n");
     for claim in &analysis.claims {
-        let speaker = claim
-            .speaker
-            .and_then(|id| analysis.speakers.get(id as usize));
+        let speaker = claim.speaker.and_then(|id| analysis.speakers.get(id as usize));
         let via = claim
             .via
             .as_ref()
-            .map(
-                |v| match v.speaker.and_then(|id| analysis.speakers.get(id as usize)) {
-                    Some(s) => s.name.clone(),
-                    None => spans_text(text, &v.source),
-                },
-            )
+            .map(|v| match v.speaker.and_then(|id| analysis.speakers.get(id as usize)) {
+                Some(s) => s.name.clone(),
+                None => spans_text(text, &v.source),
+            })
             .unwrap_or_default();
         let fields = [
             claim.id.to_string(),
             claim.kind.as_str().to_string(),
             claim.speaker.map(|s| s.to_string()).unwrap_or_default(),
             speaker.map(|s| s.name.clone()).unwrap_or_default(),
-            speaker
-                .map(|s| s.kind.as_str().to_string())
-                .unwrap_or_default(),
+            speaker.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
             speaker.map(|s| s.anonymous.to_string()).unwrap_or_default(),
             spans_text(text, &claim.source),
             spans_text(text, &claim.cue),
             claim.stance.as_str().to_string(),
             via,
             spans_text(text, &claim.content),
-            claim
-                .content
-                .first()
-                .map(|s| s.start.to_string())
-                .unwrap_or_default(),
-            claim
-                .content
-                .last()
-                .map(|s| s.end.to_string())
-                .unwrap_or_default(),
+            claim.content.first().map(|s| s.start.to_string()).unwrap_or_default(),
+            claim.content.last().map(|s| s.end.to_string()).unwrap_or_default(),
             format!("{:.2}", claim.confidence),
         ];
         for (i, f) in fields.iter().enumerate() {

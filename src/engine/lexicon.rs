@@ -42,9 +42,7 @@ const OUTLETS_TXT: &str = include_str!("lexicon/outlets.txt");
 const BOILERPLATE_TXT: &str = include_str!("lexicon/boilerplate.txt");
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// All lexicons.
@@ -72,9 +70,7 @@ impl Lexicon {
         let mut priors: HashMap<&'static str, f32> = HashMap::new();
         for line in data_lines(CUE_STATS_TSV) {
             let mut f = line.split('\t');
-            if let (Some(form), Some(_), Some(_), Some(p)) =
-                (f.next(), f.next(), f.next(), f.next())
-            {
+            if let (Some(form), Some(_), Some(_), Some(p)) = (f.next(), f.next(), f.next(), f.next()) {
                 if let Ok(p) = p.parse::<f32>() {
                     priors.insert(form, p);
                 }
@@ -83,9 +79,7 @@ impl Lexicon {
         let mut cues = HashMap::new();
         for line in data_lines(CUES_TSV) {
             let mut f = line.split('\t');
-            let (Some(form), Some(lemma), Some(class), Some(stance)) =
-                (f.next(), f.next(), f.next(), f.next())
-            else {
+            let (Some(form), Some(lemma), Some(class), Some(stance)) = (f.next(), f.next(), f.next(), f.next()) else {
                 continue;
             };
             let class = match class {
@@ -98,15 +92,7 @@ impl Lexicon {
             };
             let stance = Stance::parse(stance).unwrap_or(Stance::Neutral);
             let prior = priors.get(form).copied().unwrap_or(1.0);
-            cues.insert(
-                form,
-                CueEntry {
-                    lemma,
-                    class,
-                    stance,
-                    prior,
-                },
-            );
+            cues.insert(form, CueEntry { lemma, class, stance, prior });
         }
         let roles = data_lines(ROLES_TSV)
             .filter_map(|l| l.split_once('\t'))
@@ -144,9 +130,7 @@ impl Lexicon {
     /// True when the lower-case name is a known media outlet.
     pub fn is_outlet(&self, lower: &str) -> bool {
         let l = lower.trim_start_matches("the ");
-        self.outlets
-            .iter()
-            .any(|o| *o == lower || o.trim_start_matches("the ") == l)
+        self.outlets.iter().any(|o| *o == lower || o.trim_start_matches("the ") == l)
     }
 
     /// True when a lower-case paragraph looks like scraped-page debris.
@@ -176,10 +160,7 @@ mod tests {
     fn lexicon_loads_and_classifies() {
         let lex = Lexicon::get();
         let said = lex.cue("said").unwrap();
-        assert_eq!(
-            (said.lemma, said.class, said.stance),
-            ("say", CueClass::Speech, Stance::Neutral)
-        );
+        assert_eq!((said.lemma, said.class, said.stance), ("say", CueClass::Speech, Stance::Neutral));
         assert_eq!(lex.cue("alleged").unwrap().stance, Stance::Distancing);
         assert_eq!(lex.cue("conceded").unwrap().stance, Stance::Conceding);
         assert_eq!(lex.cue("rebutted").unwrap().stance, Stance::Rejecting);

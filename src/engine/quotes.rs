@@ -44,11 +44,9 @@ fn face(text: &str, tokens: &[Token], i: usize) -> Option<Face> {
     let t = tokens[i];
     let before = text[..t.span.start].chars().next_back();
     let after = text[t.span.end..].chars().next();
-    let space_before =
-        before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
-    let space_after = after.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
-    });
+    let space_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
+    let space_after = after
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
     match t.ch {
         '“' | '„' | '«' => Some(Face::Open),
         '”' | '»' => Some(Face::Close),
@@ -64,12 +62,7 @@ fn face(text: &str, tokens: &[Token], i: usize) -> Option<Face> {
 }
 
 /// Pair quote marks in every paragraph. Returns the quotations in document order.
-pub fn pair(
-    text: &str,
-    tokens: &[Token],
-    paragraphs: &[Paragraph],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Quote> {
+pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph], diagnostics: &mut Vec<Diagnostic>) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut carried = false; // previous paragraph ended inside a quotation
     for para in paragraphs {
@@ -92,11 +85,7 @@ pub fn pair(
                 f = Face::Close;
             }
             if f == Face::Either {
-                f = if open.is_some() {
-                    Face::Close
-                } else {
-                    Face::Open
-                };
+                f = if open.is_some() { Face::Close } else { Face::Open };
             }
             match (f, open) {
                 (Face::Open, None) => {
@@ -106,25 +95,11 @@ pub fn pair(
                 (Face::Open, Some(o)) => {
                     // Reopened without closing: end the first one just before this mark.
                     n_unbalanced += 1;
-                    quotes.push(make(
-                        tokens,
-                        o,
-                        None,
-                        i,
-                        continued && quotes_in_para(&quotes, para) == 0,
-                        false,
-                    ));
+                    quotes.push(make(tokens, o, None, i, continued && quotes_in_para(&quotes, para) == 0, false));
                     open = Some(i);
                 }
                 (Face::Close, Some(o)) => {
-                    quotes.push(make(
-                        tokens,
-                        o,
-                        Some(i),
-                        i,
-                        continued && quotes_in_para(&quotes, para) == 0,
-                        false,
-                    ));
+                    quotes.push(make(tokens, o, Some(i), i, continued && quotes_in_para(&quotes, para) == 0, false));
                     open = None;
                     german = false;
                 }
@@ -137,14 +112,7 @@ pub fn pair(
         if let Some(o) = open {
             // Is the next paragraph a continuation (starts with an opening mark)?
             carried = true;
-            quotes.push(make(
-                tokens,
-                o,
-                None,
-                para.tok_end,
-                continued && quotes_in_para(&quotes, para) == 0,
-                true,
-            ));
+            quotes.push(make(tokens, o, None, para.tok_end, continued && quotes_in_para(&quotes, para) == 0, true));
         }
         if n_unbalanced > 0 {
             diagnostics.push(Diagnostic {
@@ -174,28 +142,14 @@ pub fn pair(
 }
 
 fn quotes_in_para(quotes: &[Quote], para: &Paragraph) -> usize {
-    quotes
-        .iter()
-        .rev()
-        .take_while(|q| q.open_tok >= para.tok_start)
-        .count()
+    quotes.iter().rev().take_while(|q| q.open_tok >= para.tok_start).count()
 }
 
-fn make(
-    tokens: &[Token],
-    open: usize,
-    close: Option<usize>,
-    end: usize,
-    continued: bool,
-    continues: bool,
-) -> Quote {
+fn make(tokens: &[Token], open: usize, close: Option<usize>, end: usize, continued: bool, continues: bool) -> Quote {
     let inner_start = open + 1;
     let inner_end = end.max(inner_start);
     let inner = if inner_start < inner_end {
-        Span::new(
-            tokens[inner_start].span.start,
-            tokens[inner_end - 1].span.end,
-        )
+        Span::new(tokens[inner_start].span.start, tokens[inner_end - 1].span.end)
     } else {
         Span::new(tokens[open].span.end, tokens[open].span.end)
     };
@@ -224,23 +178,14 @@ pub fn inside_map(n_tokens: usize, quotes: &[Quote]) -> Vec<Option<u32>> {
 }
 
 /// Merge sentences whose boundary falls inside a quotation.
-pub fn merge_sentences(
-    tokens: &[Token],
-    sentences: Vec<Sentence>,
-    inside: &[Option<u32>],
-) -> Vec<Sentence> {
+pub fn merge_sentences(tokens: &[Token], sentences: Vec<Sentence>, inside: &[Option<u32>]) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let a = prev.tok_end - 1;
             let b = s.tok_start;
             let same_para = prev.para == s.para;
-            if same_para
-                && a < inside.len()
-                && b < inside.len()
-                && inside[a].is_some()
-                && inside[a] == inside[b]
-            {
+            if same_para && a < inside.len() && b < inside.len() && inside[a].is_some() && inside[a] == inside[b] {
                 prev.tok_end = s.tok_end;
                 prev.span = Span::new(prev.span.start, tokens[s.tok_end - 1].span.end);
                 continue;

@@ -60,10 +60,7 @@ pub struct Sentence {
 
 /// True for characters treated as quote marks.
 pub fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‹' | '›' | '″'
-    )
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‘' | '’' | '\'' | '‚' | '‹' | '›' | '″')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -94,10 +91,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         match chars.next() {
                             Some(d) if is_word_char(d) => {
                                 // "U.S" + ".": handled below; "don't", "high-ranking", "AT&T".
-                                if j == '.'
-                                    && !bytes[i].is_ascii_uppercase()
-                                    && !text[i..end].contains('.')
-                                {
+                                if j == '.' && !bytes[i].is_ascii_uppercase() && !text[i..end].contains('.') {
                                     // "end.Next" glued words: only join single letters ("e.g").
                                     if end - i > 1 {
                                         break;
@@ -124,19 +118,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let first = text[i..].chars().next().unwrap_or(' ');
-            tokens.push(Token {
-                span: Span::new(i, end),
-                kind: TokKind::Word,
-                cap: first.is_uppercase(),
-                ch: first,
-            });
+            tokens.push(Token { span: Span::new(i, end), kind: TokKind::Word, cap: first.is_uppercase(), ch: first });
             continue;
         }
-        let kind = if is_quote_char(c) {
-            TokKind::Quote
-        } else {
-            TokKind::Punct
-        };
+        // Two apostrophes (or backticks) stand for a double quote mark: ''…''.
+        if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
+            iter.next();
+            tokens.push(Token { span: Span::new(i, i + 2), kind: TokKind::Quote, cap: false, ch: '"' });
+            continue;
+        }
+        let kind = if is_quote_char(c) { TokKind::Quote } else { TokKind::Punct };
         // "..." as one token.
         let mut end = i + c.len_utf8();
         if c == '.' {
@@ -146,12 +137,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let ch = if c == '.' && end - i > 1 { '…' } else { c };
-        tokens.push(Token {
-            span: Span::new(i, end),
-            kind,
-            cap: false,
-            ch,
-        });
+        tokens.push(Token { span: Span::new(i, end), kind, cap: false, ch });
     }
     tokens
 }
@@ -171,11 +157,7 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
         while *t < tokens.len() && tokens[*t].span.start < span.end {
             *t += 1;
         }
-        out.push(Paragraph {
-            span,
-            tok_start,
-            tok_end: *t,
-        });
+        out.push(Paragraph { span, tok_start, tok_end: *t });
     };
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'\n' {
@@ -188,18 +170,16 @@ pub fn paragraphs(text: &str, tokens: &[Token]) -> Vec<Paragraph> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "vs", "v",
-    "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ", "approx", "est", "fig", "al", "e.g",
-    "i.e",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "st", "jr", "sr", "rev", "hon", "pres", "supt", "atty", "no", "vs", "v", "etc", "inc", "corp", "co", "ltd", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "univ",
+    "approx", "est", "fig", "al", "e.g", "i.e",
 ];
 
 /// Abbreviated titles that precede a name: their dot belongs to the word ("Rep.", "Gen.").
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev", "Hon", "Pres", "Supt", "Atty", "Mt", "Ft",
-    "Lt.Gov",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "St", "Jr", "Sr", "Rev", "Hon", "Pres", "Supt", "Atty", "Mt", "Ft", "Lt.Gov",
 ];
 
 fn is_title_abbreviation(word: &str) -> bool {
@@ -258,20 +238,13 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<
                         None
                     };
                     let abbrev = tok.ch == '.'
-                        && prev_word.is_some_and(|w| {
-                            is_abbreviation(w) && tokens[t - 1].span.end == tok.span.start
-                        });
+                        && prev_word.is_some_and(|w| is_abbreviation(w) && tokens[t - 1].span.end == tok.span.start);
                     spaced && starts && !abbrev
                 };
             }
             if boundary {
                 let span = Span::new(tokens[s_tok].span.start, tokens[end_tok - 1].span.end);
-                out.push(Sentence {
-                    span,
-                    tok_start: s_tok,
-                    tok_end: end_tok,
-                    para: p,
-                });
+                out.push(Sentence { span, tok_start: s_tok, tok_end: end_tok, para: p });
                 s_tok = end_tok;
                 t = end_tok;
             } else {
@@ -280,12 +253,7 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<
         }
         if s_tok < para.tok_end {
             let span = Span::new(tokens[s_tok].span.start, tokens[para.tok_end - 1].span.end);
-            out.push(Sentence {
-                span,
-                tok_start: s_tok,
-                tok_end: para.tok_end,
-                para: p,
-            });
+            out.push(Sentence { span, tok_start: s_tok, tok_end: para.tok_end, para: p });
         }
     }
     out
@@ -303,18 +271,7 @@ mod tests {
     fn tokens_keep_inner_joiners_and_abbreviations() {
         assert_eq!(
             words("The U.S. official’s high-ranking “don't” ... end."),
-            [
-                "The",
-                "U.S.",
-                "official’s",
-                "high-ranking",
-                "“",
-                "don't",
-                "”",
-                "...",
-                "end",
-                "."
-            ]
+            ["The", "U.S.", "official’s", "high-ranking", "“", "don't", "”", "...", "end", "."]
         );
     }
 
@@ -325,14 +282,6 @@ mod tests {
         let paras = paragraphs(text, &toks);
         let sents = sentences(text, &toks, &paras);
         let got: Vec<&str> = sents.iter().map(|s| s.span.text(text)).collect();
-        assert_eq!(
-            got,
-            [
-                "Mr. Smith said so.",
-                "“It is over.”",
-                "She left!",
-                "New para"
-            ]
-        );
+        assert_eq!(got, ["Mr. Smith said so.", "“It is over.”", "She left!", "New para"]);
     }
 }

@@ -20,10 +20,7 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end`; an inverted pair is collapsed to an empty span at `start`.
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end: end.max(start),
-        }
+        Span { start, end: end.max(start) }
     }
 
     /// Length in bytes.

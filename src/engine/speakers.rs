@@ -74,12 +74,7 @@ struct Mention {
 }
 
 fn strip_quotes(w: &str) -> &str {
-    w.trim_matches(|c: char| {
-        matches!(
-            c,
-            '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | '(' | ')' | '«' | '»'
-        )
-    })
+    w.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | '(' | ')' | '«' | '»'))
 }
 
 fn is_cap(w: &str) -> bool {
@@ -87,9 +82,7 @@ fn is_cap(w: &str) -> bool {
 }
 
 fn possessive_base(w: &str) -> Option<&str> {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .or_else(|| w.strip_suffix('’'))
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'))
 }
 
 const ANON_DET: &[&str] = &[
@@ -116,11 +109,7 @@ const ANON_DET: &[&str] = &[
 fn describe(text: &str, span: Span) -> Mention {
     let lex = Lexicon::get();
     let raw = span.text(text);
-    let words: Vec<&str> = raw
-        .split_whitespace()
-        .map(strip_quotes)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = raw.split_whitespace().map(strip_quotes).filter(|w| !w.is_empty()).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut m = Mention {
         span,
@@ -154,32 +143,21 @@ fn describe(text: &str, span: Span) -> Mention {
         }
     }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
-    let pp = lower.iter().position(|w| {
-        matches!(
-            w.as_str(),
-            "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and"
-        )
-    });
+    let pp =
+        lower.iter().position(|w| matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and"));
     let core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
     // Name: the trailing run of capitalised words of the core after the last title/role word.
     let mut name_start = core_end;
     while name_start > 0 && is_cap(words[name_start - 1]) {
         let l = &lower[name_start - 1];
         let l = possessive_base(l).unwrap_or(l);
-        if titles().contains(&l)
-            || lex
-                .role(l)
-                .is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group)
-        {
+        if titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group) {
             break;
         }
         name_start -= 1;
     }
     // Nationality or place adjectives right before a role word are modifiers, not names.
-    let head_raw = lower
-        .get(core_end.wrapping_sub(1))
-        .cloned()
-        .unwrap_or_default();
+    let head_raw = lower.get(core_end.wrapping_sub(1)).cloned().unwrap_or_default();
     let head = possessive_base(&head_raw).unwrap_or(&head_raw).to_string();
     let head_role = lex.role(&head);
     let first = lower.first().map(String::as_str).unwrap_or("");
@@ -187,8 +165,7 @@ fn describe(text: &str, span: Span) -> Mention {
     if let Some(first_word) = words.first() {
         if let Some(base) = possessive_base(first_word) {
             let b = base.to_lowercase();
-            m.outlet_possessor =
-                lex.is_outlet(&b) || lex.role(&b) == Some(SpeakerKind::MediaOutlet);
+            m.outlet_possessor = lex.is_outlet(&b) || lex.role(&b) == Some(SpeakerKind::MediaOutlet);
         }
         if matches!(first, "its" | "their") {
             m.outlet_possessor = true;
@@ -200,11 +177,7 @@ fn describe(text: &str, span: Span) -> Mention {
             }
         }
     }
-    m.modifiers = words[..core_end]
-        .iter()
-        .filter(|w| is_cap(w))
-        .map(|w| w.to_string())
-        .collect();
+    m.modifiers = words[..core_end].iter().filter(|w| is_cap(w)).map(|w| w.to_string()).collect();
     if name_start < core_end && head_role.is_none() {
         let name = words[name_start..core_end].join(" ");
         let name = possessive_base(&name).unwrap_or(&name).to_string();
@@ -220,9 +193,7 @@ fn describe(text: &str, span: Span) -> Mention {
             || lname.ends_with(" post")
         {
             SpeakerKind::MediaOutlet
-        } else if places().contains(&lname.as_str())
-            || places().contains(&lname.trim_start_matches("the "))
-        {
+        } else if places().contains(&lname.as_str()) || places().contains(&lname.trim_start_matches("the ")) {
             SpeakerKind::GovernmentBody
         } else if let Some(k) = lex.role(lname.rsplit(' ').next().unwrap_or("")) {
             if k == SpeakerKind::Person || k == SpeakerKind::Group {
@@ -244,9 +215,7 @@ fn describe(text: &str, span: Span) -> Mention {
     m.head = Some(head.clone());
     m.kind = match head_role {
         Some(k) => k,
-        None if places().contains(&lower.join(" ").trim_start_matches("the ")) => {
-            SpeakerKind::GovernmentBody
-        }
+        None if places().contains(&lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
         None if head.ends_with('s') => SpeakerKind::Group,
         None => SpeakerKind::Unknown,
     };
@@ -256,12 +225,9 @@ fn describe(text: &str, span: Span) -> Mention {
     }
     let person_like = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Group);
     let indefinite = ANON_DET.contains(&first)
-        || lower
-            .iter()
-            .any(|w| matches!(w.as_str(), "unnamed" | "anonymous" | "unidentified"));
+        || lower.iter().any(|w| matches!(w.as_str(), "unnamed" | "anonymous" | "unidentified"));
     let bare_plural = !m.definite && head.ends_with('s') && !first.ends_with("’s");
-    m.anonymous = person_like
-        && (indefinite || bare_plural || m.outlet_possessor || matches!(first, "its" | "their"));
+    m.anonymous = person_like && (indefinite || bare_plural || m.outlet_possessor || matches!(first, "its" | "their"));
     m
 }
 
@@ -282,15 +248,11 @@ fn compatible_kind(p: Pronoun, k: SpeakerKind) -> bool {
         Pronoun::Person => k == SpeakerKind::Person,
         Pronoun::Plural => matches!(
             k,
-            SpeakerKind::Group
-                | SpeakerKind::Organisation
-                | SpeakerKind::MediaOutlet
-                | SpeakerKind::GovernmentBody
+            SpeakerKind::Group | SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody
         ),
-        Pronoun::Thing => matches!(
-            k,
-            SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody
-        ),
+        Pronoun::Thing => {
+            matches!(k, SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody)
+        }
         Pronoun::Any => true,
     }
 }
@@ -324,11 +286,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
                     titles: Vec::new(),
                     anonymous: m.anonymous,
                     mentions: Vec::new(),
-                    key: if m.outlet_possessor {
-                        outlet_key(&m, &entities, &recent)
-                    } else {
-                        m.key.clone()
-                    },
+                    key: if m.outlet_possessor { outlet_key(&m, &entities, &recent) } else { m.key.clone() },
                     surname: None,
                 });
                 entities.len() - 1
@@ -367,14 +325,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     add_name_mentions(text, &mut entities);
     // Ids by first mention.
     let mut ids: Vec<usize> = (0..entities.len()).collect();
-    ids.sort_by_key(|&e| {
-        entities[e]
-            .mentions
-            .iter()
-            .map(|s| s.start)
-            .min()
-            .unwrap_or(usize::MAX)
-    });
+    ids.sort_by_key(|&e| entities[e].mentions.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
     let mut new_id = vec![0u32; entities.len()];
     for (new, &old) in ids.iter().enumerate() {
         new_id[old] = new as u32;
@@ -391,10 +342,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
                 id: new as u32,
                 name: e.name.clone().unwrap_or_else(|| e.description.clone()),
                 kind: e.kind,
-                anonymous: e.anonymous
-                    && e.name
-                        .as_ref()
-                        .is_none_or(|_| e.kind != SpeakerKind::Person),
+                anonymous: e.anonymous && e.name.as_ref().is_none_or(|_| e.kind != SpeakerKind::Person),
                 titles: e.titles.clone(),
                 mentions,
             }
@@ -403,24 +351,14 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     for id in &mut of_mention {
         *id = new_id[*id as usize];
     }
-    Clusters {
-        speakers,
-        of_mention,
-    }
+    Clusters { speakers, of_mention }
 }
 
 fn outlet_key(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> String {
     let head = m.head.clone().unwrap_or_default();
-    let head = if matches!(head.as_str(), "interlocutors" | "sources" | "source") {
-        "sources".to_string()
-    } else {
-        head
-    };
-    let outlet = recent
-        .iter()
-        .rev()
-        .map(|&(_, e)| &entities[e])
-        .find(|e| e.kind == SpeakerKind::MediaOutlet);
+    let head =
+        if matches!(head.as_str(), "interlocutors" | "sources" | "source") { "sources".to_string() } else { head };
+    let outlet = recent.iter().rev().map(|&(_, e)| &entities[e]).find(|e| e.kind == SpeakerKind::MediaOutlet);
     match outlet.and_then(|e| e.name.clone()) {
         Some(n) => format!("{} {}", n.to_lowercase(), head),
         None => m.key.clone(),
@@ -429,9 +367,11 @@ fn outlet_key(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> St
 
 fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
     if let Some(p) = m.pronoun {
-        return recent.iter().rev().map(|&(_, e)| e).find(|&e| {
-            compatible_kind(p, entities[e].kind) || entities[e].kind == SpeakerKind::Unknown
-        });
+        return recent
+            .iter()
+            .rev()
+            .map(|&(_, e)| e)
+            .find(|&e| compatible_kind(p, entities[e].kind) || entities[e].kind == SpeakerKind::Unknown);
     }
     if let Some(name) = &m.name {
         let lname = name.to_lowercase();
@@ -443,16 +383,10 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
                 return Some(i);
             }
             if m.kind == SpeakerKind::Person || e.kind == SpeakerKind::Person {
-                if e.surname
-                    .as_deref()
-                    .is_some_and(|s| s.eq_ignore_ascii_case(last))
-                    && last.len() > 2
-                {
+                if e.surname.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(last)) && last.len() > 2 {
                     return Some(i);
                 }
-            } else if (le.starts_with(&lname) || lname.starts_with(&le))
-                && le.len().min(lname.len()) >= 2
-            {
+            } else if (le.starts_with(&lname) || lname.starts_with(&le)) && le.len().min(lname.len()) >= 2 {
                 // "NBC" = "NBC News"
                 let shorter = if le.len() < lname.len() { &le } else { &lname };
                 let longer = if le.len() < lname.len() { &lname } else { &le };
@@ -464,11 +398,7 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
         return None;
     }
     if m.anonymous {
-        let key = if m.outlet_possessor {
-            outlet_key(m, entities, recent)
-        } else {
-            m.key.clone()
-        };
+        let key = if m.outlet_possessor { outlet_key(m, entities, recent) } else { m.key.clone() };
         return entities.iter().position(|e| e.anonymous && e.key == key);
     }
     if m.definite {
@@ -481,13 +411,8 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
                     ent.kind == SpeakerKind::Person
                         && ent.name.is_some()
                         && (head == "official"
-                            || ent
-                                .titles
-                                .iter()
-                                .any(|t| t.to_lowercase().split_whitespace().any(|w| w == head)))
-                        && m.modifiers
-                            .iter()
-                            .all(|md| ent.titles.iter().any(|t| t.contains(md.as_str())))
+                            || ent.titles.iter().any(|t| t.to_lowercase().split_whitespace().any(|w| w == head)))
+                        && m.modifiers.iter().all(|md| ent.titles.iter().any(|t| t.contains(md.as_str())))
                 }
                 SpeakerKind::GovernmentBody | SpeakerKind::Organisation => ent.key == m.key,
                 _ => false,
@@ -497,9 +422,7 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
             }
         }
     }
-    entities
-        .iter()
-        .position(|e| !e.key.is_empty() && e.key == m.key)
+    entities.iter().position(|e| !e.key.is_empty() && e.key == m.key)
 }
 
 /// Adds every other whole-word occurrence of each named speaker's name (and a person's
@@ -531,10 +454,7 @@ fn add_name_mentions(text: &str, entities: &mut [Entity]) {
     if patterns.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-    else {
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
         return;
     };
     let bytes = text.as_bytes();
@@ -542,11 +462,7 @@ fn add_name_mentions(text: &str, entities: &mut [Entity]) {
         let (s, e) = (mat.start(), mat.end());
         let before_ok = s == 0
             || !(bytes[s - 1].is_ascii_alphanumeric()
-                || bytes[s - 1] >= 0x80
-                    && text[..s]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric));
+                || bytes[s - 1] >= 0x80 && text[..s].chars().next_back().is_some_and(char::is_alphanumeric));
         let after_ok = e >= text.len()
             || !(bytes[e].is_ascii_alphanumeric()
                 || bytes[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphanumeric));
@@ -573,29 +489,18 @@ mod tests {
     fn titles_names_and_kinds() {
         let m = desc("State Department principal deputy spokesperson Vedant Patel");
         assert_eq!(m.name.as_deref(), Some("Vedant Patel"));
-        assert_eq!(
-            m.title.as_deref(),
-            Some("State Department principal deputy spokesperson")
-        );
+        assert_eq!(m.title.as_deref(), Some("State Department principal deputy spokesperson"));
         assert_eq!(m.kind, SpeakerKind::Person);
         let m = desc("Ukrainian President Vladimir Zelensky");
         assert_eq!(m.name.as_deref(), Some("Vladimir Zelensky"));
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
-        assert_eq!(
-            desc("the Russian Defense Ministry").kind,
-            SpeakerKind::GovernmentBody
-        );
+        assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
     }
 
     #[test]
     fn anonymous_sources() {
-        for s in [
-            "Two NBC News sources",
-            "An administration official",
-            "unnamed US officials",
-            "a source",
-        ] {
+        for s in ["Two NBC News sources", "An administration official", "unnamed US officials", "a source"] {
             assert!(desc(s).anonymous, "{s}");
         }
         for s in ["The official", "Vedant Patel", "NBC"] {

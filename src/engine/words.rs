@@ -71,10 +71,10 @@ pub const CUE_PREFIX: &[&str] = &[
 
 /// Determiners and quantifiers that may open a source noun phrase.
 pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-    "some", "many", "most", "several", "both", "all", "other", "another", "one", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "few", "more", "no", "each", "any",
-    "such", "dozens", "hundreds", "numerous", "various", "multiple",
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "some", "many",
+    "most", "several", "both", "all", "other", "another", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "few", "more", "no", "each", "any", "such", "dozens", "hundreds", "numerous", "various",
+    "multiple",
 ];
 
 /// Personal pronouns that can be a source on their own.
