@@ -48,6 +48,7 @@ pub fn analyze(text: &str) -> Analysis {
     let doc = Doc {
         text,
         toks: &tokens,
+        paragraphs: &paragraphs,
         sentences: &sentences,
         quotes: &quotes,
         inside: &inside,
@@ -59,10 +60,7 @@ pub fn analyze(text: &str) -> Analysis {
     let (speakers, claims) = assemble(text, raw);
     let stats = Stats {
         bytes: text.len(),
-        words: tokens
-            .iter()
-            .filter(|t| t.kind == segment::TokKind::Word)
-            .count(),
+        words: tokens.iter().filter(|t| t.kind == segment::TokKind::Word).count(),
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
     };
@@ -74,42 +72,30 @@ pub fn analyze(text: &str) -> Analysis {
             span: None,
         });
     }
-    Analysis {
-        speakers,
-        claims,
-        boilerplate: debris.spans,
-        diagnostics,
-        stats,
-    }
+    Analysis { speakers, claims, boilerplate: debris.spans, diagnostics, stats }
 }
 
 fn check_input(text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut push = |level, code: &str, message: String| {
-        out.push(Diagnostic {
-            level,
-            code: code.into(),
-            message,
-            span: None,
-        });
+        out.push(Diagnostic { level, code: code.into(), message, span: None });
     };
     if text.trim().is_empty() {
         push(Level::Warning, "empty_input", "the text is empty".into());
         return out;
     }
-    let head = &text[..text.len().min(4096)];
-    let head = &head[..head
-        .char_indices()
-        .last()
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0)];
+    let mut cut = text.len().min(4096);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
     let lower = head.to_ascii_lowercase();
-    if lower.contains("<html")
-        || lower.contains("<body")
-        || lower.contains("<div")
-        || lower.contains("<p>")
-    {
-        push(Level::Warning, "looks_like_html", "the text looks like HTML markup; paste the article text, or drop the .html file to extract it".into());
+    if lower.contains("<html") || lower.contains("<body") || lower.contains("<div") || lower.contains("<p>") {
+        push(
+            Level::Warning,
+            "looks_like_html",
+            "the text looks like HTML markup; paste the article text, or drop the .html file to extract it".into(),
+        );
     }
     let n_replacement = text.matches('\u{FFFD}').count();
     if n_replacement > 0 {
@@ -119,16 +105,9 @@ fn check_input(text: &str) -> Vec<Diagnostic> {
             format!("{n_replacement} undecodable character(s) (U+FFFD) in the text"),
         );
     }
-    let n_control = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
+    let n_control = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')).count();
     if n_control > 0 {
-        push(
-            Level::Warning,
-            "control_characters",
-            format!("{n_control} control character(s): is this a binary file?"),
-        );
+        push(Level::Warning, "control_characters", format!("{n_control} control character(s): is this a binary file?"));
     }
     out
 }
@@ -160,9 +139,8 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         }
     }
     let clusters = speakers::cluster(text, &mention_spans);
-    let mut speaker_of: Vec<Option<u32>> = (0..raw.len())
-        .map(|i| source_ix[i].map(|m| clusters.of_mention[m]))
-        .collect();
+    let mut speaker_of: Vec<Option<u32>> =
+        (0..raw.len()).map(|i| source_ix[i].map(|m| clusters.of_mention[m])).collect();
     for i in 0..raw.len() {
         if speaker_of[i].is_none() {
             if let Some(j) = raw[i].inherit_from {
@@ -172,22 +150,14 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
     }
     let mut order: Vec<usize> = (0..raw.len()).filter(|&i| keep[i]).collect();
     order.sort_by_key(|&i| {
-        (
-            raw[i].content.first().map(|s| s.start).unwrap_or(0),
-            raw[i].cue.first().map(|s| s.start).unwrap_or(0),
-        )
+        (raw[i].content.first().map(|s| s.start).unwrap_or(0), raw[i].cue.first().map(|s| s.start).unwrap_or(0))
     });
     let claims = order
         .iter()
         .enumerate()
         .map(|(id, &i)| {
             let c = &mut raw[i];
-            let mut content: Vec<Span> = c
-                .content
-                .iter()
-                .map(|s| s.trim(text))
-                .filter(|s| !s.is_empty())
-                .collect();
+            let mut content: Vec<Span> = c.content.iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect();
             content.sort();
             let via = c.via.take().map(|v| Via {
                 speaker: via_ix[i].map(|m| clusters.of_mention[m]),

@@ -1,6 +1,8 @@
-//! The one integration-test binary for the engine: `cargo test`.
+//! The one integration-test binary for the engine and the CLI: `cargo test`.
 mod util;
 
+mod cli;
+mod eval;
 mod golden;
 mod phenomena;
 mod properties;

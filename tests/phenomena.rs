@@ -1,1 +1,196 @@
+//! One minimal case per phenomenon the engine must handle (see the engine issue), written in
+//! the inline markup of `util.rs`: `[[source]]`, `{{cue}}`, `<<content>>`.
 
+use whosaid::engine::{analyze, ClaimKind as K, SpeakerKind, Stance as S};
+
+use crate::util::{check, check_kind, speaker_name};
+
+#[test]
+fn direct_quote_content_first_curly() {
+    check_kind(
+        "“<<We will not negotiate>>,” [[Foreign Minister Anna Berg]] {{said}} on Monday.",
+        K::Direct,
+        S::Neutral,
+    );
+}
+
+#[test]
+fn direct_quote_straight_and_guillemets_and_low_high() {
+    check_kind("\"<<The plan is dead>>,\" [[Smith]] {{said}}.", K::Direct, S::Neutral);
+    check_kind("« <<Nous ne céderons pas>> », [[Macron]] {{said}}.", K::Direct, S::Neutral);
+    check_kind("„<<Wir bleiben>>“, [[Scholz]] {{said}}.", K::Direct, S::Neutral);
+}
+
+#[test]
+fn quote_spanning_sentences_and_reopened_paragraphs() {
+    let (_, c, text) =
+        check("[[The mayor]] {{said}}: “<<We will rebuild. We always do.>>\n“<<Nobody will be left behind.>>”");
+    assert_eq!(c.content.len(), 2, "{text}");
+}
+
+#[test]
+fn apostrophes_and_plural_possessives_are_not_quote_marks() {
+    let (_, c, _) =
+        check("[[The officials’ spokesman]] {{said}} <<that the country’s debts were not the voters’ fault>>.");
+    assert_eq!(c.kind, K::Indirect);
+}
+
+#[test]
+fn unbalanced_quote_mark_does_not_derail_the_paragraph() {
+    let a = analyze("“This is unfinished, Smith said.\nJones said that the vote would happen.");
+    assert!(a.diagnostics.iter().any(|d| d.code.contains("quote")));
+    assert!(a.claims.iter().any(|c| c
+        .cue
+        .iter()
+        .any(|s| s.text("“This is unfinished, Smith said.\nJones said that the vote would happen.") == "said")));
+}
+
+#[test]
+fn indirect_speech_with_that() {
+    check_kind("[[Patel]] {{said}} <<that any such talks are up to Ukraine>>.", K::Indirect, S::Neutral);
+}
+
+#[test]
+fn mixed_quote() {
+    check_kind(
+        "[[The official]] {{went on to claim}} <<that the “Kremlin has no interest in negotiating.”>>",
+        K::Mixed,
+        S::Distancing,
+    );
+}
+
+#[test]
+fn according_to_before_and_after() {
+    check_kind(
+        "{{According to}} [[Zelensky]], <<talks are impossible until the troops leave>>.",
+        K::AccordingTo,
+        S::Neutral,
+    );
+    check_kind(
+        "<<Kiev has lost 90,000 troops>>, {{according to}} [[the Russian Defense Ministry]].",
+        K::AccordingTo,
+        S::Neutral,
+    );
+}
+
+#[test]
+fn content_first_without_quotes() {
+    check_kind(
+        "<<The US is not pushing Ukraine toward negotiations>>, [[State Department principal deputy spokesperson Vedant Patel]] {{has insisted}}.",
+        K::Indirect,
+        S::Distancing,
+    );
+    check_kind(
+        "<<Another issue is that Kiev is “running out of forces,”>> [[NBC]] {{alleged}}.",
+        K::Mixed,
+        S::Distancing,
+    );
+}
+
+#[test]
+fn headline_colon() {
+    check("[[NBC News]]{{:}} <<The United States and European countries are discussing peace talks>>");
+}
+
+#[test]
+fn quoted_as_saying_is_a_chain() {
+    let (a, c, _) =
+        check("The outlet {{quoted}} [[its sources]] {{as saying}} <<that the issue was raised last month>>.");
+    assert!(c.via.is_some());
+    assert!(a.speakers[c.speaker.unwrap() as usize].anonymous);
+}
+
+#[test]
+fn citing_makes_a_chain_outlet_to_anonymous_source() {
+    let (a, c, _) =
+        check("[[NBC]] {{claimed}}, {{citing}} anonymous US officials, <<that Washington held talks with Kiev>>.");
+    let via = c.via.as_ref().expect("chain");
+    assert_eq!(speaker_name(&a, &c), "anonymous US officials");
+    assert_eq!(a.speakers[via.speaker.unwrap() as usize].name, "NBC");
+}
+
+#[test]
+fn beliefs_are_claims() {
+    check_kind("[[Putin]] {{believes}} <<that he can wait>>.", K::Belief, S::Neutral);
+}
+
+#[test]
+fn sourceless_hedge() {
+    let (_, c, _) = check("<<Ukraine’s supporters are also {{reportedly}} unsure whether they can continue>>.");
+    assert_eq!(c.kind, K::Hedge);
+    assert!(c.source.is_empty() && c.speaker.is_none());
+}
+
+#[test]
+fn stances() {
+    check_kind("[[Kirby]] {{confirmed}} <<that talks took place>>.", K::Indirect, S::Endorsing);
+    check_kind("[[Zelensky]] {{conceded}} <<that some countries speak with Russia>>.", K::Indirect, S::Conceding);
+    check_kind("[[The ministry]] {{denied}} <<that troops had crossed the border>>.", K::Indirect, S::Rejecting);
+    check_kind("[[He]] {{told}} reporters <<that the West had not exerted pressure>>.", K::Indirect, S::Neutral);
+}
+
+#[test]
+fn told_skips_the_recipient() {
+    check("[[The senator]] {{told}} CNN on Sunday <<that she would run again>>.");
+}
+
+#[test]
+fn apposition_and_party_labels_in_sources() {
+    check("[[Marc Morial, the chief executive of the National Urban League,]] {{said}} <<voting matters>>.");
+    check("[[Rep. Stephen Lynch (D-Mass.)]] {{said}} <<the law does not require it>>.");
+}
+
+#[test]
+fn speakers_are_clustered_across_the_article() {
+    let text = "Ukrainian President Vladimir Zelensky said that talks were impossible.\n\
+                “We will not give up,” President Zelensky said.\n\
+                He stressed, however, that the West had not exerted pressure.\n\
+                According to Zelensky, the troops must leave.";
+    let a = analyze(text);
+    assert_eq!(a.claims.len(), 4, "{}", whosaid::engine::export::text_view("t", text, &a));
+    let ids: Vec<_> = a.claims.iter().map(|c| c.speaker).collect();
+    assert!(ids.iter().all(|s| *s == ids[0] && s.is_some()), "{ids:?}");
+    let z = &a.speakers[ids[0].unwrap() as usize];
+    assert_eq!(z.name, "Vladimir Zelensky");
+    assert_eq!(z.kind, SpeakerKind::Person);
+    assert!(z.titles.iter().any(|t| t.contains("President")));
+}
+
+#[test]
+fn definite_descriptions_and_outlets_cluster() {
+    let text = "State Department spokesperson Vedant Patel said that the talks were up to Ukraine.\n\
+                The official went on to claim that the Kremlin had no interest in peace.\n\
+                NBC News reported that officials had met.\n\
+                The outlet quoted its sources as saying that the issue was raised.";
+    let a = analyze(text);
+    let name_of = |cue: &str| {
+        let c = a.claims.iter().find(|c| c.cue.iter().any(|s| s.text(text).contains(cue))).expect(cue);
+        let id = c.via.as_ref().and_then(|v| v.speaker).or(c.speaker).unwrap();
+        a.speakers[id as usize].name.clone()
+    };
+    assert_eq!(name_of("claim"), "Vedant Patel");
+    assert_eq!(name_of("quoted"), "NBC News");
+}
+
+#[test]
+fn anonymous_sources_are_flagged() {
+    let text = "Two NBC News sources clarified that no decision had been made.\nAn administration official noted that talks continued.";
+    let a = analyze(text);
+    assert_eq!(a.speakers.len(), 2);
+    assert!(a.speakers.iter().all(|s| s.anonymous), "{:?}", a.speakers);
+}
+
+#[test]
+fn boilerplate_never_yields_claims() {
+    let text = "Please enter your comment!\nThe minister said that the plan had failed.\nLATEST POSTS in this category";
+    let a = analyze(text);
+    assert_eq!(a.boilerplate.len(), 2);
+    assert_eq!(a.claims.len(), 1);
+    assert!(a.claims.iter().all(|c| a.boilerplate.iter().all(|b| c.content.iter().all(|s| !s.overlaps(*b)))));
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_cues() {
+    let a = analyze("The Washington Post published the report on Monday. Editor’s note: this is an update.");
+    assert!(a.claims.is_empty(), "{:?}", a.claims);
+}

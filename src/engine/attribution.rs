@@ -177,11 +177,27 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
+            // A plural possessive: "the officials’ spokesman".
+            if tok.kind == TokKind::Quote
+                && matches!(tok.ch, '’' | '\'')
+                && start < end
+                && t > floor
+                && self.is_word(t - 1)
+                && self.tok(t - 1).span.end == tok.span.start
+            {
+                start = t;
+                j = t;
+                continue;
+            }
             if tok.kind != TokKind::Word {
                 // A quoted part of a noun phrase: a “high-ranking US official”.
                 if tok.kind == TokKind::Quote && start < end {
                     if let Some(q) = self.d.quotes.iter().find(|q| q.close_tok == Some(t)) {
-                        if q.inner_end - q.inner_start <= 5 && q.open_tok > floor {
+                        let no_comma = (q.inner_start..q.inner_end).all(|x| !self.is_punct(x, ','));
+                        let det_before = q.open_tok > floor
+                            && self.is_word(q.open_tok - 1)
+                            && is(words::DETERMINERS, &self.low(q.open_tok - 1));
+                        if q.inner_end - q.inner_start <= 5 && no_comma && det_before {
                             start = q.open_tok;
                             j = q.open_tok;
                             nominal = true;
@@ -426,7 +442,10 @@ impl Ctx<'_> {
             // A later content-first attribution: "…, NBC alleged." ends this content.
             if self.is_punct(m, ',') || closes_with_comma {
                 let from = if closes_with_comma { next } else { m + 1 };
-                if let Some((_, b)) = self.np_fwd(from, end) {
+                if let Some((_, mut b)) = self.np_fwd(from, end) {
+                    while b < end && self.is_word(b) && is(words::CUE_PREFIX, &self.low(b)) {
+                        b += 1;
+                    }
                     let cue_then_end = self.cue_entry(b).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.1)
                         && (b + 1 >= end || self.is_punct(b + 1, ','));
                     if cue_then_end {
@@ -482,11 +501,12 @@ impl Ctx<'_> {
                 }
             }
             // A dash opening a new clause: "… ― as was true …", "— and he noted …".
-            if self.tok(m).kind == TokKind::Punct && matches!(self.tok(m).ch, '—' | '―' | '–') && self.is_word(next)
+            if self.tok(m).kind == TokKind::Punct
+                && matches!(self.tok(m).ch, '—' | '―' | '–')
+                && self.is_word(next)
+                && matches!(&*self.low(next), "and" | "but" | "as" | "which" | "while" | "who")
             {
-                if matches!(&*self.low(next), "and" | "but" | "as" | "which" | "while" | "who") {
-                    return m;
-                }
+                return m;
             }
             // An object (not a clause) ends before an adjunct: "… Machado since the debate",
             // "… in a statement on Thursday", "… during a campaign stop".
@@ -585,7 +605,11 @@ impl Ctx<'_> {
             }
         }
         let first = sent.tok_start.max(self.skip_until(sent));
-        let last = np_start - 1; // the separator
+        // The separator; a closing quote right after a comma stays with the content ("…good,” NBC).
+        let mut last = np_start - 1;
+        if self.tok(last).kind == TokKind::Quote && last > first && self.is_punct(last - 1, ',') {
+            last += 1;
+        }
         let n_words = (first..last).filter(|&i| self.is_word(i)).count();
         if n_words < 3 {
             return None;
@@ -1037,14 +1061,10 @@ fn speech(
         cue_spans[0] = ctx.span(cue_first, k + 1);
         k += 1;
     }
-    if k < end && ctx.is_word(k) && ctx.tok(k).cap && is(words::TIME_WORDS, &ctx.low(k))
-        || ctx.low_is(k, "then")
-        || ctx.low_is(k, "later")
-    {
-        if k + 1 <= end {
-            cue_spans[0] = ctx.span(cue_first, k + 1);
-            k += 1;
-        }
+    let day_or_then = ctx.is_word(k) && ctx.tok(k).cap && is(words::TIME_WORDS, &ctx.low(k));
+    if k < end && (day_or_then || ctx.low_is(k, "then") || ctx.low_is(k, "later")) {
+        cue_spans[0] = ctx.span(cue_first, k + 1);
+        k += 1;
     }
     // "pointed out", "called for"
     if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") {

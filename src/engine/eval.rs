@@ -396,7 +396,7 @@ pub fn score_seeds(docs: &[(String, String, Analysis)], gold: &[SeedGold]) -> Se
         }
         for (c, s, sp) in &claims {
             let ok = g.iter().any(|entry| {
-                seed_match(c, s, sp, entry) || seed_match(c, &s.split(" / ").nth(1).unwrap_or(""), sp, entry)
+                seed_match(c, s, sp, entry) || seed_match(c, s.split(" / ").nth(1).unwrap_or(""), sp, entry)
             });
             if !ok {
                 rep.unmatched += 1;

@@ -160,3 +160,53 @@ pub fn claim_text(text: &str, analysis: &Analysis, claim: &Claim) -> String {
         spans_text(text, &claim.content)
     )
 }
+
+/// A readable annotated view: speakers, then claims, then diagnostics (the CLI's `--format text`,
+/// and the golden snapshots).
+pub fn text_view(name: &str, text: &str, a: &Analysis) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "== {name}: {} speakers, {} claims", a.speakers.len(), a.claims.len());
+    for sp in &a.speakers {
+        let n = a.claims.iter().filter(|c| c.speaker == Some(sp.id)).count();
+        let _ = writeln!(
+            s,
+            "  S{} {} [{}{}] {} claim(s), {} mention(s){}",
+            sp.id,
+            sp.name,
+            sp.kind.as_str(),
+            if sp.anonymous { ", anonymous" } else { "" },
+            n,
+            sp.mentions.len(),
+            if sp.titles.is_empty() { String::new() } else { format!(" — {}", sp.titles.join("; ")) }
+        );
+    }
+    for c in &a.claims {
+        let who = c.speaker.and_then(|i| a.speakers.get(i as usize)).map(|s| s.name.as_str()).unwrap_or("—");
+        let via = c
+            .via
+            .as_ref()
+            .map(|v| {
+                format!(
+                    " via {}",
+                    v.speaker.and_then(|i| a.speakers.get(i as usize)).map(|s| s.name.as_str()).unwrap_or("?")
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  C{} {} | {} {}{via} | {:?} ({}) | {}",
+            c.id,
+            c.kind.as_str(),
+            who,
+            c.stance.as_str(),
+            spans_text(text, &c.cue),
+            spans_text(text, &c.source),
+            spans_text(text, &c.content)
+        );
+    }
+    for d in &a.diagnostics {
+        let _ = writeln!(s, "  ! {}: {}", d.code, d.message);
+    }
+    s
+}

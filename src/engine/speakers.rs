@@ -177,7 +177,12 @@ fn describe(text: &str, span: Span) -> Mention {
             }
         }
     }
-    m.modifiers = words[..core_end].iter().filter(|w| is_cap(w)).map(|w| w.to_string()).collect();
+    m.modifiers = words[..core_end]
+        .iter()
+        .zip(&lower)
+        .filter(|(w, l)| is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those"))
+        .map(|(w, _)| w.to_string())
+        .collect();
     if name_start < core_end && head_role.is_none() {
         let name = words[name_start..core_end].join(" ");
         let name = possessive_base(&name).unwrap_or(&name).to_string();

@@ -6,16 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use whosaid::engine::analyze;
 use whosaid::engine::eval::{self, Relation, Scores, SeedGold};
 use whosaid::engine::export::{self, Origin};
-use whosaid::engine::{analyze, Analysis};
 
 #[derive(Parser)]
-#[command(
-    name = "whosaid",
-    version,
-    about = "Who said what in a news article: speakers, claims, attributions"
-)]
+#[command(name = "whosaid", version, about = "Who said what in a news article: speakers, claims, attributions")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -79,30 +75,15 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze {
-            files,
-            format,
-            jsonl,
-            threads,
-        } => {
+        Command::Analyze { files, format, jsonl, threads } => {
             if jsonl {
                 analyze_jsonl(threads)
             } else {
                 analyze_files(&files, format)
             }
         }
-        Command::Eval {
-            polnear,
-            split,
-            seeds,
-            verbose,
-            json,
-        } => eval_cmd(polnear, &split, seeds, verbose, json),
-        Command::MineCues {
-            polnear,
-            split,
-            missing,
-        } => mine_cues(&polnear, &split, missing),
+        Command::Eval { polnear, split, seeds, verbose, json } => eval_cmd(polnear, &split, seeds, verbose, json),
+        Command::MineCues { polnear, split, missing } => mine_cues(&polnear, &split, missing),
     };
     match result {
         Ok(code) => code,
@@ -117,9 +98,7 @@ pub fn main() -> ExitCode {
 fn read_text(path: &Path) -> Result<String, String> {
     let bytes = if path.as_os_str() == "-" {
         let mut b = Vec::new();
-        io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| format!("stdin: {e}"))?;
+        io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
         b
     } else {
         fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?
@@ -153,81 +132,12 @@ fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> 
         let rendered = match format {
             Format::Json => export::json_record(Origin::File(&name), &text, &analysis) + "\n",
             Format::Csv => export::csv(&text, &analysis),
-            Format::Text => text_view(&name, &text, &analysis),
+            Format::Text => export::text_view(&name, &text, &analysis),
         };
-        out.write_all(rendered.as_bytes())
-            .map_err(|e| e.to_string())?;
+        out.write_all(rendered.as_bytes()).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn text_view(name: &str, text: &str, a: &Analysis) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "== {name}: {} speakers, {} claims",
-        a.speakers.len(),
-        a.claims.len()
-    );
-    for sp in &a.speakers {
-        let n = a.claims.iter().filter(|c| c.speaker == Some(sp.id)).count();
-        let _ = writeln!(
-            s,
-            "  S{} {} [{}{}] {} claim(s), {} mention(s){}",
-            sp.id,
-            sp.name,
-            sp.kind.as_str(),
-            if sp.anonymous { ", anonymous" } else { "" },
-            n,
-            sp.mentions.len(),
-            if sp.titles.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", sp.titles.join("; "))
-            }
-        );
-    }
-    for c in &a.claims {
-        let who = c
-            .speaker
-            .and_then(|i| a.speakers.get(i as usize))
-            .map(|s| s.name.as_str())
-            .unwrap_or("—");
-        let via = c
-            .via
-            .as_ref()
-            .map(|v| {
-                format!(
-                    " via {}",
-                    v.speaker
-                        .and_then(|i| a.speakers.get(i as usize))
-                        .map(|s| s.name.as_str())
-                        .unwrap_or("?")
-                )
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            s,
-            "  C{} {} | {} {}{via} | {:?} ({}) | {}",
-            c.id,
-            c.kind.as_str(),
-            who,
-            c.stance.as_str(),
-            export::spans_text(text, &c.cue),
-            export::spans_text(text, &c.source),
-            export::spans_text(text, &c.content)
-        );
-    }
-    for d in &a.diagnostics {
-        let _ = writeln!(s, "  ! {}: {}", d.code, d.message);
-    }
-    s
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
@@ -237,13 +147,8 @@ fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
         id: serde_json::Value,
         text: String,
     }
-    let n_threads = threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
+    let n_threads =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -273,15 +178,8 @@ fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
                 scope.spawn(move || {
                     for (line, out) in lines.iter().zip(outs.iter_mut()) {
                         *out = match serde_json::from_str::<Input>(line) {
-                            Ok(input) => export::json_record(
-                                Origin::Id(&input.id),
-                                &input.text,
-                                &analyze(&input.text),
-                            ),
-                            Err(e) => {
-                                serde_json::json!({"error": format!("invalid input line: {e}")})
-                                    .to_string()
-                            }
+                            Ok(input) => export::json_record(Origin::Id(&input.id), &input.text, &analyze(&input.text)),
+                            Err(e) => serde_json::json!({"error": format!("invalid input line: {e}")}).to_string(),
                         };
                     }
                 });
@@ -289,24 +187,15 @@ fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
         });
         for r in results {
             failed |= r.starts_with("{\"error\"");
-            out.write_all(r.as_bytes())
-                .and_then(|_| out.write_all(b"\n"))
-                .map_err(|e| e.to_string())?;
+            out.write_all(r.as_bytes()).and_then(|_| out.write_all(b"\n")).map_err(|e| e.to_string())?;
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// `(stem, text, gold relations)` of a PolNeAR split, first annotator file per article.
-pub fn load_polnear(
-    dir: &Path,
-    split: &str,
-) -> Result<Vec<(String, String, Vec<Relation>)>, String> {
+pub fn load_polnear(dir: &Path, split: &str) -> Result<Vec<(String, String, Vec<Relation>)>, String> {
     let base = dir.join(split);
     let mut anns: Vec<PathBuf> = fs::read_dir(base.join("attributions"))
         .map_err(|e| format!("{}: {e}", base.join("attributions").display()))?
@@ -365,10 +254,7 @@ fn eval_cmd(
         }
         let secs = start.elapsed().as_secs_f64();
         if json {
-            println!(
-                "{}",
-                serde_json::to_string(&scores).map_err(|e| e.to_string())?
-            );
+            println!("{}", serde_json::to_string(&scores).map_err(|e| e.to_string())?);
         } else {
             println!(
                 "PolNeAR {split}: {} articles, {:.1} MB analysed and scored in {secs:.2} s",
@@ -386,8 +272,8 @@ fn eval_cmd(
         }
     }
     if let Some(dir) = seeds {
-        let gold: Vec<SeedGold> = serde_json::from_str(&read_text(&dir.join("gold.json"))?)
-            .map_err(|e| format!("gold.json: {e}"))?;
+        let gold: Vec<SeedGold> =
+            serde_json::from_str(&read_text(&dir.join("gold.json"))?).map_err(|e| format!("gold.json: {e}"))?;
         let mut stems: Vec<String> = gold.iter().map(|g| g.doc.clone()).collect();
         stems.dedup();
         let mut docs = Vec::new();
@@ -398,12 +284,12 @@ fn eval_cmd(
         }
         let rep = eval::score_seeds(&docs, &gold);
         if json {
-            println!(
-                "{}",
-                serde_json::to_string(&rep).map_err(|e| e.to_string())?
-            );
+            println!("{}", serde_json::to_string(&rep).map_err(|e| e.to_string())?);
         } else {
-            println!("Seeds: {} of {} non-borderline attributions found with the right speaker; {} claims match nothing", rep.found, rep.gold, rep.unmatched);
+            println!(
+                "Seeds: {} of {} non-borderline attributions found with the right speaker; {} claims match nothing",
+                rep.found, rep.gold, rep.unmatched
+            );
             if verbose {
                 println!("  missed: {}", rep.missed.join(", "));
                 for s in &rep.spurious {
@@ -425,8 +311,7 @@ fn mine_cues(dir: &Path, split: &str, missing: bool) -> Result<ExitCode, String>
     let mut as_cue: HashMap<String, usize> = HashMap::new();
     let mut gold_words: HashMap<String, usize> = HashMap::new();
     for (_, text, gold) in &docs {
-        let cue_spans: Vec<whosaid::engine::Span> =
-            gold.iter().flat_map(|r| r.cue.iter().copied()).collect();
+        let cue_spans: Vec<whosaid::engine::Span> = gold.iter().flat_map(|r| r.cue.iter().copied()).collect();
         for tok in whosaid::engine::segment::tokenize(text) {
             if tok.kind != whosaid::engine::segment::TokKind::Word {
                 continue;
@@ -455,10 +340,7 @@ fn mine_cues(dir: &Path, split: &str, missing: bool) -> Result<ExitCode, String>
         println!("{form}\t{c}\t{t}\t{p:.3}");
     }
     if missing {
-        let mut miss: Vec<(&String, &usize)> = gold_words
-            .iter()
-            .filter(|(w, _)| lex.cue(w).is_none())
-            .collect();
+        let mut miss: Vec<(&String, &usize)> = gold_words.iter().filter(|(w, _)| lex.cue(w).is_none()).collect();
         miss.sort_by(|a, b| b.1.cmp(a.1));
         eprintln!("# frequent words inside gold cues that are not lexicon forms:");
         for (w, n) in miss.into_iter().take(80) {

@@ -1,0 +1,45 @@
+//! The scorer on a hand-made brat fixture (character offsets with multi-byte characters).
+
+use whosaid::engine::analyze;
+use whosaid::engine::eval::{parse_brat, relations_of, score_document, Scores};
+
+const TEXT: &str = include_str!("fixtures/brat/mini.txt");
+const ANN: &str = include_str!("fixtures/brat/mini.ann");
+
+#[test]
+fn brat_char_offsets_become_byte_spans() {
+    let gold = parse_brat(TEXT, ANN);
+    assert_eq!(gold.len(), 3);
+    assert_eq!(gold[0].source[0].text(TEXT), "Café owners");
+    assert_eq!(gold[0].content[0].text(TEXT), "“rents are too high.”");
+    assert_eq!(gold[1].source[0].text(TEXT), "The mayor’s office");
+    assert_eq!(gold[2].cue[0].text(TEXT), "according to");
+}
+
+#[test]
+fn gold_scored_against_itself_is_perfect() {
+    let gold = parse_brat(TEXT, ANN);
+    let mut s = Scores::default();
+    score_document(TEXT, &gold, &gold, &mut s);
+    for prf in [s.source_exact, s.cue_exact, s.content_exact, s.relation, s.relation_source] {
+        assert_eq!(prf.f1(), 1.0, "{s:?}");
+    }
+}
+
+#[test]
+fn engine_on_the_fixture() {
+    let gold = parse_brat(TEXT, ANN);
+    let mut s = Scores::default();
+    score_document(TEXT, &gold, &relations_of(&analyze(TEXT)), &mut s);
+    assert!(s.relation.tp >= 2, "{s:?}");
+    assert!(s.relation.f1() > 0.5, "{s:?}");
+}
+
+#[test]
+fn empty_prediction_scores_zero_without_dividing_by_zero() {
+    let gold = parse_brat(TEXT, ANN);
+    let mut s = Scores::default();
+    score_document(TEXT, &gold, &[], &mut s);
+    assert_eq!(s.relation.f1(), 0.0);
+    assert_eq!(s.relation.gold, 3);
+}

@@ -1,0 +1,338 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium):
+//! `cargo test --target wasm32-unknown-unknown --features web --test web`.
+//!
+//! They cover what only a browser can check: the worker codec on real JS values, HTML
+//! extraction with the browser's DOMParser, and the components rendering (and reacting to
+//! clicks) in a real DOM. The engine runs on the main thread here (`Backend::Inline`): the
+//! test server does not serve trunk's worker files (the e2e tests cover the real worker).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use gloo::timers::future::TimeoutFuture;
+use gloo::worker::Codec;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use whosaid::engine::{Analysis, Claim, ClaimKind, Diagnostic, Level, Span, Speaker, SpeakerKind, Stance, Via};
+use whosaid::web::components::article::Article;
+use whosaid::web::components::claims::Claims;
+use whosaid::web::components::speakers::Speakers;
+use whosaid::web::highlight::{Annotated, Layer};
+use whosaid::web::state::{DocId, Selection};
+use whosaid::web::worker::{AnalysisJson, AnalyzeRequest, AnalyzeResponse, SerdeWasm};
+use whosaid::web::{input, App, AppProps, Backend};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TEXT: &str = "NBC News: talks\n\n\
+                    “We will not push Kyiv,” Vedant Patel said on Tuesday. Patel left.\n\n\
+                    NBC News reported, citing a US official, that talks began.\n";
+
+fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+    let start = text.match_indices(needle).nth(nth).expect(needle).0;
+    Span::new(start, start + needle.len())
+}
+
+/// A hand-made analysis of [`TEXT`]: 3 speakers, 2 claims (one relayed), a boilerplate line.
+fn sample() -> Analysis {
+    let t = TEXT;
+    Analysis {
+        speakers: vec![
+            Speaker {
+                id: 0,
+                name: "Vedant Patel".into(),
+                kind: SpeakerKind::Person,
+                anonymous: false,
+                titles: vec!["State Department spokesperson".into()],
+                mentions: vec![span_of(t, "Vedant Patel", 0), span_of(t, "Patel", 1)],
+            },
+            Speaker {
+                id: 1,
+                name: "NBC News".into(),
+                kind: SpeakerKind::MediaOutlet,
+                anonymous: false,
+                titles: vec![],
+                mentions: vec![span_of(t, "NBC News", 1)],
+            },
+            Speaker {
+                id: 2,
+                name: "a US official".into(),
+                kind: SpeakerKind::Person,
+                anonymous: true,
+                titles: vec![],
+                mentions: vec![span_of(t, "a US official", 0)],
+            },
+        ],
+        claims: vec![
+            Claim {
+                id: 0,
+                kind: ClaimKind::Direct,
+                content: vec![span_of(t, "“We will not push Kyiv,”", 0)],
+                cue: vec![span_of(t, "said", 0)],
+                source: vec![span_of(t, "Vedant Patel", 0)],
+                speaker: Some(0),
+                stance: Stance::Neutral,
+                via: None,
+                confidence: 0.9,
+            },
+            Claim {
+                id: 1,
+                kind: ClaimKind::Indirect,
+                content: vec![span_of(t, "talks began", 0)],
+                cue: vec![span_of(t, "citing", 0)],
+                source: vec![span_of(t, "a US official", 0)],
+                speaker: Some(2),
+                stance: Stance::Neutral,
+                via: Some(Via {
+                    speaker: Some(1),
+                    source: vec![span_of(t, "NBC News", 1)],
+                    cue: vec![span_of(t, "reported", 0)],
+                }),
+                confidence: 0.7,
+            },
+        ],
+        boilerplate: vec![span_of(t, "NBC News: talks", 0)],
+        diagnostics: vec![Diagnostic { level: Level::Info, code: "test".into(), message: "a note".into(), span: None }],
+        ..Analysis::default()
+    }
+}
+
+fn mount_root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn q(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+async fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn click(root: &Element, selector: &str) {
+    q(root, selector).unwrap_or_else(|| panic!("no {selector}")).dyn_into::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+fn codec_round_trips_requests_and_responses() {
+    let request = AnalyzeRequest { seq: 7, doc: DocId(2), text: "“Hi,” she said. é ✓".into() };
+    let back: AnalyzeRequest = SerdeWasm::decode(SerdeWasm::encode(&request));
+    assert_eq!(back, request);
+
+    let response =
+        AnalyzeResponse { seq: 7, doc: DocId(2), outcome: Ok(AnalysisJson::encode(&sample())), engine_ms: 1.5 };
+    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&response));
+    assert_eq!(back, response);
+    assert_eq!(back.outcome.unwrap().decode().unwrap(), sample());
+
+    let failed = AnalyzeResponse { seq: 8, doc: DocId(0), outcome: Err("no".into()), engine_ms: 0.0 };
+    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&failed));
+    assert_eq!(back, failed);
+}
+
+#[wasm_bindgen_test]
+fn worker_task_runs_the_engine() {
+    let r = whosaid::web::worker::run(AnalyzeRequest { seq: 1, doc: DocId(0), text: TEXT.into() });
+    assert_eq!(r.seq, 1);
+    assert_eq!(r.outcome.unwrap().decode().unwrap().stats.bytes, TEXT.len());
+    assert!(r.engine_ms >= 0.0);
+}
+
+#[wasm_bindgen_test]
+fn highlight_segments_cover_the_text() {
+    let a = Annotated::new(TEXT, &sample());
+    assert_eq!(a.blocks.len(), 3);
+    let mut covered = String::new();
+    for i in 0..a.blocks.len() {
+        for s in a.segments(i) {
+            covered.push_str(&TEXT[s.range.clone()]);
+        }
+        covered.push('|');
+    }
+    assert_eq!(
+        covered,
+        "NBC News: talks|“We will not push Kyiv,” Vedant Patel said on Tuesday. Patel left.|\
+         NBC News reported, citing a US official, that talks began.|"
+    );
+    let source_texts: Vec<&str> =
+        a.marks.iter().filter(|m| m.layer == Layer::Source).map(|m| &TEXT[m.range.clone()]).collect();
+    assert_eq!(source_texts, vec!["Vedant Patel", "a US official", "NBC News"]);
+}
+
+#[wasm_bindgen_test]
+fn html_main_text_keeps_the_article_only() {
+    let html = "<!doctype html><html><head><title>T</title><style>p{}</style></head><body>\
+        <header>Site header</header><nav><a href='/'>Menu item</a></nav>\
+        <article><h1>Headline</h1><p>First   <b>bold</b>\n paragraph.</p>\
+        <script>window.__pwned = 1</script><aside>Related</aside>\
+        <p>Second<br>line.</p><form><button>Subscribe</button></form></article>\
+        <footer>Footer</footer></body></html>";
+    let text = input::html_main_text(html).unwrap();
+    assert_eq!(text, "Headline\n\nFirst bold paragraph.\n\nSecond\nline.");
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap().is_undefined());
+
+    // No <article>: the body without its chrome.
+    let text =
+        input::html_main_text("<body><header>H</header><div><p>Body text.</p></div><footer>F</footer></body>").unwrap();
+    assert_eq!(text, "Body text.");
+    assert_eq!(input::html_main_text("<nav>only menus</nav>"), Err(input::InputError::NoHtmlText));
+}
+
+#[wasm_bindgen_test]
+fn strict_utf8_decoding() {
+    assert!(matches!(input::decode(b"ok \xC3\xA9"), Ok(s) if s == "ok é"));
+    assert!(matches!(input::decode(b"\x89PNG\r\n\x1a\n\0\0"), Err(input::InputError::Binary)));
+    assert!(matches!(input::decode(b"caf\xE9"), Err(input::InputError::NotUtf8 { at: 3, .. })));
+}
+
+/// The article and the side panels over a fixed analysis, sharing a selection.
+#[component(Harness)]
+fn harness() -> Html {
+    let selection = use_state(|| Selection::None);
+    let text: Rc<str> = Rc::from(TEXT);
+    let analysis = use_memo((), |_| sample());
+    let analysis: Rc<Analysis> = analysis;
+    let annotated = {
+        let a = analysis.clone();
+        use_memo((), move |_| Annotated::new(TEXT, &a))
+    };
+    let selected_speaker = match *selection {
+        Selection::Speaker(s) => Some(s),
+        Selection::Claim(c) => analysis.claims[c as usize].speaker,
+        Selection::None => None,
+    };
+    let selected_claim = match *selection {
+        Selection::Claim(c) => Some(c),
+        _ => None,
+    };
+    let on_article = {
+        let s = selection.clone();
+        Callback::from(move |sel: Selection| s.set(sel))
+    };
+    let on_speaker = {
+        let s = selection.clone();
+        Callback::from(move |id: Option<u32>| s.set(id.map_or(Selection::None, Selection::Speaker)))
+    };
+    let on_claim = {
+        let s = selection.clone();
+        Callback::from(move |id: Option<u32>| s.set(id.map_or(Selection::None, Selection::Claim)))
+    };
+    html! {
+        <>
+            <Article text={text.clone()} annotated={annotated} selection={*selection} onselect={on_article} />
+            <Speakers analysis={analysis.clone()} selected={selected_speaker} onselect={on_speaker} />
+            <Claims text={text} analysis={analysis} {selected_claim} {selected_speaker}
+                onselect={on_claim} oncopy={Callback::noop()} />
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn panels_render_and_selection_links_them() {
+    let root = mount_root();
+    yew::Renderer::<Harness>::with_root(root.clone()).render();
+    wait_for("marks", || count(&root, "#article mark") > 0).await;
+
+    assert_eq!(count(&root, "#article mark.hl-content[data-claim-id]"), 2);
+    assert_eq!(count(&root, "#article mark.hl-cue"), 3); // said, citing, reported
+    assert_eq!(count(&root, "#article mark.hl-source[data-speaker-id]"), 3);
+    assert_eq!(count(&root, "#article mark.hl-mention[data-speaker-id=\"0\"]"), 1);
+    assert_eq!(count(&root, "#article .boilerplate"), 1);
+    assert_eq!(count(&root, "#speakers li.speaker"), 3);
+    // Sorted by claims: the two speakers with a claim first.
+    let first = q(&root, "#speakers li.speaker .speaker-name").unwrap().text_content().unwrap();
+    assert_eq!(first, "Vedant Patel");
+    assert!(q(&root, "#speakers li.speaker[data-speaker-id=\"2\"] .anonymous").is_some());
+    let chain = q(&root, "#claims li.claim[data-claim-id=\"1\"] .chain").unwrap();
+    assert!(chain.text_content().unwrap().ends_with("NBC News ← a US official"));
+
+    // Select a speaker: all its mentions and its claim light up.
+    click(&root, "#speakers li.speaker[data-speaker-id=\"0\"] button");
+    wait_for("speaker selection", || count(&root, "#article .is-selected") > 0).await;
+    assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"].is-selected"), 2);
+    assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"]:not(.is-selected)"), 0);
+    assert!(q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"0\"]").is_some());
+    assert!(q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"0\"]").is_some());
+
+    // Click a claim's content in the article: the claim, its cue and source are selected,
+    // and so is its speaker in the panel.
+    click(&root, "#article mark.hl-content[data-claim-id=\"1\"]");
+    wait_for("claim selection", || q(&root, "#claims li.claim.is-selected[data-claim-id=\"1\"]").is_some()).await;
+    assert_eq!(count(&root, "#article mark.is-selected[data-claim-id=\"1\"]"), 5);
+    assert!(q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"2\"]").is_some());
+    root.remove();
+}
+
+fn app_props() -> AppProps {
+    AppProps { backend: Backend::Inline(whosaid::web::worker::run), keep_draft: false }
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_analyses_and_shows_text_as_text() {
+    let root = mount_root();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), app_props()).render();
+    wait_for("the editor", || q(&root, "#article-input").is_some()).await;
+    for id in [
+        "#analyze",
+        "#clear",
+        "#file-input",
+        "#drop-zone",
+        "#example-000",
+        "#example-004",
+        "#status",
+        "#speakers",
+        "#claims",
+        "#article",
+        "#summary",
+        "#export-json",
+        "#export-csv",
+        "#message",
+    ] {
+        assert!(q(&root, id).is_some(), "missing {id}");
+    }
+
+    // Empty text: a clear message, nothing analysed.
+    click(&root, "#analyze");
+    wait_for("empty message", || q(&root, "#message").unwrap().text_content().unwrap().contains("empty")).await;
+
+    let hostile = "<img src=x onerror=window.__pwned=1> and <script>window.__pwned=1</script>";
+    let area: HtmlTextAreaElement = q(&root, "#article-input").unwrap().dyn_into().unwrap();
+    area.set_value(hostile);
+    click(&root, "#analyze");
+    let status = || q(&root, "#status").unwrap().text_content().unwrap();
+    wait_for("done", || status().starts_with("Done in") && status().ends_with(" ms")).await;
+    let article = q(&root, "#article").unwrap();
+    assert_eq!(article.text_content().unwrap(), hostile);
+    assert_eq!(count(&article, "img"), 0);
+    assert_eq!(count(&article, "script"), 0);
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap().is_undefined());
+
+    // An example replaces the text (with an undo offer) and is analysed.
+    click(&root, "#example-004");
+    wait_for("example", || area.value().contains("Vedant Patel")).await;
+    wait_for("done again", || status().starts_with("Done in")).await;
+    assert!(q(&root, "#article").unwrap().text_content().unwrap().contains("Vedant Patel"));
+    assert!(q(&root, "#undo").is_some());
+    click(&root, "#undo");
+    wait_for("undo", || area.value() == hostile).await;
+
+    // Clear empties everything.
+    click(&root, "#clear");
+    wait_for("cleared", || area.value().is_empty() && count(&root, "#article p.block") == 0).await;
+    root.remove();
+}
