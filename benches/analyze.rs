@@ -33,7 +33,8 @@ fn bench(c: &mut Criterion) {
         if size >= 10_000_000 {
             group.sample_size(10);
         }
-        group.bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| b.iter(|| analyze(black_box(text))));
+        group
+            .bench_with_input(BenchmarkId::from_parameter(label), &text, |b, text| b.iter(|| analyze(black_box(text))));
     }
     group.finish();
 }

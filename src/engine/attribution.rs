@@ -88,6 +88,10 @@ pub struct Doc<'a> {
 struct Ctx<'a> {
     d: &'a Doc<'a>,
     lex: &'static Lexicon,
+    /// Per token: the quotation it opens.
+    open_at: Vec<Option<u32>>,
+    /// Per token: the quotation it closes.
+    close_at: Vec<Option<u32>>,
 }
 
 fn lower(w: &str) -> Cow<'_, str> {
@@ -123,10 +127,20 @@ impl<'a> Ctx<'a> {
         t.kind == TokKind::Punct && t.ch == c
     }
     fn is_open_quote(&self, i: usize) -> bool {
-        self.d.quotes.iter().any(|q| q.open_tok == i && q.inner_start < q.inner_end)
+        self.quote_opening_at(i).is_some_and(|q| q.inner_start < q.inner_end)
     }
     fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
-        self.d.quotes.iter().find(|q| q.close_tok == Some(i))
+        self.close_at.get(i).copied().flatten().map(|q| &self.d.quotes[q as usize])
+    }
+    fn quote_opening_at(&self, i: usize) -> Option<&'a Quote> {
+        self.open_at.get(i).copied().flatten().map(|q| &self.d.quotes[q as usize])
+    }
+    /// Quotations overlapping `span` (quotations are disjoint and in document order).
+    fn quotes_overlapping(&self, span: Span) -> &'a [Quote] {
+        let q = self.d.quotes;
+        let from = q.partition_point(|x| x.outer.end <= span.start);
+        let to = from + q[from..].partition_point(|x| x.outer.start < span.end);
+        &q[from..to]
     }
     fn low_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
@@ -192,7 +206,7 @@ impl<'a> Ctx<'a> {
             if tok.kind != TokKind::Word {
                 // A quoted part of a noun phrase: a “high-ranking US official”.
                 if tok.kind == TokKind::Quote && start < end {
-                    if let Some(q) = self.d.quotes.iter().find(|q| q.close_tok == Some(t)) {
+                    if let Some(q) = self.quote_closing_at(t) {
                         let no_comma = (q.inner_start..q.inner_end).all(|x| !self.is_punct(x, ','));
                         let det_before = q.open_tok > floor
                             && self.is_word(q.open_tok - 1)
@@ -279,7 +293,7 @@ impl<'a> Ctx<'a> {
         while j < ceil {
             let tok = self.tok(j);
             if tok.kind == TokKind::Quote {
-                if let Some(q) = self.d.quotes.iter().find(|q| q.open_tok == j) {
+                if let Some(q) = self.quote_opening_at(j) {
                     if let Some(c) = q.close_tok {
                         if q.inner_end - q.inner_start <= 5 && c < ceil {
                             end = c + 1;
@@ -637,10 +651,11 @@ impl Ctx<'_> {
             let inner_t = inner.text(text);
             let has_q = inner_t.chars().any(|c| matches!(c, '“' | '”' | '"' | '«' | '»' | '„'));
             any_quote |= has_q;
-            let fully = self.d.quotes.iter().any(|q| {
+            let near = self.quotes_overlapping(Span::new(inner.start.saturating_sub(1), inner.end + 1));
+            let fully = near.iter().any(|q| {
                 let outer = q.outer;
                 outer.start <= inner.start + 1 && inner.end <= outer.end + 1 && inner.len() + 4 >= q.inner.len()
-            }) || self.d.quotes.iter().any(|q| q.inner.contains(inner) && !inner.is_empty());
+            }) || near.iter().any(|q| q.inner.contains(inner) && !inner.is_empty());
             all_quoted &= fully;
         }
         if all_quoted && !content.is_empty() {
@@ -667,7 +682,17 @@ fn clause_end(ctx: &Ctx<'_>, sent: &Sentence) -> usize {
 
 /// Find the claims of a document.
 pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
-    let ctx = Ctx { d, lex: Lexicon::get() };
+    let mut open_at = vec![None; d.toks.len()];
+    let mut close_at = vec![None; d.toks.len()];
+    for (i, q) in d.quotes.iter().enumerate() {
+        if let Some(slot) = open_at.get_mut(q.open_tok) {
+            *slot = Some(i as u32);
+        }
+        if let Some(slot) = q.close_tok.and_then(|c| close_at.get_mut(c)) {
+            *slot = Some(i as u32);
+        }
+    }
+    let ctx = Ctx { d, lex: Lexicon::get(), open_at, close_at };
     let mut claims: Vec<RawClaim> = Vec::new();
     for (si, sent) in d.sentences.iter().enumerate() {
         if d.boiler_para.get(sent.para).copied().unwrap_or(false) {
@@ -751,7 +776,7 @@ fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let sent = d.sentences[c.sentence];
         let after_cue = c.source.map_or(cue.end, |s| s.end.max(cue.end));
         // Same sentence: ", “B”".
-        for q in d.quotes {
+        for q in ctx.quotes_overlapping(Span::new(after_cue, sent.span.end)) {
             if q.outer.start >= after_cue && q.outer.end <= sent.span.end && q.inner_start < q.inner_end {
                 c.content.push(q.inner);
             }
@@ -760,7 +785,7 @@ fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let mut si = c.sentence + 1;
         while si < d.sentences.len() && d.sentences[si].para == sent.para && !claimed.contains(&si) {
             let s = d.sentences[si];
-            match d.quotes.iter().find(|q| q.open_tok == s.tok_start) {
+            match ctx.quote_opening_at(s.tok_start) {
                 Some(q) if q.inner_start < q.inner_end => c.content.push(q.inner),
                 _ => break,
             }
@@ -1249,7 +1274,7 @@ fn speech(
         return;
     }
     // Weak cue words need evidence.
-    let quoted = content.iter().any(|c| ctx.d.quotes.iter().any(|q| c.overlaps(q.inner)));
+    let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
     let evidence = marked || quoted || inverted;
     // A weak cue inside the content of an earlier claim is part of that content.
     if nested && entry.prior < 0.6 && !after.marked {
@@ -1292,14 +1317,28 @@ fn speech(
 /// A quotation that reopens in the next paragraph belongs to the claim of its first part, and
 /// a claim whose content is the last part of such a quotation gets the earlier parts too.
 fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
-    let quotes = ctx.d.quotes;
+    let d = ctx.d;
+    let quotes = d.quotes;
+    // Claims by paragraph: a content part overlapping a quotation lies in its paragraph.
+    let mut by_para: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_para.entry(d.sentences[c.sentence].para).or_default().push(i);
+    }
+    let para_of = |tok: usize| {
+        let s = d.sentences.partition_point(|s| s.tok_end <= tok);
+        d.sentences.get(s).map(|s| s.para)
+    };
+    let owner = |claims: &[RawClaim], span: Span, tok: usize| {
+        let ids = para_of(tok).and_then(|p| by_para.get(&p))?;
+        ids.iter().copied().find(|&i| claims[i].content.iter().any(|s| s.overlaps(span)))
+    };
     for k in 0..quotes.len() {
         if !quotes[k].continues || k + 1 >= quotes.len() || !quotes[k + 1].continued {
             continue;
         }
         let (a, b) = (quotes[k].inner, quotes[k + 1].inner);
-        let owner_a = claims.iter().position(|c| c.content.iter().any(|s| s.overlaps(a)));
-        let owner_b = claims.iter().position(|c| c.content.iter().any(|s| s.overlaps(b)));
+        let owner_a = owner(claims, a, quotes[k].open_tok);
+        let owner_b = owner(claims, b, quotes[k + 1].open_tok);
         match (owner_a, owner_b) {
             (Some(x), None) => claims[x].content.push(b),
             (None, Some(y)) => claims[y].content.insert(0, a),

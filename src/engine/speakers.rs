@@ -298,7 +298,8 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
             }
         };
         let ent = &mut entities[e];
-        if ent.mentions.contains(&m.span) {
+        // Mentions arrive in document order: a repeated span (one source, two claims) is the last one.
+        if ent.mentions.last() == Some(&m.span) {
             // The same span as source of two claims.
         } else {
             ent.mentions.push(m.span);
@@ -363,7 +364,7 @@ fn outlet_key(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> St
     let head = m.head.clone().unwrap_or_default();
     let head =
         if matches!(head.as_str(), "interlocutors" | "sources" | "source") { "sources".to_string() } else { head };
-    let outlet = recent.iter().rev().map(|&(_, e)| &entities[e]).find(|e| e.kind == SpeakerKind::MediaOutlet);
+    let outlet = recent.iter().rev().take(256).map(|&(_, e)| &entities[e]).find(|e| e.kind == SpeakerKind::MediaOutlet);
     match outlet.and_then(|e| e.name.clone()) {
         Some(n) => format!("{} {}", n.to_lowercase(), head),
         None => m.key.clone(),
@@ -375,6 +376,7 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
         return recent
             .iter()
             .rev()
+            .take(64)
             .map(|&(_, e)| e)
             .find(|&e| compatible_kind(p, entities[e].kind) || entities[e].kind == SpeakerKind::Unknown);
     }
@@ -408,7 +410,8 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
     }
     if m.definite {
         let head = m.head.as_deref().unwrap_or("");
-        for &(_, e) in recent.iter().rev() {
+        // Descriptions refer back a short way: look at the last 64 mentions at most.
+        for &(_, e) in recent.iter().rev().take(64) {
             let ent = &entities[e];
             let fits = match m.kind {
                 SpeakerKind::MediaOutlet => ent.kind == SpeakerKind::MediaOutlet,
@@ -463,6 +466,14 @@ fn add_name_mentions(text: &str, entities: &mut [Entity]) {
         return;
     };
     let bytes = text.as_bytes();
+    // Existing mentions, sorted, to skip matches inside them in O(log n).
+    let mut taken: Vec<Span> = entities.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    taken.sort();
+    let max_len = taken.iter().map(|s| s.len()).max().unwrap_or(0);
+    let overlaps_taken = |span: Span| {
+        let from = taken.partition_point(|t| t.start + max_len <= span.start);
+        taken[from..].iter().take_while(|t| t.start < span.end).any(|t| t.overlaps(span))
+    };
     for mat in ac.find_iter(text) {
         let (s, e) = (mat.start(), mat.end());
         let before_ok = s == 0
@@ -475,9 +486,8 @@ fn add_name_mentions(text: &str, entities: &mut [Entity]) {
             continue;
         }
         let span = Span::new(s, e);
-        let ent = &mut entities[owner[mat.pattern().as_usize()]];
-        if !ent.mentions.iter().any(|m| m.overlaps(span)) {
-            ent.mentions.push(span);
+        if !overlaps_taken(span) {
+            entities[owner[mat.pattern().as_usize()]].mentions.push(span);
         }
     }
 }
