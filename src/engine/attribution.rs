@@ -29,7 +29,7 @@ use super::words::{self, is};
 
 /// A cue form whose PolNeAR-train precision is below this needs evidence (a "that", a colon,
 /// quotation marks, an inverted source) to count.
-const MIN_PRIOR: f32 = 0.15;
+const MIN_PRIOR: f32 = 0.25;
 /// Below this, only an explicit marker ("that", a colon, an opening quote) or inversion will do.
 const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
 
@@ -628,6 +628,10 @@ impl Ctx<'_> {
         if n_words < 3 {
             return None;
         }
+        let mut first = first;
+        while first + 1 < last && self.is_word(first) && matches!(&*self.low(first), "but" | "and" | "so" | "yet") {
+            first += 1;
+        }
         let span = self.span(first, last).trim_by(self.d.text, |c| c.is_whitespace() || c == ',');
         let quoted = (first..last).any(|i| self.inside_of(i).is_some());
         Some((span, quoted))
@@ -827,6 +831,11 @@ fn headline(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize,
                 | "by"
                 | "from"
                 | "latest"
+                | "correction"
+                | "clarification"
+                | "note"
+                | "disclosure"
+                | "updated"
                 | "update"
                 | "breaking"
                 | "watch"
@@ -1252,18 +1261,31 @@ fn speech(
     if content.is_empty() {
         // Content-first: "…, NBC alleged." / "“…,” Zelensky said today at …"
         let before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
+        // An introductory adjunct is no content: "On Sunday’s show, Pence said his running mate …".
+        let first = ctx.skip_until(sent);
+        let intro = before.is_some()
+            && ctx.is_word(first)
+            && is(words::INTRO_WORDS, &ctx.low(first))
+            && after.start.is_some_and(|s| (s..end).filter(|&x| ctx.is_word(x)).count() >= 4);
         let use_before = match (&before, after.start) {
             (Some(_), None) => true,
-            (Some((_, quoted)), Some(_)) => !after.marked && (*quoted || end - k <= 8),
+            (Some((_, quoted)), Some(_)) => {
+                !after.marked && !intro && (*quoted || end - k <= 8 || interrupts(ctx, k, end))
+            }
             _ => false,
         };
         if use_before {
             let (c, quoted) = before.unwrap_or_default();
             content.push(c);
             marked = quoted;
+            // Interrupted: "All of which, he said, would help …" — the rest of the sentence too.
+            if let Some(rest) = interrupted_rest(ctx, k, end) {
+                content.push(rest);
+            }
         } else if let Some(s) = after.start {
             let colon = s > 0 && ctx.is_punct(s - 1, ':');
-            let e = if colon { ctx.para_end(sent) } else { ctx.content_end(s, end, !after.marked) };
+            let object = !after.marked && !CLAUSE_VERBS.contains(&entry.lemma);
+            let e = if colon { ctx.para_end(sent) } else { ctx.content_end(s, end, object) };
             let n_words = (s..e).filter(|&x| ctx.is_word(x)).count();
             if n_words >= 2 {
                 content.push(ctx.span(s, e));
@@ -1312,6 +1334,101 @@ fn speech(
         sentence: si,
         inherit_from,
     });
+}
+
+/// Verbs whose unmarked complement is a clause ("said there remains …"), not an object.
+const CLAUSE_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "state",
+    "explain",
+    "claim",
+    "insist",
+    "argue",
+    "note",
+    "report",
+    "warn",
+    "believe",
+    "think",
+    "know",
+    "suggest",
+    "predict",
+    "announce",
+    "declare",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "concede",
+    "reveal",
+    "estimate",
+    "assert",
+    "maintain",
+    "contend",
+    "allege",
+    "hope",
+    "fear",
+    "expect",
+    "worry",
+    "feel",
+    "agree",
+    "recall",
+    "reply",
+    "respond",
+    "continue",
+    "remark",
+    "stress",
+    "emphasize",
+    "tweet",
+    "post",
+    "find",
+    "show",
+    "conclude",
+    "indicate",
+    "observe",
+    "reiterate",
+    "testify",
+    "assure",
+    "promise",
+    "swear",
+];
+
+/// After a cue (token `k` onward): ", …" to the end of the sentence with at least three words,
+/// as in "A, he said, B." — the tokens of B.
+fn interrupts(ctx: &Ctx<'_>, k: usize, end: usize) -> bool {
+    interrupted_rest(ctx, k, end).is_some()
+}
+
+fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Span> {
+    // Skip a recipient/time phrase ("told me on Friday"), then expect a comma.
+    let mut m = k;
+    let mut steps = 0;
+    while m < end && steps < 5 && ctx.is_word(m) && !ctx.low_is(m, "that") {
+        m += 1;
+        steps += 1;
+    }
+    if m >= end || !ctx.is_punct(m, ',') {
+        return None;
+    }
+    let s = m + 1;
+    if s < end && ctx.tok(s).kind == TokKind::Quote {
+        return None; // "“A,” he said, “B.”" is handled with the quotations
+    }
+    let n_words = (s..end).filter(|&x| ctx.is_word(x)).count();
+    if n_words < 3 {
+        return None;
+    }
+    let first = ctx.low(s);
+    if first.ends_with("ing")
+        || matches!(
+            &*first,
+            "who" | "which" | "according" | "as" | "while" | "when" | "after" | "before" | "adding" | "but" | "and"
+        )
+    {
+        return None;
+    }
+    Some(ctx.span(s, ctx.content_end(s, end, false)))
 }
 
 /// A quotation that reopens in the next paragraph belongs to the claim of its first part, and

@@ -309,3 +309,38 @@ pub const TIME_WORDS: &[&str] = &[
 pub fn is(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
+
+/// Words that open an introductory adjunct rather than reported content ("On Sunday, …").
+pub const INTRO_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "since",
+    "speaking",
+    "asked",
+    "answering",
+    "responding",
+    "following",
+    "earlier",
+    "later",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "over",
+    "from",
+    "with",
+    "without",
+    "under",
+    "upon",
+    "addressing",
+    "writing",
+    "appearing",
+    "interviewed",
+    "meanwhile",
+];
