@@ -23,3 +23,6 @@ pub mod engine;
 
 #[cfg(feature = "web")]
 pub mod web;
+
+#[cfg(all(feature = "web", target_arch = "wasm32"))]
+pub mod wasm_api;

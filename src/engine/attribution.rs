@@ -372,7 +372,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut n = 0;
-        while s > floor && n < 4 && self.is_word(s - 1) && is(words::CUE_PREFIX, &self.low(s - 1)) {
+        while s > floor
+            && n < 4
+            && self.is_word(s - 1)
+            && (!self.tok(s - 1).cap || s - 1 == floor)
+            && is(words::CUE_PREFIX, &self.low(s - 1))
+        {
             s -= 1;
             n += 1;
         }
@@ -473,9 +478,18 @@ impl Ctx<'_> {
                     return m + 1;
                 }
             }
+            // A new clause with its own subject: ", Mr. Obama is also …", ", and the union stepped in".
+            if (self.is_punct(m, ',') || self.is_punct(m, '—') || self.is_punct(m, '-'))
+                && self.new_clause_at(next, end)
+            {
+                return m;
+            }
             if self.is_punct(m, ',') && self.is_word(next) && !self.tok(next).cap {
                 let w = self.low(next);
-                if w.ends_with("ing") && w.len() > 5 {
+                let participle_cue = self
+                    .cue_entry(next)
+                    .is_some_and(|c| matches!(c.class, CueClass::Speech | CueClass::Citing) && c.prior > 0.1);
+                if w.ends_with("ing") && w.len() > 5 && participle_cue {
                     return m;
                 }
                 if matches!(
@@ -567,6 +581,57 @@ impl Ctx<'_> {
             m += 1;
         }
         end
+    }
+
+    /// Does a clause with its own subject start at `i` ("[and] the union stepped in", "it leaves …")?
+    fn new_clause_at(&self, i: usize, end: usize) -> bool {
+        let mut i = i;
+        if self.is_word(i) && matches!(&*self.low(i), "and" | "but" | "so" | "yet" | "while") {
+            i += 1;
+        }
+        if i >= end || !self.is_word(i) {
+            return false;
+        }
+        let w = self.low(i);
+        let subject_end = if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+            i + 1
+        } else if self.tok(i).cap || is(words::DETERMINERS, &w) {
+            match self.np_fwd(i, end) {
+                Some((_, e)) => e,
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        let mut v = subject_end;
+        if self.low_is(v, "also") || self.low_is(v, "still") || self.low_is(v, "now") {
+            v += 1;
+        }
+        v < end
+            && self.is_word(v)
+            && (matches!(
+                &*self.low(v),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "leaves"
+                    | "says"
+                    | "said"
+            ) || (self.low(v).ends_with("ed") && !self.tok(v).cap))
     }
 
     /// The end of the paragraph of token `i` (exclusive token index), without a final full stop.
@@ -1173,7 +1238,11 @@ fn speech(
             }
         }
     }
-    let after = ctx.content_after(k, end);
+    let mut after = ctx.content_after(k, end);
+    // An intention takes an infinitive: "Trump wants to junk …", "vowed to punish …".
+    if k < end && ctx.low_is(k, "to") && INTENTION_VERBS.contains(&entry.lemma) && ctx.is_word(k + 1) {
+        after = After { start: Some(k), marked: true, citing: after.citing };
+    }
     let mut content: Vec<Span> = Vec::new();
     let mut confidence = 0.45 + 0.4 * entry.prior.min(1.0);
     let mut inherit_from = None;
@@ -1336,6 +1405,12 @@ fn speech(
     });
 }
 
+/// Verbs of intention whose complement is an infinitive ("plans to …").
+const INTENTION_VERBS: &[&str] = &[
+    "want", "plan", "seek", "hope", "vow", "promise", "pledge", "intend", "decide", "refuse", "threaten", "aim",
+    "expect", "agree", "offer", "propose", "wish", "decline", "swear", "prefer",
+];
+
 /// Verbs whose unmarked complement is a clause ("said there remains …"), not an object.
 const CLAUSE_VERBS: &[&str] = &[
     "say",
@@ -1420,7 +1495,7 @@ fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Span> {
         return None;
     }
     let first = ctx.low(s);
-    if first.ends_with("ing")
+    if (first.ends_with("ing") && ctx.cue_entry(s).is_some())
         || matches!(
             &*first,
             "who" | "which" | "according" | "as" | "while" | "when" | "after" | "before" | "adding" | "but" | "and"
