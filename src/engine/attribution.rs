@@ -478,6 +478,9 @@ impl Ctx<'_> {
                     return m + 1;
                 }
             }
+            if self.is_punct(m, ';') {
+                return m;
+            }
             // A new clause with its own subject: ", Mr. Obama is also …", ", and the union stepped in".
             if (self.is_punct(m, ',') || self.is_punct(m, '—') || self.is_punct(m, '-'))
                 && self.new_clause_at(next, end)
@@ -872,7 +875,20 @@ fn headline(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize,
     if !(floor..colon).all(|k| ctx.is_word(k) && (ctx.tok(k).cap || ctx.tok(k).ch.is_ascii_digit())) {
         return;
     }
-    if end <= colon + 3 {
+    // A label is no speaker ("Q:", "Contributing:", "Revealed:"), and a slogan no claim.
+    let n_content_words = (colon + 1..end).filter(|&k| ctx.is_word(k)).count();
+    let one = colon == floor + 1;
+    let label = one && {
+        let w = ctx.low(floor);
+        w.len() <= 1
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || matches!(
+                &*w,
+                "update" | "note" | "source" | "sources" | "photo" | "video" | "watch" | "read" | "related" | "credit"
+            )
+    };
+    if end <= colon + 3 || n_content_words < 5 || label {
         return;
     }
     // A title-case heading ("Stealth Over Health: …", "The Latest: …") is no source: only an
@@ -1336,8 +1352,11 @@ fn speech(
             && ctx.is_word(first)
             && is(words::INTRO_WORDS, &ctx.low(first))
             && after.start.is_some_and(|s| (s..end).filter(|&x| ctx.is_word(x)).count() >= 4);
+        // "“A,” he said, “B.”": both quotations (the second is added by `follow_quotes`).
+        let quote_after_comma = after.start.is_some_and(|s| s > 0 && ctx.is_open_quote(s) && ctx.is_punct(s - 1, ','));
         let use_before = match (&before, after.start) {
             (Some(_), None) => true,
+            (Some((_, true)), Some(_)) if quote_after_comma => true,
             (Some((_, quoted)), Some(_)) => {
                 !after.marked && !intro && (*quoted || end - k <= 8 || interrupts(ctx, k, end))
             }
@@ -1354,7 +1373,12 @@ fn speech(
         } else if let Some(s) = after.start {
             let colon = s > 0 && ctx.is_punct(s - 1, ':');
             let object = !after.marked && !CLAUSE_VERBS.contains(&entry.lemma);
-            let e = if colon { ctx.para_end(sent) } else { ctx.content_end(s, end, object) };
+            let e = match (colon, ctx.quote_opening_at(s).and_then(|q| q.close_tok)) {
+                // "responded: “…”" — the quotation, not the rest of the paragraph.
+                (true, Some(close)) if close + 1 < ctx.para_end(sent) => close + 1,
+                (true, _) => ctx.para_end(sent),
+                _ => ctx.content_end(s, end, object),
+            };
             let n_words = (s..e).filter(|&x| ctx.is_word(x)).count();
             if n_words >= 2 {
                 content.push(ctx.span(s, e));
