@@ -1259,26 +1259,73 @@ fn speech(
     if k < end && ctx.low_is(k, "to") && INTENTION_VERBS.contains(&entry.lemma) && ctx.is_word(k + 1) {
         after = After { start: Some(k), marked: true, citing: after.citing };
     }
+    // A question: "asked whether …", "wondered how …", "was asked about …".
+    if matches!(entry.lemma, "ask" | "wonder" | "question") && !after.marked {
+        let lo = k;
+        let hi = (k + 6).min(end);
+        if let Some(q) = (lo..hi).find(|&x| {
+            ctx.is_word(x)
+                && matches!(
+                    &*ctx.low(x),
+                    "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "about"
+                )
+        }) {
+            after = After { start: Some(q), marked: true, citing: after.citing };
+        }
+    }
     let mut content: Vec<Span> = Vec::new();
     let mut confidence = 0.45 + 0.4 * entry.prior.min(1.0);
     let mut inherit_from = None;
     let prev_sep =
         cue_first > floor && (ctx.is_punct(cue_first - 1, ',') || ctx.tok(cue_first - 1).kind == TokKind::Quote);
     // Apposition: "Marc Morial, the chief executive of the League, said …" (also "Name (D-N.Y.), …,").
-    if source_np.is_none() && !participle && !passive && cue_first > floor + 2 && ctx.is_punct(cue_first - 1, ',') {
-        let c2 = cue_first - 1;
+    // Dashes work the same: "A former candidate -- John McCain, who lost in 2008 -- said …".
+    let sep_char = if cue_first > floor { ctx.tok(cue_first - 1).ch } else { '\0' };
+    let is_sep = |x: usize| ctx.tok(x).kind == TokKind::Punct && ctx.tok(x).ch == sep_char;
+    let dash_sep =
+        matches!(sep_char, '—' | '–' | '-') && cue_first > floor && ctx.tok(cue_first - 1).kind == TokKind::Punct;
+    if source_np.is_none()
+        && !participle
+        && !passive
+        && cue_first > floor + 2
+        && (ctx.is_punct(cue_first - 1, ',') || dash_sep)
+    {
+        let mut c2 = cue_first - 1;
+        // "--" is two dash tokens.
+        while dash_sep && c2 > floor && is_sep(c2 - 1) {
+            c2 -= 1;
+        }
         let lo = c2.saturating_sub(18).max(floor);
-        if let Some(c1) = (lo..c2).rev().find(|&x| ctx.is_punct(x, ',')) {
-            let number = c1 + 2 == c2 && ctx.tok(c1 + 1).ch.is_ascii_digit();
-            let clean = (c1 + 1..c2).all(|x| {
-                ctx.tok(x).kind != TokKind::Quote
-                    && !(ctx.is_word(x)
-                        && matches!(
-                            &*ctx.low(x),
-                            "is" | "was" | "are" | "were" | "has" | "have" | "had" | "said" | "says" | "will" | "would"
-                        ))
-            });
-            let appos_ok = c1 + 1 < c2 && clean && (number || ctx.np_fwd(c1 + 1, c2).is_some());
+        let c1 = (lo..c2).rev().find(|&x| is_sep(x)).map(|x| {
+            let mut x = x;
+            while dash_sep && x > lo && is_sep(x - 1) {
+                x -= 1;
+            }
+            x
+        });
+        if let Some(c1) = c1 {
+            let c1_end = (c1..c2).find(|&x| !is_sep(x)).unwrap_or(c2).saturating_sub(1);
+            let (c1, c1_inner) = (c1, c1_end);
+            let number = c1_inner + 2 == c2 && ctx.tok(c1_inner + 1).ch.is_ascii_digit();
+            let clean = dash_sep
+                || (c1_inner + 1..c2).all(|x| {
+                    ctx.tok(x).kind != TokKind::Quote
+                        && !(ctx.is_word(x)
+                            && matches!(
+                                &*ctx.low(x),
+                                "is" | "was"
+                                    | "are"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "said"
+                                    | "says"
+                                    | "will"
+                                    | "would"
+                            ))
+                });
+            let appos_ok = c1_inner + 1 < c2 && clean && (number || ctx.np_fwd(c1_inner + 1, c2).is_some());
             let mut e1 = c1;
             if e1 > floor && ctx.is_punct(e1 - 1, ')') {
                 if let Some(open) = (lo..e1 - 1).rev().find(|&x| ctx.is_punct(x, '(')) {
@@ -1291,6 +1338,18 @@ fn speech(
                         source_np = Some((a, c2));
                     }
                 }
+            }
+        }
+    }
+    // A coordinated verb phrase: "Trump had initially welcomed the election and said …" — the
+    // subject is the sentence's first noun phrase.
+    if cue_first > floor + 2 && ctx.low_is(cue_first - 1, "and") && !passive {
+        if let Some((a, b)) = ctx.np_fwd(floor, cue_first) {
+            let verb_after = b < cue_first
+                && ctx.is_word(b)
+                && (is(words::CUE_PREFIX, &ctx.low(b)) || (ctx.low(b).ends_with("ed") && !ctx.tok(b).cap));
+            if verb_after && (a..b).any(|x| ctx.tok(x).cap || is(words::PRONOUNS, &ctx.low(x))) {
+                source_np = Some((a, b));
             }
         }
     }
