@@ -634,7 +634,8 @@ impl Ctx<'_> {
                     | "leaves"
                     | "says"
                     | "said"
-            ) || (self.low(v).ends_with("ed") && !self.tok(v).cap))
+            ) || (self.low(v).ends_with("ed") && !self.tok(v).cap)
+                || self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.3))
     }
 
     /// The end of the paragraph of token `i` (exclusive token index), without a final full stop.
@@ -1451,7 +1452,8 @@ fn speech(
     let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
     let evidence = marked || quoted || inverted;
     // A weak cue inside the content of an earlier claim is part of that content.
-    if nested && entry.prior < 0.6 && !after.marked {
+    let core_speech = matches!(entry.lemma, "say" | "tell" | "add" | "write" | "report" | "claim" | "note" | "argue");
+    if nested && entry.prior < 0.6 && !after.marked && !(core_speech && source_np.is_some()) {
         return;
     }
     if entry.prior < MIN_PRIOR && !evidence {
