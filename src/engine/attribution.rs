@@ -1448,6 +1448,48 @@ fn speech(
     if content.is_empty() {
         return;
     }
+    // Words that are also plural nouns ("dubious medical claims", "raises questions") and verbs
+    // that are mostly not reports ("spoke to reporters", "released the video", "called an
+    // emergency meeting") need an explicit marker, a quotation, or a particle in the cue.
+    let explicit = after.marked
+        || inverted
+        || content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
+    let plural_noun = matches!(
+        &*w,
+        "claims"
+            | "questions"
+            | "calls"
+            | "reports"
+            | "comments"
+            | "remarks"
+            | "notes"
+            | "statements"
+            | "plans"
+            | "views"
+            | "concerns"
+            | "attacks"
+            | "warnings"
+            | "promises"
+            | "charges"
+            | "shows"
+            | "answers"
+            | "points"
+            | "fears"
+            | "hopes"
+    );
+    let has_particle = cue_spans[0].end > ctx.tok(i).span.end;
+    let weak_verb = matches!(entry.lemma, "speak" | "talk" | "release") && !has_particle;
+    if (plural_noun || weak_verb) && !explicit && !content_first(&content, &cue_spans) {
+        return;
+    }
+    // A passive without its agent ("it was released on Tuesday") or a reduced relative ("an
+    // analysis released by the department") reports nothing unless a marker follows.
+    let aux_before = cue_first < i && matches!(&*ctx.low(i - 1), "was" | "were" | "is" | "are" | "been" | "be");
+    let reduced_relative = cue_first == i && w.ends_with("ed") && ctx.low_is(k, "by") && !passive;
+    let _ = aux_before;
+    if reduced_relative && !after.marked {
+        return;
+    }
     // Weak cue words need evidence.
     let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
     let evidence = marked || quoted || inverted;
@@ -1488,6 +1530,11 @@ fn speech(
         sentence: si,
         inherit_from,
     });
+}
+
+/// True when the (first) content lies before the cue: "…, NBC alleged."
+fn content_first(content: &[Span], cue: &[Span]) -> bool {
+    matches!((content.first(), cue.first()), (Some(c), Some(q)) if c.end <= q.start)
 }
 
 /// Verbs of intention whose complement is an infinitive ("plans to …").
