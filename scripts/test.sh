@@ -20,7 +20,7 @@ step "cargo clippy --all-targets -- -D warnings (native)"
 cargo clippy --all-targets -- -D warnings
 
 step "cargo clippy (wasm32, feature web)"
-( . ./.wasm-env.sh && cargo clippy --target wasm32-unknown-unknown --features web --bins --tests -- -D warnings )
+( . ./.wasm-env.sh && cargo clippy --target wasm32-unknown-unknown --features web --bins --lib --test web -- -D warnings )
 
 step "native tests (unit, integration, doc)"
 cargo test

@@ -148,11 +148,8 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
             }
         }
     }
-    let mut order: Vec<usize> = (0..raw.len()).filter(|&i| keep[i]).collect();
-    order.sort_by_key(|&i| {
-        (raw[i].content.first().map(|s| s.start).unwrap_or(0), raw[i].cue.first().map(|s| s.start).unwrap_or(0))
-    });
-    let claims = order
+    let order: Vec<usize> = (0..raw.len()).filter(|&i| keep[i]).collect();
+    let mut claims: Vec<Claim> = order
         .iter()
         .enumerate()
         .map(|(id, &i)| {
@@ -177,5 +174,12 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
             }
         })
         .collect();
+    // Document order of the final (trimmed, sorted) content; ids follow it.
+    claims.sort_by_key(|c| {
+        (c.content.first().map(|s| s.start).unwrap_or(0), c.cue.first().map(|s| s.start).unwrap_or(0))
+    });
+    for (id, c) in claims.iter_mut().enumerate() {
+        c.id = id as u32;
+    }
     (clusters.speakers, claims)
 }

@@ -24,5 +24,5 @@ pub mod engine;
 #[cfg(feature = "web")]
 pub mod web;
 
-#[cfg(all(feature = "web", target_arch = "wasm32"))]
+#[cfg(all(feature = "bench-api", target_arch = "wasm32"))]
 pub mod wasm_api;

@@ -50,7 +50,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 pub struct Lexicon {
     cues: HashMap<&'static str, CueEntry>,
     roles: HashMap<&'static str, SpeakerKind>,
-    outlets: Vec<&'static str>,
+    outlets: std::collections::HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
 }
 
@@ -101,7 +101,8 @@ impl Lexicon {
         Lexicon {
             cues,
             roles,
-            outlets: data_lines(OUTLETS_TXT).collect(),
+            // Stored without a leading "the ", so a lookup is one hash probe.
+            outlets: data_lines(OUTLETS_TXT).map(|o| o.trim_start_matches("the ")).collect(),
             boilerplate: data_lines(BOILERPLATE_TXT).collect(),
         }
     }
@@ -129,8 +130,7 @@ impl Lexicon {
 
     /// True when the lower-case name is a known media outlet.
     pub fn is_outlet(&self, lower: &str) -> bool {
-        let l = lower.trim_start_matches("the ");
-        self.outlets.iter().any(|o| *o == lower || o.trim_start_matches("the ") == l)
+        self.outlets.contains(lower.trim_start_matches("the "))
     }
 
     /// True when a lower-case paragraph looks like scraped-page debris.

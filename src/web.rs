@@ -1,0 +1,34 @@
+//! The browser app (feature `web`): a Yew single-page app over the [engine](crate::engine).
+//!
+//! Everything runs in the user's browser; the article never leaves it. The engine runs in a
+//! gloo-worker web worker ([`worker`]) so a big article never freezes the page; the main thread
+//! only reads input ([`input`]), keeps the state ([`state`]), renders ([`app`], [`components`],
+//! with [`highlight`] cutting the text into marked segments) and keeps a draft ([`storage`]).
+//!
+//! Module map, by role:
+//!
+//! | module | role |
+//! | --- | --- |
+//! | [`app`] | the root component: wires input, worker, state and panels together |
+//! | [`state`] | the reducer: several open documents, requests and their sequence numbers, selection |
+//! | [`worker`] | the analysis task, its request/response types and the serde-wasm-bindgen codec |
+//! | [`input`] | file reading (size limit, binary and UTF-8 checks) and HTML main-text extraction |
+//! | [`highlight`] | text + analysis → blocks of segments carrying marks (pure, no DOM) |
+//! | [`summary`] | the sourcing profile numbers (pure) |
+//! | [`storage`] | the local draft (localStorage, never sent anywhere) |
+//! | [`examples`] | the bundled example articles |
+//! | [`download`] | saving exports as files and copying to the clipboard |
+//! | [`components`] | one component per panel |
+
+pub mod app;
+pub mod components;
+pub mod download;
+pub mod examples;
+pub mod highlight;
+pub mod input;
+pub mod state;
+pub mod storage;
+pub mod summary;
+pub mod worker;
+
+pub use app::{App, AppProps, Backend};

@@ -1,0 +1,736 @@
+//! The root component: wires the editor, the worker, the state and the panels together.
+//!
+//! Side effects live here and only here: the debounce timer, requests to the worker (through
+//! an [`Analyzer`] that keeps at most one request in flight and coalesces the rest), draft
+//! saving, file reading, downloads and the clipboard. Components only render.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use gloo::worker::oneshot::OneshotBridge;
+use wasm_bindgen::JsCast;
+use web_sys::{FileList, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::components::article::{legend, Article};
+use super::components::claims::Claims;
+use super::components::editor::Editor;
+use super::components::notice::NoticeView;
+use super::components::speakers::Speakers;
+use super::components::status::Status;
+use super::components::summary::Summary;
+use super::download;
+use super::examples;
+use super::highlight::Annotated;
+use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
+use super::state::{Action, DocId, Notice, NoticeKind, Run, Selection, State};
+use super::storage;
+use super::worker::{self, AnalyzeRequest, AnalyzeResponse, AnalyzeTask};
+use crate::engine::export::{self, Origin};
+
+/// Milliseconds of quiet after an edit before the analysis starts.
+pub const DEBOUNCE_MS: u32 = 400;
+
+/// How long the worker may take before the app gives up on it and starts a fresh one.
+pub const WATCHDOG_MS: u32 = 120_000;
+
+/// Where the engine runs.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    /// In a web worker loaded from this (relative) URL: the app's normal mode.
+    Worker(AttrValue),
+    /// On the main thread, through this function (browser tests, where no worker script is
+    /// served: pass [`worker::run`]). A function pointer rather than a direct call so the
+    /// main thread's wasm does not link the engine unless asked to.
+    Inline(fn(AnalyzeRequest) -> AnalyzeResponse),
+}
+
+impl PartialEq for Backend {
+    fn eq(&self, other: &Backend) -> bool {
+        match (self, other) {
+            (Backend::Worker(a), Backend::Worker(b)) => a == b,
+            // Function pointers have no reliable identity; any inline backend is "the same".
+            (Backend::Inline(_), Backend::Inline(_)) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Default for Backend {
+    fn default() -> Backend {
+        Backend::Worker(AttrValue::Static(worker::WORKER_LOADER))
+    }
+}
+
+/// Props of [`App`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    /// Where the engine runs.
+    #[prop_or_default]
+    pub backend: Backend,
+    /// Restore (and keep) the draft in localStorage.
+    #[prop_or(true)]
+    pub keep_draft: bool,
+}
+
+impl Default for AppProps {
+    fn default() -> AppProps {
+        AppProps { backend: Backend::default(), keep_draft: true }
+    }
+}
+
+/// A request waiting for, or in, the worker.
+struct Job {
+    request: AnalyzeRequest,
+    text: Rc<str>,
+}
+
+/// Talks to the worker: one request in flight at a time; a newer request replaces any that
+/// is still waiting (its answer would be stale anyway).
+struct Analyzer {
+    backend: Backend,
+    dispatch: UseReducerDispatcher<State>,
+    bridge: Option<OneshotBridge<AnalyzeTask>>,
+    next_seq: u64,
+    current: Option<u64>,
+    queued: Option<Job>,
+    watchdog: Option<Timeout>,
+}
+
+type SharedAnalyzer = Rc<RefCell<Analyzer>>;
+
+/// A file name and its bytes, kept after a UTF-8 refusal.
+type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
+
+impl Analyzer {
+    fn new(backend: Backend, dispatch: UseReducerDispatcher<State>) -> Analyzer {
+        Analyzer { backend, dispatch, bridge: None, next_seq: 1, current: None, queued: None, watchdog: None }
+    }
+
+    /// Starts the worker early so the first analysis does not wait for it to load.
+    fn warm_up(&mut self) {
+        if let Backend::Worker(url) = &self.backend {
+            if self.bridge.is_none() {
+                self.bridge = Some(worker::spawn(url));
+            }
+        }
+    }
+
+    fn request(this: &SharedAnalyzer, doc: DocId, text: Rc<str>) {
+        let job = {
+            let mut a = this.borrow_mut();
+            let seq = a.next_seq;
+            a.next_seq += 1;
+            a.dispatch.dispatch(Action::AnalysisStarted { doc, seq });
+            let job = Job { request: AnalyzeRequest { seq, doc, text: text.to_string() }, text };
+            if a.current.is_some() {
+                a.queued = Some(job);
+                return;
+            }
+            job
+        };
+        Analyzer::start(this, job);
+    }
+
+    fn start(this: &SharedAnalyzer, job: Job) {
+        let seq = job.request.seq;
+        let started = worker::now_ms();
+        let mut a = this.borrow_mut();
+        a.current = Some(seq);
+        match a.backend.clone() {
+            Backend::Inline(run) => {
+                drop(a);
+                let this = this.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let response = run(job.request);
+                    Analyzer::finish(&this, job.text, response, started);
+                });
+            }
+            Backend::Worker(url) => {
+                let mut bridge = a.bridge.get_or_insert_with(|| worker::spawn(&url)).fork();
+                let watchdog = {
+                    let this = this.clone();
+                    let (doc, text) = (job.request.doc, job.text.clone());
+                    Timeout::new(WATCHDOG_MS, move || {
+                        let response = AnalyzeResponse {
+                            seq,
+                            doc,
+                            outcome: Err(format!(
+                                "the analysis did not finish within {} s; the worker was restarted",
+                                WATCHDOG_MS / 1000
+                            )),
+                            engine_ms: 0.0,
+                        };
+                        // A stuck or crashed worker is replaced for the next request.
+                        this.borrow_mut().bridge = None;
+                        Analyzer::finish(&this, text, response, started);
+                    })
+                };
+                a.watchdog = Some(watchdog);
+                drop(a);
+                let this = this.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let response = bridge.run(job.request).await;
+                    Analyzer::finish(&this, job.text, response, started);
+                });
+            }
+        }
+    }
+
+    /// Takes the worker's answer. The work is spread over many short tasks (parse the JSON a
+    /// chunk at a time, cut the text into marks step by step, then update the state and
+    /// render) so that even a multi-megabyte article never blocks the page for long.
+    fn finish(this: &SharedAnalyzer, text: Rc<str>, response: AnalyzeResponse, started: f64) {
+        let (next, dispatch) = {
+            let mut a = this.borrow_mut();
+            if a.current != Some(response.seq) {
+                return; // answered after the watchdog gave up on it
+            }
+            a.current = None;
+            a.watchdog = None;
+            (a.queued.take(), a.dispatch.clone())
+        };
+        if let Some(job) = next {
+            Analyzer::start(this, job);
+        }
+        let AnalyzeResponse { seq, doc, outcome, engine_ms } = response;
+        let total_ms = worker::now_ms() - started;
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = match outcome {
+                Ok(json) => match json.decode_in_steps().await {
+                    Ok(analysis) => {
+                        let annotated = Annotated::new_in_steps(&text, &analysis, yield_now).await;
+                        Ok((Rc::new(analysis), Rc::new(annotated)))
+                    }
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            yield_now().await;
+            dispatch.dispatch(Action::AnalysisFinished { doc, seq, text, outcome, total_ms, engine_ms });
+        });
+    }
+}
+
+/// Lets the browser run other tasks (input, rendering) before going on.
+async fn yield_now() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Everything the callbacks need, cloned into each of them.
+#[derive(Clone)]
+struct Ctx {
+    dispatch: UseReducerDispatcher<State>,
+    /// The state as of the latest render.
+    current: Rc<RefCell<Rc<State>>>,
+    analyzer: SharedAnalyzer,
+    textarea: NodeRef,
+    timer: Rc<RefCell<Option<Timeout>>>,
+    keep_draft: bool,
+    /// Bytes of the last file refused as invalid UTF-8, for an explicit lossy load.
+    lossy: LossyBytes,
+    /// Where to scroll after the next selection change.
+    scroll: Rc<RefCell<Option<ScrollTo>>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ScrollTo {
+    Article,
+    Panels,
+}
+
+impl Ctx {
+    fn state(&self) -> Rc<State> {
+        self.current.borrow().clone()
+    }
+
+    fn active(&self) -> DocId {
+        self.state().active
+    }
+
+    fn cancel_timer(&self) {
+        self.timer.borrow_mut().take();
+    }
+
+    fn editor_text(&self) -> Option<String> {
+        self.textarea.cast::<HtmlTextAreaElement>().map(|a| a.value())
+    }
+
+    /// Sends `text` to the worker, or explains why not. `explicit`: the user pressed Analyze.
+    fn analyse(&self, doc: DocId, text: Rc<str>, explicit: bool) {
+        if text.trim().is_empty() {
+            if explicit {
+                let why = "the text is empty. Paste an article, open a file or try an example.";
+                self.dispatch.dispatch(Action::AnalysisRefused { doc, reason: why.to_string() });
+                self.dispatch.dispatch(Action::Notify(Notice::error(format!("Nothing to analyse: {why}"))));
+            } else {
+                self.dispatch.dispatch(Action::AnalysisReset(doc));
+            }
+            return;
+        }
+        if text.len() > MAX_INPUT_BYTES {
+            let why = format!(
+                "the text is {}, above the {} limit. It is still in the editor; shorten it to analyse it.",
+                human_size(text.len()),
+                human_size(MAX_INPUT_BYTES)
+            );
+            self.dispatch.dispatch(Action::AnalysisRefused { doc, reason: why.clone() });
+            self.dispatch.dispatch(Action::Notify(Notice::error(format!("Not analysed: {why}"))));
+            return;
+        }
+        Analyzer::request(&self.analyzer, doc, text);
+    }
+
+    /// Keeps the draft for the next visit, in a task of its own (a big draft takes a while).
+    /// A text above the input limit is not kept (the refusal message says why); a failure to
+    /// keep one is reported unless another message is showing.
+    fn save_draft(&self, name: &str, text: &Rc<str>) {
+        if !self.keep_draft || text.len() > MAX_INPUT_BYTES {
+            return;
+        }
+        let dispatch = self.dispatch.clone();
+        let current = self.current.clone();
+        let (name, text) = (name.to_string(), text.clone());
+        Timeout::new(0, move || {
+            if let Err(e) = storage::save(&name, &text) {
+                if current.borrow().notice.is_none() {
+                    dispatch.dispatch(Action::Notify(Notice::info(e)));
+                }
+            }
+        })
+        .forget();
+    }
+
+    /// The editor's content changed: take it, save it, analyse it.
+    fn commit(&self, explicit: bool) {
+        self.cancel_timer();
+        let Some(text) = self.editor_text() else {
+            return;
+        };
+        let state = self.state();
+        let doc = state.active_doc();
+        let text: Rc<str> = if *doc.text == *text { doc.text.clone() } else { Rc::from(text) };
+        self.dispatch.dispatch(Action::Edited { doc: doc.id, text: text.clone() });
+        self.analyse(doc.id, text.clone(), explicit);
+        self.save_draft(&doc.name, &text);
+    }
+
+    /// Replaces the active document's text (file, example).
+    fn load(&self, name: String, text: String) {
+        self.cancel_timer();
+        let state = self.state();
+        let doc = state.active_doc();
+        let replaced = !doc.text.trim().is_empty() && *doc.text != *text;
+        let text: Rc<str> = Rc::from(text);
+        let message = format!("Opened “{name}” ({}).", human_size(text.len()));
+        self.dispatch.dispatch(Action::Load { doc: doc.id, name: name.clone(), text: text.clone() });
+        self.dispatch.dispatch(Action::Notify(Notice { undo: replaced, ..Notice::info(message) }));
+        self.analyse(doc.id, text.clone(), true);
+        self.save_draft(&name, &text);
+    }
+
+    fn open_files(&self, files: FileList) {
+        let Some(file) = files.get(0) else { return };
+        let extra = files.length().saturating_sub(1);
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            match input::read_file(file).await {
+                Ok(loaded) => {
+                    this.load(loaded.name, loaded.text);
+                    if extra > 0 {
+                        this.dispatch.dispatch(Action::Notify(Notice::info(format!(
+                            "Opened “{name}”; the {extra} other dropped file(s) were ignored (one at a time)."
+                        ))));
+                    }
+                }
+                Err(e) => {
+                    let lossy = if let InputError::NotUtf8 { bytes, .. } = &e {
+                        *this.lossy.borrow_mut() = Some((name.clone(), bytes.clone()));
+                        true
+                    } else {
+                        false
+                    };
+                    let text = format!("“{name}” was not opened: {e} Your text is unchanged.");
+                    this.dispatch.dispatch(Action::Notify(Notice { lossy, ..Notice::error(text) }));
+                }
+            }
+        });
+    }
+
+    fn select(&self, selection: Selection, scroll: ScrollTo) {
+        *self.scroll.borrow_mut() = Some(scroll);
+        self.dispatch.dispatch(Action::Select { doc: self.active(), selection });
+    }
+}
+
+/// Scrolls the first element matching `selector` into view, if it is not visible.
+fn scroll_to(selector: &str) {
+    let Ok(Some(el)) = gloo::utils::document().query_selector(selector) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The app.
+#[component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let keep_draft = props.keep_draft;
+    let state = use_reducer(move || match keep_draft.then(storage::load).flatten() {
+        Some(d) if !d.text.is_empty() => State::with_draft(&d.name, Rc::from(d.text)),
+        _ => State::default(),
+    });
+    let textarea = use_node_ref();
+    let current = use_mut_ref(|| Rc::new(State::default()));
+    *current.borrow_mut() = Rc::new((*state).clone());
+    let analyzer = {
+        let backend = props.backend.clone();
+        let dispatch = state.dispatcher();
+        use_memo((), move |_| Rc::new(RefCell::new(Analyzer::new(backend, dispatch))))
+    };
+    let ctx = Ctx {
+        dispatch: state.dispatcher(),
+        current: current.clone(),
+        analyzer: (*analyzer).clone(),
+        textarea: textarea.clone(),
+        timer: use_mut_ref(|| None),
+        keep_draft,
+        lossy: use_mut_ref(|| None),
+        scroll: use_mut_ref(|| None),
+    };
+
+    // On mount: start the worker, analyse a restored draft, guard against file drops outside
+    // the drop zone (the browser would navigate away from the draft), Escape unselects.
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            ctx.analyzer.borrow_mut().warm_up();
+            let doc = ctx.state().active_doc().clone();
+            if !doc.text.trim().is_empty() {
+                ctx.analyse(doc.id, doc.text.clone(), false);
+            }
+            let window = gloo::utils::window();
+            let active = EventListenerOptions::enable_prevent_default();
+            let dragover = EventListener::new_with_options(&window, "dragover", active, |e| {
+                if let Some(dt) = carried_files(e) {
+                    if !e.default_prevented() {
+                        e.prevent_default();
+                        dt.set_drop_effect("none");
+                    }
+                }
+            });
+            let drop = EventListener::new_with_options(&window, "drop", active, |e| {
+                if carried_files(e).is_some() {
+                    e.prevent_default();
+                }
+            });
+            let keys = {
+                let ctx = ctx.clone();
+                EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.key() == "Escape" && ctx.state().active_doc().selection != Selection::None {
+                        ctx.select(Selection::None, ScrollTo::Panels);
+                    }
+                })
+            };
+            move || drop_all((dragover, drop, keys))
+        });
+    }
+
+    let doc = state.active_doc().clone();
+
+    // After a selection change, bring the linked items into view.
+    {
+        let scroll = ctx.scroll.clone();
+        use_effect_with(doc.selection, move |selection| {
+            let target = scroll.borrow_mut().take();
+            match (target, *selection) {
+                (_, Selection::None) | (None, _) => {}
+                (Some(ScrollTo::Article), _) => scroll_to("#article .is-selected"),
+                (Some(ScrollTo::Panels), Selection::Claim(c)) => scroll_to(&format!("#claims [data-claim-id=\"{c}\"]")),
+                (Some(ScrollTo::Panels), Selection::Speaker(s)) => {
+                    scroll_to(&format!("#speakers [data-speaker-id=\"{s}\"]"))
+                }
+            }
+        });
+    }
+
+    let oninput = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            let later = ctx.clone();
+            *ctx.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.commit(false)));
+        })
+    };
+    let onanalyze = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| ctx.commit(true))
+    };
+    let onclear = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            ctx.cancel_timer();
+            let state = ctx.state();
+            let doc = state.active_doc();
+            let had_text = !doc.text.trim().is_empty() || ctx.editor_text().is_some_and(|t| !t.trim().is_empty());
+            ctx.dispatch.dispatch(Action::Clear(doc.id));
+            if ctx.keep_draft {
+                storage::clear();
+            }
+            ctx.dispatch.dispatch(if had_text {
+                Action::Notify(Notice { undo: true, ..Notice::info("Cleared the text.") })
+            } else {
+                Action::Dismiss
+            });
+            if let Some(area) = ctx.textarea.cast::<HtmlTextAreaElement>() {
+                area.set_value("");
+                let _ = area.focus();
+            }
+        })
+    };
+    let onundo = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            let state = ctx.state();
+            let doc = state.active_doc();
+            if let Some((name, text)) = doc.previous.clone() {
+                ctx.dispatch.dispatch(Action::Undo(doc.id));
+                ctx.analyse(doc.id, text.clone(), false);
+                ctx.save_draft(&name, &text);
+            }
+        })
+    };
+    let onlossy = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            let taken = ctx.lossy.borrow_mut().take();
+            if let Some((name, bytes)) = taken {
+                let mut text = input::decode_lossy(&bytes);
+                if input::is_html(&name, "") {
+                    match input::html_main_text(&text) {
+                        Ok(t) => text = t,
+                        Err(e) => {
+                            let msg = format!("“{name}” was not opened: {e}");
+                            ctx.dispatch.dispatch(Action::Notify(Notice::error(msg)));
+                            return;
+                        }
+                    }
+                }
+                ctx.load(name, text);
+            }
+        })
+    };
+    let ondismiss = {
+        let dispatch = ctx.dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(Action::Dismiss))
+    };
+    let onfiles = {
+        let ctx = ctx.clone();
+        Callback::from(move |files: FileList| ctx.open_files(files))
+    };
+    let onexample = {
+        let ctx = ctx.clone();
+        Callback::from(move |id: &'static str| {
+            if let Some(ex) = examples::by_id(id) {
+                ctx.load(ex.name.to_string(), ex.text.to_string());
+            }
+        })
+    };
+    let on_article_select = {
+        let ctx = ctx.clone();
+        Callback::from(move |selection: Selection| ctx.select(selection, ScrollTo::Panels))
+    };
+    let on_speaker_select = {
+        let ctx = ctx.clone();
+        Callback::from(move |id: Option<u32>| {
+            ctx.select(id.map_or(Selection::None, Selection::Speaker), ScrollTo::Article)
+        })
+    };
+    let on_claim_select = {
+        let ctx = ctx.clone();
+        Callback::from(move |id: Option<u32>| {
+            ctx.select(id.map_or(Selection::None, Selection::Claim), ScrollTo::Article)
+        })
+    };
+    let oncopy = {
+        let ctx = ctx.clone();
+        Callback::from(move |id: u32| {
+            let state = ctx.state();
+            let Some(analysed) = state.active_doc().analysed.clone() else {
+                return;
+            };
+            let Some(claim) = analysed.analysis.claims.get(id as usize) else {
+                return;
+            };
+            let text = export::claim_text(&analysed.text, &analysed.analysis, claim);
+            let dispatch = ctx.dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match download::copy_text(&text).await {
+                    Ok(()) => Notice::info(format!("Copied claim {} to the clipboard.", id + 1)),
+                    Err(e) => Notice::error(format!(
+                        "The claim could not be copied ({e}). Select its text and copy it instead: {text}"
+                    )),
+                };
+                dispatch.dispatch(Action::Notify(notice));
+            });
+        })
+    };
+    let export_file = |json: bool| {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let state = ctx.state();
+            let doc = state.active_doc();
+            let Some(a) = doc.analysed.as_ref() else {
+                return;
+            };
+            let stem = download::file_stem(&doc.name);
+            let result = if json {
+                let record = export::json_record(Origin::File(&doc.name), &a.text, &a.analysis);
+                download::save_file(&format!("{stem}.whosaid.json"), "application/json", &record)
+            } else {
+                let csv = export::csv(&a.text, &a.analysis);
+                download::save_file(&format!("{stem}.whosaid.csv"), "text/csv", &csv)
+            };
+            if let Err(e) = result {
+                ctx.dispatch.dispatch(Action::Notify(Notice::error(format!("Export failed: {e}"))));
+            }
+        })
+    };
+
+    let analysed = doc.analysed.clone();
+    let stale = analysed.as_ref().is_some_and(|a| *a.text != *doc.text) || matches!(doc.run, Run::Analysing { .. });
+    let selected_speaker = doc.selected_speaker();
+    let selected_claim = match doc.selection {
+        Selection::Claim(c) => Some(c),
+        _ => None,
+    };
+    let counts = analysed.as_ref().map(|a| {
+        format!(
+            "{} speakers, {} claims · engine {} ms",
+            a.analysis.speakers.len(),
+            a.analysis.claims.len(),
+            a.engine_ms.round() as u64
+        )
+    });
+    let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
+
+    html! {
+        <>
+        <header class="site-header">
+            <div class="brand">
+                <h1>{ "whosaid" }</h1>
+                <p class="tagline">
+                    { "Who said what in a news article — analysed in your browser. The text never leaves it." }
+                </p>
+            </div>
+        </header>
+        <nav class="site-nav" aria-label="Sections">
+            <ul>
+                <li><a href="#input-section">{ "Text" }</a></li>
+                <li><a href="#summary-section">{ "Summary" }</a></li>
+                <li><a href="#article-section">{ "Annotated article" }</a></li>
+                <li><a href="#speakers-section">{ "Speakers" }</a></li>
+                <li><a href="#claims-section">{ "Claims" }</a></li>
+            </ul>
+        </nav>
+        <main id="main" class={classes!("layout", notice_is_error.then_some("has-error"))}>
+            <Editor
+                textarea={textarea.clone()}
+                text={doc.text.clone()}
+                load_key={(doc.id.0, doc.loaded_rev)}
+                name={AttrValue::from(doc.name.clone())}
+                {oninput}
+                {onanalyze}
+                {onclear}
+                {onfiles}
+                {onexample}
+            />
+            <div class="status-bar">
+                <Status run={doc.run.clone()} total_ms={analysed.as_ref().map(|a| a.total_ms)} />
+                { match &counts {
+                    Some(c) => html! { <p class="status-detail">{ c }</p> },
+                    None => html! {},
+                } }
+            </div>
+            <NoticeView notice={state.notice.clone()} {onundo} {onlossy} {ondismiss} />
+            <section id="summary-section" class="panel summary-panel" aria-labelledby="summary-heading">
+                <div class="panel-head">
+                    <h2 id="summary-heading">{ "Sourcing summary" }</h2>
+                    <div class="exports" role="group" aria-label="Export the analysis">
+                        <button id="export-json" type="button" disabled={analysed.is_none()}
+                            onclick={export_file(true)}>{ "Export JSON" }</button>
+                        <button id="export-csv" type="button" disabled={analysed.is_none()}
+                            onclick={export_file(false)}>{ "Export CSV" }</button>
+                    </div>
+                </div>
+                { match &analysed {
+                    Some(a) => html! { <Summary analysis={a.analysis.clone()} /> },
+                    None => html! { <div id="summary" class="summary"><p class="empty">{ "No analysis yet." }</p></div> },
+                } }
+            </section>
+            <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
+                <h2 id="article-heading">{ "Annotated article" }</h2>
+                { legend() }
+                { match &analysed {
+                    Some(a) => html! {
+                        <Article
+                            text={a.text.clone()}
+                            annotated={a.annotated.clone()}
+                            selection={doc.selection}
+                            {stale}
+                            onselect={on_article_select}
+                        />
+                    },
+                    None => html! {
+                        <div id="article" class="article"><p class="empty">
+                            { "The annotated article appears here once the text is analysed." }
+                        </p></div>
+                    },
+                } }
+            </section>
+        </main>
+        <aside class="sidebar" aria-label="Speakers and claims">
+            <section id="speakers-section" class="panel" aria-labelledby="speakers-heading">
+                <h2 id="speakers-heading">{ "Speakers" }</h2>
+                { match &analysed {
+                    Some(a) => html! {
+                        <Speakers analysis={a.analysis.clone()} selected={selected_speaker}
+                            onselect={on_speaker_select} />
+                    },
+                    None => html! { <ul id="speakers" class="speaker-list"><li class="empty">{ "No analysis yet." }</li></ul> },
+                } }
+            </section>
+            <section id="claims-section" class="panel" aria-labelledby="claims-heading">
+                <h2 id="claims-heading">{ "Claims" }</h2>
+                { match &analysed {
+                    Some(a) => html! {
+                        <Claims text={a.text.clone()} analysis={a.analysis.clone()}
+                            {selected_claim} {selected_speaker}
+                            onselect={on_claim_select} {oncopy} />
+                    },
+                    None => html! { <div id="claims" class="claim-groups"><p class="empty">{ "No analysis yet." }</p></div> },
+                } }
+            </section>
+        </aside>
+        <footer class="site-footer">
+            <p>{ "whosaid runs entirely in this page: nothing you paste or open is uploaded. \
+                  The draft is kept in this browser's local storage until you clear it." }</p>
+        </footer>
+        </>
+    }
+}
+
+fn drop_all<T>(_: T) {}
+
+/// The data transfer of a drag event that carries files.
+fn carried_files(e: &Event) -> Option<web_sys::DataTransfer> {
+    let dt = e.dyn_ref::<web_sys::DragEvent>()?.data_transfer()?;
+    dt.types().includes(&wasm_bindgen::JsValue::from_str("Files"), 0).then_some(dt)
+}

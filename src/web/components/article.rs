@@ -1,0 +1,268 @@
+//! The annotated article (`#article`): the text as given, with sources, cues, contents and
+//! mentions marked, boilerplate dimmed, and a legend.
+//!
+//! Big texts stay responsive: only the first [`PAGE_BYTES`] of paragraphs are rendered, and
+//! another page when the "Show more" button at the end comes near the screen (an
+//! IntersectionObserver; the button also works by click or keyboard) or when the selection
+//! needs a later paragraph. Every paragraph is its own memoised
+//! component that re-renders only when the selection touches it, and the stylesheet gives
+//! paragraphs `content-visibility: auto` so the browser skips laying out those off screen.
+//! Clicks are handled once, on the container, by reading the clicked mark's data attributes.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::web::highlight::{Annotated, Layer, Segment};
+use crate::web::state::Selection;
+
+/// Bytes of text rendered at first, and added by each "Show more".
+pub const PAGE_BYTES: usize = 16_000;
+
+/// Props of [`Article`].
+#[derive(Properties)]
+pub struct ArticleProps {
+    /// The analysed text.
+    pub text: Rc<str>,
+    /// It, cut up.
+    pub annotated: Rc<Annotated>,
+    /// The selection.
+    pub selection: Selection,
+    /// True while a newer text is being analysed (the view is dimmed).
+    #[prop_or_default]
+    pub stale: bool,
+    /// A mark was clicked.
+    pub onselect: Callback<Selection>,
+}
+
+impl PartialEq for ArticleProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.annotated, &other.annotated)
+            && self.selection == other.selection
+            && self.stale == other.stale
+            && self.onselect == other.onselect
+    }
+}
+
+/// The legend of the highlight styles.
+pub fn legend() -> Html {
+    html! {
+        <ul class="legend" aria-label="Legend">
+            <li><mark class="hl-source">{ "Source" }</mark>{ " who speaks (boxed, bold)" }</li>
+            <li><mark class="hl-cue">{ "Cue" }</mark>{ " the attributing words (double underline)" }</li>
+            <li><mark class="hl-content">{ "Content" }</mark>{ " what is claimed (tint, dotted underline)" }</li>
+            <li><mark class="hl-mention">{ "Mention" }</mark>{ " another mention of a speaker (dashed box)" }</li>
+            <li><span class="boilerplate">{ "Boilerplate" }</span>{ " page debris, not analysed (dimmed)" }</li>
+        </ul>
+    }
+}
+
+fn selection_parts(selection: Selection) -> (Option<u32>, Option<u32>) {
+    match selection {
+        Selection::Claim(c) => (Some(c), None),
+        Selection::Speaker(s) => (None, Some(s)),
+        Selection::None => (None, None),
+    }
+}
+
+/// The annotated article.
+#[component(Article)]
+pub fn article(props: &ArticleProps) -> Html {
+    // (which analysis, bytes shown): a new analysis starts from the first page again.
+    let key = Rc::as_ptr(&props.annotated) as usize;
+    let pages = use_state_eq(|| (key, PAGE_BYTES));
+    let shown_bytes = if pages.0 == key { pages.1 } else { PAGE_BYTES };
+    let ann = &props.annotated;
+    let (claim, speaker) = selection_parts(props.selection);
+
+    // How many blocks fit the byte budget, extended to the selection's first block.
+    let mut shown = ann.blocks.partition_point(|b| b.range.start < shown_bytes).max(1);
+    let needed = match props.selection {
+        Selection::Claim(c) => ann.claim_block.get(c as usize).copied().flatten(),
+        Selection::Speaker(s) => ann.speaker_block.get(s as usize).copied().flatten(),
+        Selection::None => None,
+    };
+    if let Some(b) = needed {
+        shown = shown.max(b + 1);
+    }
+    let shown = shown.min(ann.blocks.len());
+
+    let onclick = {
+        let onselect = props.onselect.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+                return;
+            };
+            let Ok(Some(mark)) = target.closest("mark") else {
+                return;
+            };
+            let attr = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<u32>().ok());
+            if let Some(c) = attr("data-claim-id") {
+                onselect.emit(Selection::Claim(c));
+            } else if let Some(s) = attr("data-speaker-id") {
+                onselect.emit(Selection::Speaker(s));
+            }
+        })
+    };
+    let more = {
+        let pages = pages.clone();
+        let next = ann.blocks.get(shown).map(|b| b.range.start + PAGE_BYTES);
+        Callback::from(move |()| {
+            if let Some(n) = next {
+                pages.set((key, n));
+            }
+        })
+    };
+    // Load the next page when the "Show more" button gets near the screen.
+    let more_button = use_node_ref();
+    {
+        let more_button = more_button.clone();
+        let more = more.clone();
+        use_effect_with((key, shown), move |_| {
+            let observer = more_button.cast::<web_sys::Element>().and_then(|button| {
+                let callback =
+                    wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let near = entries.iter().any(|e| {
+                            e.dyn_into::<web_sys::IntersectionObserverEntry>().is_ok_and(|e| e.is_intersecting())
+                        });
+                        if near {
+                            more.emit(());
+                        }
+                    });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("800px 0px");
+                let observer =
+                    web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+                        .ok()?;
+                observer.observe(&button);
+                Some((observer, callback))
+            });
+            move || {
+                if let Some((observer, _callback)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+    let hidden_bytes =
+        ann.blocks.get(shown).map(|b| ann.blocks.last().map(|l| l.range.end).unwrap_or(0) - b.range.start).unwrap_or(0);
+
+    html! {
+        <>
+        <div
+            id="article"
+            class={classes!("article", props.stale.then_some("is-stale"))}
+            aria-busy={props.stale.to_string()}
+            {onclick}
+        >
+            { for (0..shown).map(|i| {
+                let touched = ann.block_selected(i, claim, speaker);
+                html! {
+                    <ArticleBlock
+                        key={i}
+                        index={i}
+                        text={props.text.clone()}
+                        annotated={props.annotated.clone()}
+                        selection={if touched { props.selection } else { Selection::None }}
+                    />
+                }
+            }) }
+        </div>
+        { if hidden_bytes > 0 {
+            html! {
+                <button type="button" class="show-more" ref={more_button} onclick={more.reform(|_: MouseEvent| ())}>
+                    { format!("Show more of the article ({} not shown yet)",
+                        crate::web::input::human_size(hidden_bytes)) }
+                </button>
+            }
+        } else { html! {} } }
+        </>
+    }
+}
+
+#[derive(Properties)]
+struct BlockProps {
+    index: usize,
+    text: Rc<str>,
+    annotated: Rc<Annotated>,
+    selection: Selection,
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+            && Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.annotated, &other.annotated)
+            && self.selection == other.selection
+    }
+}
+
+/// One paragraph.
+#[component(ArticleBlock)]
+fn article_block(props: &BlockProps) -> Html {
+    let ann = &props.annotated;
+    if props.index >= ann.blocks.len() {
+        return html! {};
+    }
+    let (claim, speaker) = selection_parts(props.selection);
+    let segs = ann.segments(props.index);
+    html! {
+        <p class="block">{ render(&props.text, ann, &segs, 0, claim, speaker) }</p>
+    }
+}
+
+/// Renders segments at nesting `depth`: consecutive segments sharing their mark at this depth
+/// share one element.
+fn render(
+    text: &str,
+    ann: &Annotated,
+    segs: &[Segment],
+    depth: usize,
+    claim: Option<u32>,
+    speaker: Option<u32>,
+) -> Html {
+    let mut out: Vec<Html> = Vec::new();
+    let mut i = 0;
+    while i < segs.len() {
+        match segs[i].marks.get(depth) {
+            None => {
+                out.push(Html::from(text.get(segs[i].range.clone()).unwrap_or("").to_string()));
+                i += 1;
+            }
+            Some(&m) => {
+                let mut j = i + 1;
+                while j < segs.len() && segs[j].marks.get(depth) == Some(&m) {
+                    j += 1;
+                }
+                let inner = render(text, ann, &segs[i..j], depth + 1, claim, speaker);
+                out.push(mark_element(ann, m, inner, claim, speaker));
+                i = j;
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn mark_element(ann: &Annotated, i: u32, inner: Html, claim: Option<u32>, speaker: Option<u32>) -> Html {
+    let m = &ann.marks[i as usize];
+    if m.layer == Layer::Boilerplate {
+        return html! { <span class="boilerplate">{ inner }</span> };
+    }
+    let selected = ann.mark_selected(i, claim, speaker);
+    let claim_id = m.claims.first().map(|c| c.to_string());
+    let speaker_id = match m.layer {
+        Layer::Source | Layer::Mention => m.speaker.map(|s| s.to_string()),
+        _ => None,
+    };
+    html! {
+        <mark
+            class={classes!(m.layer.class(), selected.then_some("is-selected"))}
+            data-claim-id={claim_id}
+            data-speaker-id={speaker_id}
+        >
+            { inner }
+        </mark>
+    }
+}

@@ -1,0 +1,513 @@
+//! Getting text in: files (`.txt`, `.md`, `.html`) and pasted text, with clear refusals.
+//!
+//! * Size: anything above [`MAX_INPUT_BYTES`] is refused before it is read or analysed.
+//! * Encoding: files must be UTF-8 (a UTF-8 byte-order mark is dropped). Invalid bytes are
+//!   never replaced silently: [`InputError::NotUtf8`] keeps the bytes so the user can choose a
+//!   lossy load explicitly. UTF-16 and binary files (NUL bytes) get their own messages.
+//! * HTML: parsed by the browser's `DOMParser` (an inert document: no script runs, nothing is
+//!   fetched), then reduced to the article's main text ([`html_main_text`]).
+//! * Line breaks are normalised to `\n`, the form a `<textarea>` gives back, so the editor,
+//!   the analysed text and the spans always agree.
+
+use std::fmt;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The largest input accepted, in bytes (10 MiB). Larger files are refused unread; larger
+/// pasted text stays in the editor but is not analysed.
+pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Why an input was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputError {
+    /// Above [`MAX_INPUT_BYTES`].
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// No text (or only white space).
+    Empty,
+    /// Contains NUL bytes: not a text file.
+    Binary,
+    /// Starts with a UTF-16 byte-order mark.
+    Utf16,
+    /// Not valid UTF-8.
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        at: usize,
+        /// The bytes, kept for an explicit lossy load.
+        bytes: Rc<[u8]>,
+    },
+    /// An HTML file with no text left once menus, scripts and forms are removed.
+    NoHtmlText,
+    /// The browser could not read the file.
+    Read(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::TooLarge { bytes } => write!(
+                f,
+                "it is {}, above the {} limit. Open or paste a shorter part of it.",
+                human_size(*bytes),
+                human_size(MAX_INPUT_BYTES)
+            ),
+            InputError::Empty => f.write_str("it contains no text."),
+            InputError::Binary => f.write_str(
+                "it looks like a binary file (it contains NUL bytes), not text. \
+                 Open a .txt, .md or .html file.",
+            ),
+            InputError::Utf16 => f.write_str("it is UTF-16 text. Save it as UTF-8 and open it again."),
+            InputError::NotUtf8 { at, .. } => write!(
+                f,
+                "it is not valid UTF-8 (the first invalid byte is at offset {at}). It may use an \
+                 older encoding such as Windows-1252: save it as UTF-8, or load it with the \
+                 invalid bytes replaced by �."
+            ),
+            InputError::NoHtmlText => {
+                f.write_str("no article text was found in it once menus, scripts and forms were removed.")
+            }
+            InputError::Read(e) => write!(f, "the browser could not read it ({e})."),
+        }
+    }
+}
+
+/// A size for people: "812 bytes", "4.2 KB", "10 MB".
+pub fn human_size(bytes: usize) -> String {
+    const K: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < K {
+        format!("{bytes} bytes")
+    } else if b < K * K {
+        format!("{:.1} KB", b / K)
+    } else {
+        let mb = b / (K * K);
+        if mb.fract() == 0.0 {
+            format!("{mb:.0} MB")
+        } else {
+            format!("{mb:.1} MB")
+        }
+    }
+}
+
+/// Decodes a file's bytes as UTF-8 text (strict), dropping a UTF-8 BOM.
+pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(normalize_newlines(s)),
+        Err(e) => Err(InputError::NotUtf8 { at: e.valid_up_to(), bytes: Rc::from(bytes) }),
+    }
+}
+
+/// The explicit, user-requested lossy decoding of [`InputError::NotUtf8`] bytes.
+pub fn decode_lossy(bytes: &[u8]) -> String {
+    normalize_newlines(&String::from_utf8_lossy(bytes))
+}
+
+/// `\r\n` and lone `\r` become `\n` (what a `<textarea>` reports anyway).
+pub fn normalize_newlines(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
+/// True for files to be read as HTML (by extension, else by MIME type).
+pub fn is_html(name: &str, mime: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || lower.ends_with(".xhtml")
+        || mime.starts_with("text/html")
+        || mime.starts_with("application/xhtml")
+}
+
+/// A file's name and its text, ready to load.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The file name.
+    pub name: String,
+    /// The text (the main text for HTML).
+    pub text: String,
+}
+
+/// Reads a picked or dropped file: size check first, then strict UTF-8, then HTML extraction.
+pub async fn read_file(file: web_sys::File) -> Result<Loaded, InputError> {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { bytes: size });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| InputError::Read(e.as_string().unwrap_or_else(|| "unknown error".to_string())))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = decode(&bytes)?;
+    let text = if is_html(&name, &file.type_()) { html_main_text(&text)? } else { text };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Loaded { name, text })
+}
+
+/// Elements never part of an article's text.
+const DROP_ALWAYS: &str = "script, style, noscript, template, iframe, object, embed, svg, canvas, \
+                           form, nav, aside, button, select, textarea, input, dialog, menu, \
+                           [hidden], [aria-hidden=true], [role=navigation], [role=complementary]";
+/// Page chrome, dropped when the text is taken from the whole page.
+const DROP_CHROME: &str = "header, footer, [role=banner], [role=contentinfo]";
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "ADDRESS",
+    "ARTICLE",
+    "BLOCKQUOTE",
+    "CAPTION",
+    "DD",
+    "DETAILS",
+    "DIV",
+    "DL",
+    "DT",
+    "FIGCAPTION",
+    "FIGURE",
+    "FOOTER",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "HEADER",
+    "HR",
+    "LI",
+    "MAIN",
+    "OL",
+    "P",
+    "PRE",
+    "SECTION",
+    "SUMMARY",
+    "TABLE",
+    "TR",
+    "UL",
+];
+
+/// Elements whose whole content is dropped before parsing (raw text, never article text).
+const RAW_DROP: &[&str] = &["script", "style", "noscript", "template", "iframe", "noembed", "noframes", "xmp"];
+/// Attributes kept (the extraction's selectors use them); every other attribute is dropped.
+const KEEP_ATTRS: &[&str] = &["role", "hidden", "aria-hidden"];
+
+/// Rewrites HTML so that parsing it cannot even *try* to run or style anything: drops
+/// comments, doctype and processing instructions, the contents of `<script>`, `<style>` and
+/// other raw-text elements, and every attribute except [`KEEP_ATTRS`] (so no `on…=` handler,
+/// `style=`, `src=` or `href=` survives). Text and character references are left as they are
+/// for `DOMParser` to decode.
+///
+/// `DOMParser` never runs scripts, but Chromium still checks the page's Content-Security-Policy
+/// (and reports violations) for inline handlers and styles of the parsed document; defusing
+/// first keeps the page free of such reports and makes the parse cheaper.
+pub fn defuse_html(html: &str) -> String {
+    let bytes = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while let Some(rel) = html[i..].find('<') {
+        let lt = i + rel;
+        out.push_str(&html[i..lt]);
+        let rest = &html[lt..];
+        let skip_to = |pat: &str, from: usize| rest[from..].find(pat).map_or(html.len(), |e| lt + from + e + pat.len());
+        if rest.starts_with("<!--") {
+            i = skip_to("-->", 4);
+            continue;
+        }
+        if rest.starts_with("<!") || rest.starts_with("<?") {
+            i = skip_to(">", 1);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name_at = if closing { 2 } else { 1 };
+        let name_len = rest.as_bytes()[name_at.min(rest.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[lt + name_at].is_ascii_alphabetic() {
+            out.push_str("&lt;");
+            i = lt + 1;
+            continue;
+        }
+        let name = rest[name_at..name_at + name_len].to_ascii_lowercase();
+        // The end of the tag, outside quoted attribute values.
+        let mut j = name_at + name_len;
+        let mut quote = None;
+        while j < rest.len() {
+            let b = rest.as_bytes()[j];
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None if b == b'"' || b == b'\'' => quote = Some(b),
+                None if b == b'>' => break,
+                None => {}
+            }
+            j += 1;
+        }
+        let attrs = &rest[name_at + name_len..j.min(rest.len())];
+        let end = (lt + j + 1).min(html.len());
+        if !closing && RAW_DROP.contains(&name.as_str()) {
+            i = match find_ascii_ci(&html[end..], &format!("</{name}")) {
+                Some(k) => html[end + k..].find('>').map_or(html.len(), |g| end + k + g + 1),
+                None => html.len(),
+            };
+            continue;
+        }
+        out.push('<');
+        if closing {
+            out.push('/');
+        }
+        out.push_str(&name);
+        if !closing {
+            for (key, value) in attributes(attrs) {
+                if KEEP_ATTRS.contains(&key.as_str()) {
+                    let value: String =
+                        value.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ' ').collect();
+                    out.push_str(&format!(" {key}=\"{value}\""));
+                }
+            }
+        }
+        out.push('>');
+        i = end;
+    }
+    out.push_str(&html[i..]);
+    out
+}
+
+/// The first position of `needle` (ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&k| h[k..k + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The (lower-cased name, raw value) pairs of a tag's attribute text.
+fn attributes(s: &str) -> Vec<(String, String)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < b.len() {
+        while k < b.len() && (b[k].is_ascii_whitespace() || b[k] == b'/') {
+            k += 1;
+        }
+        let start = k;
+        while k < b.len() && !b[k].is_ascii_whitespace() && b[k] != b'=' && b[k] != b'/' {
+            k += 1;
+        }
+        if start == k {
+            k += 1;
+            continue;
+        }
+        let key = s[start..k].to_ascii_lowercase();
+        while k < b.len() && b[k].is_ascii_whitespace() {
+            k += 1;
+        }
+        let mut value = String::new();
+        if k < b.len() && b[k] == b'=' {
+            k += 1;
+            while k < b.len() && b[k].is_ascii_whitespace() {
+                k += 1;
+            }
+            if k < b.len() && (b[k] == b'"' || b[k] == b'\'') {
+                let q = b[k];
+                let v0 = k + 1;
+                k = v0 + b[v0..].iter().position(|&c| c == q).unwrap_or(b.len() - v0);
+                value = s[v0..k].to_string();
+                k += 1;
+            } else {
+                let v0 = k;
+                while k < b.len() && !b[k].is_ascii_whitespace() {
+                    k += 1;
+                }
+                value = s[v0..k].to_string();
+            }
+        }
+        out.push((key, value));
+    }
+    out
+}
+
+/// The main text of an HTML document, via the browser's `DOMParser`.
+///
+/// The HTML is first defused ([`defuse_html`]). Then this drops styles, navigation, asides,
+/// forms and the like; takes the longest
+/// `<article>`, else `<main>` (or `[role=main]`), else the `<body>` without its header and
+/// footer; then writes one paragraph per block element.
+pub fn html_main_text(html: &str) -> Result<String, InputError> {
+    let read_err =
+        |e: wasm_bindgen::JsValue| InputError::Read(e.as_string().unwrap_or_else(|| "cannot parse HTML".to_string()));
+    let parser = web_sys::DomParser::new().map_err(read_err)?;
+    let safe = defuse_html(html);
+    let doc = parser.parse_from_string(&safe, web_sys::SupportedType::TextHtml).map_err(read_err)?;
+    remove_all(&doc, DROP_ALWAYS);
+
+    let longest = |selector: &str| -> Option<web_sys::Element> {
+        let list = doc.query_selector_all(selector).ok()?;
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .max_by_key(|e| e.text_content().map(|t| t.trim().len()).unwrap_or(0))
+            .filter(|e| e.text_content().is_some_and(|t| !t.trim().is_empty()))
+    };
+    let root = match longest("article").or_else(|| longest("main, [role=main]")) {
+        Some(r) => r,
+        None => {
+            remove_all(&doc, DROP_CHROME);
+            match doc.body() {
+                Some(b) => b.into(),
+                None => return Err(InputError::NoHtmlText),
+            }
+        }
+    };
+    let text = block_text(&root);
+    if text.trim().is_empty() {
+        Err(InputError::NoHtmlText)
+    } else {
+        Ok(text)
+    }
+}
+
+fn remove_all(doc: &web_sys::Document, selector: &str) {
+    if let Ok(list) = doc.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                el.remove();
+            }
+        }
+    }
+}
+
+/// Appends `t` with its white-space runs collapsed to single spaces.
+fn push_collapsed(current: &mut String, t: &str) {
+    let at_break = |c: &String| c.is_empty() || c.ends_with([' ', '\n']);
+    if t.starts_with(char::is_whitespace) && !at_break(current) {
+        current.push(' ');
+    }
+    for (i, word) in t.split_whitespace().enumerate() {
+        if i > 0 {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if t.ends_with(char::is_whitespace) && !at_break(current) {
+        current.push(' ');
+    }
+}
+
+/// Text of `root` with a paragraph break around every block element and a line break for
+/// `<br>`; runs of white space collapse to one space. Iterative, so deep nesting cannot
+/// overflow the stack.
+fn block_text(root: &web_sys::Element) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
+        let lines: Vec<&str> = current.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        if !lines.is_empty() {
+            paragraphs.push(lines.join("\n"));
+        }
+        current.clear();
+    };
+    // (node, entering): a block element is visited twice, to break before and after it.
+    let mut stack: Vec<(web_sys::Node, bool)> = vec![(root.clone().into(), true)];
+    while let Some((node, entering)) = stack.pop() {
+        match node.node_type() {
+            web_sys::Node::TEXT_NODE => {
+                if let Some(t) = node.node_value() {
+                    push_collapsed(&mut current, &t);
+                }
+            }
+            web_sys::Node::ELEMENT_NODE => {
+                let name = node.node_name().to_ascii_uppercase();
+                let block = BLOCKS.contains(&name.as_str());
+                if !entering {
+                    flush(&mut current, &mut paragraphs);
+                    continue;
+                }
+                if name == "BR" {
+                    current.push('\n');
+                    continue;
+                }
+                if name == "TD" || name == "TH" {
+                    current.push(' ');
+                }
+                if block {
+                    flush(&mut current, &mut paragraphs);
+                    stack.push((node.clone(), false));
+                }
+                let children = node.child_nodes();
+                for i in (0..children.length()).rev() {
+                    if let Some(child) = children.get(i) {
+                        stack.push((child, true));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut paragraphs);
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_accepts_utf8_and_refuses_the_rest() {
+        assert_eq!(decode("héllo\r\nworld".as_bytes()).unwrap(), "héllo\nworld");
+        assert_eq!(decode(b"\xEF\xBB\xBFbom").unwrap(), "bom");
+        assert_eq!(decode(b"a\0b"), Err(InputError::Binary));
+        assert_eq!(decode(b"\xFF\xFEa\0"), Err(InputError::Utf16));
+        match decode(b"caf\xE9 au lait") {
+            Err(InputError::NotUtf8 { at, bytes }) => {
+                assert_eq!(at, 3);
+                assert_eq!(decode_lossy(&bytes), "caf\u{FFFD} au lait");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn defused_html_keeps_text_and_structure_only() {
+        let html = "<!DOCTYPE html><!-- c --><HTML><head><STYLE>p{color:red}</style>\
+                    <script type=\"x\">if (a < b) { alert('</p>') }</SCRIPT></head>\
+                    <body onload='x()'><main role=\"main\" class=a><p style=\"x\" title='a > b'>1 &lt; 2 &amp; 3</p>\
+                    <img src=x onerror=alert(1)><a href=\"javascript:x\">link</a> a < b <br/>\
+                    <div hidden aria-hidden=\"true\">h</div></main></body></html>";
+        assert_eq!(
+            defuse_html(html),
+            "<html><head></head><body><main role=\"main\"><p>1 &lt; 2 &amp; 3</p><img><a>link</a> a &lt; b <br>\
+             <div hidden=\"\" aria-hidden=\"true\">h</div></main></body></html>"
+        );
+        assert_eq!(defuse_html("<script>never closed"), "");
+        assert_eq!(defuse_html("text <"), "text &lt;");
+        assert_eq!(defuse_html("<p unterminated"), "<p>");
+    }
+
+    #[test]
+    fn sizes_and_html_detection() {
+        assert_eq!(human_size(812), "812 bytes");
+        assert_eq!(human_size(MAX_INPUT_BYTES), "10 MB");
+        assert_eq!(human_size(20 * 1024 * 1024 + 100_000), "20.1 MB");
+        assert!(is_html("Story.HTML", ""));
+        assert!(is_html("x", "text/html; charset=utf-8"));
+        assert!(!is_html("notes.md", "text/markdown"));
+    }
+}

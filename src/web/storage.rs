@@ -1,0 +1,57 @@
+//! The draft: the active document's name and text in `localStorage`, so it survives a reload.
+//!
+//! Local only — nothing is ever sent anywhere. Browsers cap `localStorage` (about 5 MB per
+//! site); a draft that does not fit is reported and the previously saved one is kept, so a
+//! failed save never loses what was saved before.
+
+use gloo::storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+/// The largest draft kept (2 MiB): browsers allow about 5 MB per site, and writing a bigger
+/// one would stall the page for no use.
+pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The storage key (versioned, so a future format can ignore old drafts).
+pub const DRAFT_KEY: &str = "whosaid.draft.v1";
+
+/// What is stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// The document's name.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// The saved draft, if there is a readable one.
+pub fn load() -> Option<Draft> {
+    LocalStorage::get::<Draft>(DRAFT_KEY).ok()
+}
+
+/// Saves the draft; `Err` with a message for the user when the browser refuses (quota, privacy
+/// mode). An empty text removes the draft.
+pub fn save(name: &str, text: &str) -> Result<(), String> {
+    if text.is_empty() {
+        clear();
+        return Ok(());
+    }
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(format!(
+            "This text is not kept for your next visit: it is larger than the {} MB kept in the \
+             browser. The previously kept draft is unchanged.",
+            MAX_DRAFT_BYTES / (1024 * 1024)
+        ));
+    }
+    let draft = Draft { name: name.to_string(), text: text.to_string() };
+    LocalStorage::set(DRAFT_KEY, &draft).map_err(|e| {
+        format!(
+            "This text is not kept for your next visit: the browser's storage refused it ({e}). \
+             The previously kept draft is unchanged."
+        )
+    })
+}
+
+/// Removes the draft.
+pub fn clear() {
+    LocalStorage::delete(DRAFT_KEY);
+}

@@ -1,0 +1,146 @@
+// End-to-end: accessibility (axe-core, no serious or critical violation) in both themes and at
+// 360 px, keyboard use, and the screenshots (tests/e2e/out/, and docs/ for the README).
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { DOCS, OUT, openPage, setup, waitAnalysed } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays on). */
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+async function analysedSeed(t, id, needle) {
+  await t.open();
+  await t.page.click(`#example-${id}`);
+  await waitAnalysed(t.page, needle);
+}
+
+describe('accessibility and looks', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe: no serious or critical violations (${colorScheme})`, async () => {
+      const t = await openPage(env, { colorScheme });
+      try {
+        await t.open();
+        assert.deepEqual(await axeViolations(t.page), [], 'empty app');
+        await analysedSeed(t, '004', 'Vedant Patel');
+        await t.page.locator('#claims li.claim .claim-button').first().click();
+        await t.page.waitForSelector('#article mark.is-selected');
+        assert.deepEqual(await axeViolations(t.page), [], 'seed 004 analysed, a claim selected');
+        // An error message on screen.
+        await t.page.click('#clear');
+        await t.page.click('#analyze');
+        await t.page.waitForSelector('#message .notice-error');
+        assert.deepEqual(await axeViolations(t.page), [], 'with an error message');
+        await t.check();
+      } finally {
+        await t.close();
+      }
+    });
+  }
+
+  test('axe at 360 px wide, and nothing overflows sideways', async () => {
+    const t = await openPage(env, { viewport: { width: 360, height: 740 } });
+    try {
+      await analysedSeed(t, '000', 'NBC News');
+      assert.deepEqual(await axeViolations(t.page), []);
+      const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the 360px viewport`);
+      await t.page.screenshot({ path: join(OUT, 'seed-000-360px.png'), fullPage: false });
+      await t.check();
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('keyboard: every control is reachable with Tab and shows its focus', async () => {
+    const t = await openPage(env);
+    try {
+      await analysedSeed(t, '004', 'Vedant Patel');
+      const { page } = t;
+      await page.evaluate(() => document.activeElement?.blur());
+      const seen = new Set();
+      let outlined = 0;
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const label = el.id || el.className || el.tagName;
+          return { label, outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        });
+        if (!info) continue;
+        seen.add(info.label);
+        if (info.outlined) outlined++;
+      }
+      for (const id of ['article-input', 'analyze', 'file-input', 'clear', 'example-000', 'example-004', 'export-json', 'export-csv']) {
+        assert.ok(seen.has(id), `#${id} is reachable by keyboard (saw ${[...seen].join(', ')})`);
+      }
+      assert.ok([...seen].some((l) => /speaker-button/.test(l)), 'speaker buttons reachable');
+      assert.ok([...seen].some((l) => /claim-button/.test(l)), 'claim buttons reachable');
+      assert.ok(outlined > 10, 'focus is visible (outline)');
+      // Select a speaker with the keyboard.
+      await page.focus('#speakers li.speaker .speaker-button');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#speakers li.speaker.is-selected');
+      assert.ok((await page.locator('#article mark.is-selected').count()) > 0);
+      await t.check();
+    } finally {
+      await t.close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`screenshots of the seeds analysed (${colorScheme})`, async () => {
+      const t = await openPage(env, { colorScheme, viewport: { width: 1280, height: 1100 } });
+      try {
+        await analysedSeed(t, '000', 'NBC News');
+        await t.page.screenshot({ path: join(OUT, `seed-000-${colorScheme}.png`), fullPage: true });
+        await t.page.click('#example-004');
+        await waitAnalysed(t.page, 'Vedant Patel');
+        // Show the linking: select the first claim of the top speaker.
+        await t.page.locator('#claims li.claim .claim-button').first().click();
+        await t.page.waitForSelector('#article mark.is-selected');
+        await t.page.locator('#message .dismiss').click();
+        // Frame the results: summary and annotated article on the left, panels on the right.
+        await t.page.evaluate(() => {
+          window.scrollTo(0, document.querySelector('.status-bar').getBoundingClientRect().top + window.scrollY - 8);
+          document.querySelector('.sidebar').scrollTop = 0;
+        });
+        await t.page.waitForTimeout(300); // smooth scrolling settles
+        const file = join(OUT, `seed-004-${colorScheme}.png`);
+        await t.page.screenshot({ path: file, fullPage: false });
+        copyFileSync(file, join(DOCS, `screenshot-${colorScheme}.png`));
+        await t.page.screenshot({ path: join(OUT, `seed-004-${colorScheme}-full.png`), fullPage: true });
+        await t.check();
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});
