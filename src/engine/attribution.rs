@@ -1242,12 +1242,10 @@ fn speech(
                     b -= 1;
                 }
                 if b < s {
-                    let aux = ctx.span(b, s);
                     let aux_words = (b..s).filter(|&x| is(words::CUE_PREFIX, &ctx.low(x))).count();
                     source_np = ctx.np_back(b, floor);
                     if aux_words > 0 {
                         if let Some(first_aux) = (b..s).find(|&x| is(words::CUE_PREFIX, &ctx.low(x))) {
-                            let _ = aux;
                             cue_spans.insert(0, ctx.span(first_aux, first_aux + 1));
                         }
                     }
@@ -1414,11 +1412,13 @@ fn speech(
             && after.start.is_some_and(|s| (s..end).filter(|&x| ctx.is_word(x)).count() >= 4);
         // "“A,” he said, “B.”": both quotations (the second is added by `follow_quotes`).
         let quote_after_comma = after.start.is_some_and(|s| s > 0 && ctx.is_open_quote(s) && ctx.is_punct(s - 1, ','));
+        // "All of which, he said, would help …": the rest of the sentence is content too.
+        let interrupted = if before.is_some() { interrupted_rest(ctx, k, end) } else { None };
         let use_before = match (&before, after.start) {
             (Some(_), None) => true,
             (Some((_, true)), Some(_)) if quote_after_comma => true,
             (Some((_, quoted)), Some(_)) => {
-                !after.marked && !intro && (*quoted || end - k <= 8 || interrupts(ctx, k, end))
+                !after.marked && !intro && (*quoted || end - k <= 8 || interrupted.is_some())
             }
             _ => false,
         };
@@ -1426,10 +1426,7 @@ fn speech(
             let (c, quoted) = before.unwrap_or_default();
             content.push(c);
             marked = quoted;
-            // Interrupted: "All of which, he said, would help …" — the rest of the sentence too.
-            if let Some(rest) = interrupted_rest(ctx, k, end) {
-                content.push(rest);
-            }
+            content.extend(interrupted);
         } else if let Some(s) = after.start {
             let colon = s > 0 && ctx.is_punct(s - 1, ':');
             let object = !after.marked && !CLAUSE_VERBS.contains(&entry.lemma);
@@ -1482,11 +1479,9 @@ fn speech(
     if (plural_noun || weak_verb) && !explicit && !content_first(&content, &cue_spans) {
         return;
     }
-    // A passive without its agent ("it was released on Tuesday") or a reduced relative ("an
-    // analysis released by the department") reports nothing unless a marker follows.
-    let aux_before = cue_first < i && matches!(&*ctx.low(i - 1), "was" | "were" | "is" | "are" | "been" | "be");
+    // A reduced relative ("an analysis released by the department") reports nothing unless a
+    // marker follows.
     let reduced_relative = cue_first == i && w.ends_with("ed") && ctx.low_is(k, "by") && !passive;
-    let _ = aux_before;
     if reduced_relative && !after.marked {
         return;
     }
@@ -1602,11 +1597,7 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 
 /// After a cue (token `k` onward): ", …" to the end of the sentence with at least three words,
-/// as in "A, he said, B." — the tokens of B.
-fn interrupts(ctx: &Ctx<'_>, k: usize, end: usize) -> bool {
-    interrupted_rest(ctx, k, end).is_some()
-}
-
+/// as in "A, he said, B." — the span of B.
 fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Span> {
     // Skip a recipient/time phrase ("told me on Friday"), then expect a comma.
     let mut m = k;
