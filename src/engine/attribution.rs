@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{CueClass, CueEntry, Lexicon};
+use super::lexicon::{lower_into, CueClass, CueEntry, Lexicon};
 use super::model::{ClaimKind, Stance};
 use super::quotes::Quote;
 use super::segment::{Paragraph, Sentence, TokKind, Token};
@@ -92,6 +92,11 @@ struct Ctx<'a> {
     open_at: Vec<Option<u32>>,
     /// Per token: the quotation it closes.
     close_at: Vec<Option<u32>>,
+    /// Per token: its cue entry (looked up once; the rules ask many times).
+    cues: Vec<Option<&'static CueEntry>>,
+    /// The text with ASCII letters lower-cased (same byte offsets), so most lower-case
+    /// words are borrowed slices.
+    ascii_lower: &'a str,
 }
 
 fn lower(w: &str) -> Cow<'_, str> {
@@ -117,7 +122,11 @@ impl<'a> Ctx<'a> {
         self.tok(i).span.text(self.d.text)
     }
     fn low(&self, i: usize) -> Cow<'a, str> {
-        lower(self.word(i))
+        let span = self.tok(i).span;
+        match self.ascii_lower.get(span.start..span.end) {
+            Some(w) if w.is_ascii() => Cow::Borrowed(w),
+            _ => lower(self.word(i)),
+        }
     }
     fn is_word(&self, i: usize) -> bool {
         self.tok(i).kind == TokKind::Word
@@ -146,14 +155,7 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
     }
     fn cue_entry(&self, i: usize) -> Option<&'static CueEntry> {
-        if !self.is_word(i) {
-            return None;
-        }
-        let w = self.word(i);
-        if w.len() > 20 {
-            return None;
-        }
-        self.lex.cue(&lower(w))
+        self.cues.get(i).copied().flatten()
     }
     fn is_role(&self, i: usize) -> bool {
         self.lex.role(&self.low(i)).is_some()
@@ -765,7 +767,21 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
             *slot = Some(i as u32);
         }
     }
-    let ctx = Ctx { d, lex: Lexicon::get(), open_at, close_at };
+    let lex = Lexicon::get();
+    let mut buf = String::new();
+    let cues = d
+        .toks
+        .iter()
+        .map(|t| {
+            let w = t.span.text(d.text);
+            if t.kind != TokKind::Word || w.len() > 20 {
+                return None;
+            }
+            lex.cue(lower_into(w, &mut buf))
+        })
+        .collect();
+    let ascii_lower = d.text.to_ascii_lowercase();
+    let ctx = Ctx { d, lex, open_at, close_at, cues, ascii_lower: &ascii_lower };
     let mut claims: Vec<RawClaim> = Vec::new();
     for (si, sent) in d.sentences.iter().enumerate() {
         if d.boiler_para.get(sent.para).copied().unwrap_or(false) {

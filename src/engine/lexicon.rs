@@ -2,7 +2,7 @@
 //!
 //! Adding a cue or a role is a data change (one line in a `.tsv`) plus a test.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::model::{SpeakerKind, Stance};
@@ -50,7 +50,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 pub struct Lexicon {
     cues: HashMap<&'static str, CueEntry>,
     roles: HashMap<&'static str, SpeakerKind>,
-    outlets: std::collections::HashSet<&'static str>,
+    outlets: HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
 }
 
@@ -67,7 +67,7 @@ fn parse_kind(s: &str) -> SpeakerKind {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut priors: HashMap<&'static str, f32> = HashMap::new();
+        let mut priors: HashMap<&'static str, f32> = HashMap::default();
         for line in data_lines(CUE_STATS_TSV) {
             let mut f = line.split('\t');
             if let (Some(form), Some(_), Some(_), Some(p)) = (f.next(), f.next(), f.next(), f.next()) {
@@ -76,7 +76,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for line in data_lines(CUES_TSV) {
             let mut f = line.split('\t');
             let (Some(form), Some(lemma), Some(class), Some(stance)) = (f.next(), f.next(), f.next(), f.next()) else {

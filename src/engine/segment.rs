@@ -67,77 +67,80 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `i` (ASCII without decoding), if `i` is in bounds.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(b as char)
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() || c.is_control() {
+            i += c.len_utf8();
             continue;
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             // Extend over word characters and inner joiners followed by a word character.
-            loop {
-                let rest = &text[end..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(d) if is_word_char(d) => {
-                        end += d.len_utf8();
-                        iter.next();
-                    }
-                    Some(j @ ('\'' | '’' | '-' | '‐' | '.' | '&')) => {
-                        match chars.next() {
-                            Some(d) if is_word_char(d) => {
-                                // "U.S" + ".": handled below; "don't", "high-ranking", "AT&T".
-                                if j == '.' && !bytes[i].is_ascii_uppercase() && !text[i..end].contains('.') {
-                                    // "end.Next" glued words: only join single letters ("e.g").
-                                    if end - i > 1 {
-                                        break;
-                                    }
-                                }
-                                end += j.len_utf8() + d.len_utf8();
-                                iter.next();
-                                iter.next();
-                            }
-                            _ => break,
+            while let Some(d) = char_at(text, end) {
+                if is_word_char(d) {
+                    end += d.len_utf8();
+                    continue;
+                }
+                if !matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
+                    break;
+                }
+                match char_at(text, end + d.len_utf8()) {
+                    Some(e) if is_word_char(e) => {
+                        // "U.S" + ".": handled below; "don't", "high-ranking", "AT&T".
+                        // "end.Next" glued words: only join single letters ("e.g").
+                        if d == '.' && !bytes[i].is_ascii_uppercase() && !text[i..end].contains('.') && end - i > 1 {
+                            break;
                         }
+                        end += d.len_utf8() + e.len_utf8();
                     }
                     _ => break,
                 }
             }
             // Abbreviation dot: "U.S." / "D.C." (a word already holding dots), or single capital "J."
             let word = &text[i..end];
-            if text[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let single_cap = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
                 let title = word.as_bytes()[0].is_ascii_uppercase() && is_title_abbreviation(word);
                 if word.contains('.') || single_cap || title {
                     end += 1;
-                    iter.next();
                 }
             }
-            let first = text[i..].chars().next().unwrap_or(' ');
-            tokens.push(Token { span: Span::new(i, end), kind: TokKind::Word, cap: first.is_uppercase(), ch: first });
+            tokens.push(Token { span: Span::new(i, end), kind: TokKind::Word, cap: c.is_uppercase(), ch: c });
+            i = end;
             continue;
         }
         // Two apostrophes (or backticks) stand for a double quote mark: ''…''.
-        if (c == '\'' || c == '`') && text[i + 1..].starts_with(c) {
-            iter.next();
+        if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
             tokens.push(Token { span: Span::new(i, i + 2), kind: TokKind::Quote, cap: false, ch: '"' });
+            i += 2;
             continue;
         }
         let kind = if is_quote_char(c) { TokKind::Quote } else { TokKind::Punct };
         // "..." as one token.
         let mut end = i + c.len_utf8();
         if c == '.' {
-            while text[end..].starts_with('.') {
+            while bytes.get(end) == Some(&b'.') {
                 end += 1;
-                iter.next();
             }
         }
         let ch = if c == '.' && end - i > 1 { '…' } else { c };
         tokens.push(Token { span: Span::new(i, end), kind, cap: false, ch });
+        i = end;
     }
     tokens
 }

@@ -10,7 +10,7 @@
 //! after NBC). Finally every other occurrence of a speaker's name in the text is added as a
 //! mention.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -33,8 +33,8 @@ fn list(src: &'static str) -> &'static [&'static str] {
     )
 }
 
-fn places() -> &'static std::collections::HashSet<&'static str> {
-    static P: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn places() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static P: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     P.get_or_init(|| list(PLACES_TXT).iter().copied().collect())
 }
 
@@ -438,7 +438,7 @@ fn find_entity(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> O
 fn add_name_mentions(text: &str, entities: &mut [Entity]) {
     let mut patterns: Vec<String> = Vec::new();
     let mut owner: Vec<usize> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for (i, e) in entities.iter().enumerate() {
         let Some(name) = &e.name else { continue };
         let mut forms = vec![name.clone()];
