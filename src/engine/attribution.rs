@@ -110,6 +110,7 @@ fn lower(w: &str) -> Cow<'_, str> {
 impl<'a> Ctx<'a> {
     /// The token at `i`; past the end, an empty punctuation token (rules never index out of
     /// bounds, whatever the input).
+    #[inline(always)]
     fn tok(&self, i: usize) -> Token {
         self.d.toks.get(i).copied().unwrap_or(Token {
             span: Span::new(self.d.text.len(), self.d.text.len()),
@@ -118,6 +119,7 @@ impl<'a> Ctx<'a> {
             ch: '\0',
         })
     }
+    #[inline(always)]
     fn word(&self, i: usize) -> &'a str {
         self.tok(i).span.text(self.d.text)
     }
@@ -128,9 +130,11 @@ impl<'a> Ctx<'a> {
             _ => lower(self.word(i)),
         }
     }
+    #[inline(always)]
     fn is_word(&self, i: usize) -> bool {
         self.tok(i).kind == TokKind::Word
     }
+    #[inline(always)]
     fn is_punct(&self, i: usize, c: char) -> bool {
         let t = self.tok(i);
         t.kind == TokKind::Punct && t.ch == c
@@ -151,15 +155,18 @@ impl<'a> Ctx<'a> {
         let to = from + q[from..].partition_point(|x| x.outer.start < span.end);
         &q[from..to]
     }
+    #[inline(always)]
     fn low_is(&self, i: usize, w: &str) -> bool {
         self.is_word(i) && self.word(i).eq_ignore_ascii_case(w)
     }
+    #[inline(always)]
     fn cue_entry(&self, i: usize) -> Option<&'static CueEntry> {
         self.cues.get(i).copied().flatten()
     }
     fn is_role(&self, i: usize) -> bool {
         self.lex.role(&self.low(i)).is_some()
     }
+    #[inline(always)]
     fn span(&self, a: usize, b: usize) -> Span {
         // tokens a..b (exclusive), b > a
         Span::new(self.tok(a).span.start, self.tok(b.saturating_sub(1)).span.end)
@@ -652,6 +659,7 @@ impl Ctx<'_> {
         e
     }
 
+    #[inline(always)]
     fn inside_of(&self, i: usize) -> Option<u32> {
         self.d.inside.get(i).copied().flatten()
     }
