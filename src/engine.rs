@@ -43,7 +43,7 @@ pub fn analyze(text: &str) -> Analysis {
     let quotes = quotes::pair(text, &tokens, &paragraphs, &mut diagnostics);
     let inside = quotes::inside_map(tokens.len(), &quotes);
     let sentences = segment::sentences(text, &tokens, &paragraphs);
-    let sentences = quotes::merge_sentences(&tokens, sentences, &inside);
+    let sentences = quotes::merge_sentences(text, &tokens, sentences, &inside);
     // 4. claims
     let doc = Doc {
         text,

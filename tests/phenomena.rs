@@ -194,3 +194,18 @@ fn nouns_that_look_like_cues_are_not_cues() {
     let a = analyze("The Washington Post published the report on Monday. Editor’s note: this is an update.");
     assert!(a.claims.is_empty(), "{:?}", a.claims);
 }
+
+#[test]
+fn quoted_question_or_exclamation_then_attribution() {
+    // "?” Priebus said." is one sentence, not a quotation and a sentence without content.
+    check_kind("“<<Why would he hide his taxes?>>” [[Priebus]] {{said}}. The race went on.", K::Direct, S::Neutral);
+    check_kind("“<<Wish they had another season!>>” [[Bush]] {{wrote}} on Monday.", K::Direct, S::Neutral);
+}
+
+#[test]
+fn cue_takes_the_particle_its_verb_takes() {
+    // Mined from PolNeAR train (lexicon/cue_particles.tsv): "railed against", "focused on".
+    check_kind("[[Sanders]] {{railed against}} <<the trade deal>>.", K::Indirect, S::Neutral);
+    let (_, c, _) = check("[[The senator]] {{focused on}} <<the economy>>.");
+    assert_eq!(c.stance, S::Neutral);
+}

@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{lower_into, CueClass, CueEntry, Lexicon};
+use super::lexicon::{lower_into, CueClass, CueEntry, Lexicon, PARTICLES};
 use super::model::{ClaimKind, Stance};
 use super::quotes::Quote;
 use super::segment::{Paragraph, Sentence, TokKind, Token};
@@ -853,9 +853,43 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
             }
         }
     }
+    take_particles(&ctx, &mut claims);
     continue_quotes(&ctx, &mut claims);
     follow_quotes(&ctx, &mut claims);
     claims
+}
+
+/// "railed against X", "focused on X", "shrugged off X": a cue form that takes a particle
+/// (`cue_particles.tsv`, mined from PolNeAR train) takes the particle that follows it into its
+/// cue span, and out of the content when the content began with it.
+fn take_particles(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
+    let toks = ctx.d.toks;
+    for c in claims.iter_mut() {
+        let Some(cue) = c.cue.last_mut() else { continue };
+        // The cue's last token, then the one after it.
+        let t = toks.partition_point(|x| x.span.end < cue.end);
+        if toks.get(t).is_none_or(|x| x.span.end != cue.end) || !ctx.is_word(t) || !ctx.is_word(t + 1) {
+            continue;
+        }
+        if ctx.inside_of(t + 1).is_some() || ctx.d.text.get(cue.end..ctx.tok(t + 1).span.start) != Some(" ") {
+            continue;
+        }
+        let particle = ctx.low(t + 1);
+        if !PARTICLES.contains(&&*particle) || !ctx.lex.takes_particle(&ctx.low(t), &particle) {
+            continue;
+        }
+        let p = ctx.tok(t + 1).span;
+        // A content that begins with the particle starts after it; one that covers it otherwise
+        // (a content-first claim cannot) leaves the cue alone.
+        if c.content.iter().any(|s| s.overlaps(p) && s.start != p.start) {
+            continue;
+        }
+        cue.end = p.end;
+        let next = ctx.tok(t + 2).span.start;
+        for s in c.content.iter_mut().filter(|s| s.start == p.start) {
+            s.start = next.min(s.end);
+        }
+    }
 }
 
 /// "“A,” he said. “B.”" and "“A,” he said, “B.”": the quotations after a content-first

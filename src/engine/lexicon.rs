@@ -40,6 +40,14 @@ const CUE_STATS_TSV: &str = include_str!("lexicon/cue_stats.tsv");
 const ROLES_TSV: &str = include_str!("lexicon/roles.tsv");
 const OUTLETS_TXT: &str = include_str!("lexicon/outlets.txt");
 const BOILERPLATE_TXT: &str = include_str!("lexicon/boilerplate.txt");
+const CUE_PARTICLES_TSV: &str = include_str!("lexicon/cue_particles.tsv");
+
+/// Prepositions and adverb particles a cue verb may take into its span ("railed against",
+/// "focused on", "shrugged off"); which form takes which is mined into `cue_particles.tsv`.
+pub const PARTICLES: &[&str] = &[
+    "about", "against", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on", "out", "over", "to", "up",
+    "with",
+];
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -52,6 +60,7 @@ pub struct Lexicon {
     roles: HashMap<&'static str, SpeakerKind>,
     outlets: HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
+    particles: HashSet<(&'static str, &'static str)>,
 }
 
 fn parse_kind(s: &str) -> SpeakerKind {
@@ -104,6 +113,12 @@ impl Lexicon {
             // Stored without a leading "the ", so a lookup is one hash probe.
             outlets: data_lines(OUTLETS_TXT).map(|o| o.trim_start_matches("the ")).collect(),
             boilerplate: data_lines(BOILERPLATE_TXT).collect(),
+            particles: data_lines(CUE_PARTICLES_TSV)
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    Some((f.next()?, f.next()?))
+                })
+                .collect(),
         }
     }
 
@@ -121,6 +136,12 @@ impl Lexicon {
     /// Every cue form (for mining statistics).
     pub fn cue_forms(&self) -> impl Iterator<Item = (&'static str, &CueEntry)> + '_ {
         self.cues.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// True when the lower-case cue form takes the lower-case particle after it into its span
+    /// ("railed" + "against").
+    pub fn takes_particle(&self, form: &str, particle: &str) -> bool {
+        self.particles.contains(&(form, particle))
     }
 
     /// The kind of entity a lower-case role noun denotes.

@@ -8,6 +8,7 @@
 //! its paragraph, with a diagnostic. Finally, sentence boundaries inside a quotation are removed
 //! so that a quotation never straddles two sentences.
 
+use super::lexicon::{lower_into, CueClass, Lexicon};
 use super::model::{Diagnostic, Level};
 use super::segment::{Paragraph, Sentence, TokKind, Token};
 use super::span::Span;
@@ -177,15 +178,22 @@ pub fn inside_map(n_tokens: usize, quotes: &[Quote]) -> Vec<Option<u32>> {
     map
 }
 
-/// Merge sentences whose boundary falls inside a quotation.
-pub fn merge_sentences(tokens: &[Token], sentences: Vec<Sentence>, inside: &[Option<u32>]) -> Vec<Sentence> {
+/// Merge sentences whose boundary falls inside a quotation, and a quoted question or
+/// exclamation with the attribution after it ("“Why not?” Priebus said." is one sentence).
+pub fn merge_sentences(
+    text: &str,
+    tokens: &[Token],
+    sentences: Vec<Sentence>,
+    inside: &[Option<u32>],
+) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(sentences.len());
     for s in sentences {
         if let Some(prev) = out.last_mut() {
             let a = prev.tok_end - 1;
             let b = s.tok_start;
             let same_para = prev.para == s.para;
-            if same_para && a < inside.len() && b < inside.len() && inside[a].is_some() && inside[a] == inside[b] {
+            let inside_one = a < inside.len() && b < inside.len() && inside[a].is_some() && inside[a] == inside[b];
+            if same_para && (inside_one || is_attribution_tail(text, tokens, prev, &s)) {
                 prev.tok_end = s.tok_end;
                 prev.span = Span::new(prev.span.start, tokens[s.tok_end - 1].span.end);
                 continue;
@@ -194,4 +202,37 @@ pub fn merge_sentences(tokens: &[Token], sentences: Vec<Sentence>, inside: &[Opt
         out.push(s);
     }
     out
+}
+
+/// True when `prev` ends with a quotation closed after "?" or "!" and `next` opens with the
+/// attribution of that quotation: a speech cue within its first few words, before it only a
+/// name, a pronoun or a noun phrase ("Priebus said", "said the senator", "the company said in a
+/// statement").
+fn is_attribution_tail(text: &str, tokens: &[Token], prev: &Sentence, next: &Sentence) -> bool {
+    const MAX_WORDS_BEFORE_CUE: usize = 6;
+    let n = prev.tok_end;
+    if n < 2 || n > tokens.len() || next.tok_start >= next.tok_end {
+        return false;
+    }
+    let (last, before) = (tokens[n - 1], tokens[n - 2]);
+    if last.kind != TokKind::Quote || before.kind != TokKind::Punct || !matches!(before.ch, '?' | '!') {
+        return false;
+    }
+    let lex = Lexicon::get();
+    let mut buf = String::new();
+    for (k, tok) in tokens[next.tok_start..next.tok_end].iter().take(MAX_WORDS_BEFORE_CUE + 1).enumerate() {
+        if tok.kind != TokKind::Word {
+            return false;
+        }
+        let w = tok.span.text(text);
+        let is_speech = lex.cue(lower_into(w, &mut buf)).is_some_and(|c| c.class == CueClass::Speech);
+        if is_speech && !tok.cap {
+            return true;
+        }
+        // The words before the cue: a capitalised name or a pronoun first.
+        if k == 0 && !tok.cap {
+            return false;
+        }
+    }
+    false
 }

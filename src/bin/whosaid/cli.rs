@@ -69,6 +69,10 @@ enum Command {
         /// Also list frequent gold cue words that are not in the lexicon.
         #[arg(long)]
         missing: bool,
+        /// Instead: mine which particles a cue form takes into its cue span ("railed against",
+        /// "focused on"), written as `form<TAB>particle<TAB>included<TAB>total`.
+        #[arg(long)]
+        particles: bool,
     },
 }
 
@@ -83,7 +87,8 @@ pub fn main() -> ExitCode {
             }
         }
         Command::Eval { polnear, split, seeds, verbose, json } => eval_cmd(polnear, &split, seeds, verbose, json),
-        Command::MineCues { polnear, split, missing } => mine_cues(&polnear, &split, missing),
+        Command::MineCues { polnear, split, particles: true, .. } => mine_particles(&polnear, &split),
+        Command::MineCues { polnear, split, missing, .. } => mine_cues(&polnear, &split, missing),
     };
     match result {
         Ok(code) => code,
@@ -296,6 +301,51 @@ fn eval_cmd(
                     println!("  unmatched: {s}");
                 }
             }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// For every lexicon cue form inside a gold cue span and followed by a particle (a closed list
+/// of prepositions and adverb particles): how often the gold span takes the particle in too.
+/// Pairs seen at least `MIN_SEEN` times and taken in at least `MIN_SHARE` of the time are kept.
+fn mine_particles(dir: &Path, split: &str) -> Result<ExitCode, String> {
+    use std::collections::BTreeMap;
+    use whosaid::engine::lexicon::{Lexicon, PARTICLES};
+    use whosaid::engine::segment::{tokenize, TokKind};
+    const MIN_SEEN: usize = 2;
+    const MIN_SHARE: f64 = 0.6;
+    let docs = load_polnear(dir, split)?;
+    let lex = Lexicon::get();
+    let mut counts: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    for (_, text, gold) in &docs {
+        let cue_spans: Vec<whosaid::engine::Span> = gold.iter().flat_map(|r| r.cue.iter().copied()).collect();
+        let toks = tokenize(text);
+        for pair in toks.windows(2) {
+            let (w, p) = (pair[0], pair[1]);
+            if w.kind != TokKind::Word || p.kind != TokKind::Word {
+                continue;
+            }
+            let (form, particle) = (w.span.text(text).to_lowercase(), p.span.text(text).to_lowercase());
+            if lex.cue(&form).is_none() || !PARTICLES.contains(&particle.as_str()) {
+                continue;
+            }
+            let Some(cue) = cue_spans.iter().find(|c| c.contains(w.span)) else { continue };
+            let entry = counts.entry((form, particle)).or_default();
+            entry.1 += 1;
+            if cue.contains(p.span) {
+                entry.0 += 1;
+            }
+        }
+    }
+    println!(
+        "# form\tparticle\tincluded\ttotal — mined by `whosaid mine-cues --particles --polnear DIR` from PolNeAR {split} \
+         ({} articles): gold cue spans that take the particle in at least {MIN_SHARE} of {MIN_SEEN}+ times",
+        docs.len()
+    );
+    for ((form, particle), (inc, total)) in counts {
+        if total >= MIN_SEEN && inc as f64 >= MIN_SHARE * total as f64 {
+            println!("{form}\t{particle}\t{inc}\t{total}");
         }
     }
     Ok(ExitCode::SUCCESS)
