@@ -209,3 +209,16 @@ fn cue_takes_the_particle_its_verb_takes() {
     let (_, c, _) = check("[[The senator]] {{focused on}} <<the economy>>.");
     assert_eq!(c.stance, S::Neutral);
 }
+
+#[test]
+fn an_aide_to_a_name_and_a_quantified_group_are_anonymous_sources() {
+    // The aide is not Clinton, and "Many in the crowd" is a group, not someone called "Many".
+    let (a, c, _) = check("[[An aide to Clinton]] {{said}} <<the race was over>>. Clinton said nothing.");
+    let s = &a.speakers[c.speaker.unwrap() as usize];
+    assert!(s.anonymous && s.name == "An aide to Clinton", "{s:?}");
+    let (a, c, _) = check("“<<It is over>>,” {{said}} [[an adviser to Trump]].");
+    assert!(a.speakers[c.speaker.unwrap() as usize].anonymous);
+    let (a, c, _) = check("[[Many in the crowd]] {{said}} <<the senator was the only one they trusted>>.");
+    let s = &a.speakers[c.speaker.unwrap() as usize];
+    assert_eq!((s.kind, s.anonymous), (SpeakerKind::Group, true), "{s:?}");
+}

@@ -235,6 +235,11 @@ impl<'a> Ctx<'a> {
                 if start == end {
                     return Some((t, t + 1));
                 }
+                // "Many in the crowd", "some of his advisers": a quantifier heading a partitive.
+                if is(words::INDEFINITE_PRONOUNS, &w) && matches!(&*self.low(start), "of" | "in" | "among" | "from") {
+                    start = t;
+                    nominal = true;
+                }
                 break;
             }
             if start == end && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) {
@@ -253,7 +258,9 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if is(words::NP_INNER_PREP, &w) {
+            // "an adviser to Trump": "to" joins a role noun and a name.
+            let role_to = &*w == "to" && t > floor && self.is_role(t - 1) && self.tok(start).cap;
+            if is(words::NP_INNER_PREP, &w) || role_to {
                 let noun_before = t > floor && self.is_word(t - 1) && (self.tok(t - 1).cap || self.is_role(t - 1));
                 if start < end && noun_before {
                     start = t;
@@ -334,7 +341,9 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if is(words::NP_INNER_PREP, &w) {
+            // "an adviser to Trump": "to" joins a role noun and a name.
+            let role_to = &*w == "to" && end > start && self.is_role(end - 1);
+            if is(words::NP_INNER_PREP, &w) || role_to {
                 let next_ok =
                     j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
                 let prev_ok = end > start && (self.tok(end - 1).cap || self.is_role(end - 1));

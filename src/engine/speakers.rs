@@ -143,12 +143,20 @@ fn describe(text: &str, span: Span) -> Mention {
         }
     }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
-    let pp =
-        lower.iter().position(|w| matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and"));
+    let pp = lower.iter().position(|w| {
+        matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among")
+    });
     let core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
+    // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.
+    let quantifier = core_end == 1
+        && words.len() > 1
+        && matches!(
+            lower[0].as_str(),
+            "many" | "some" | "several" | "most" | "others" | "all" | "both" | "few" | "none"
+        );
     // Name: the trailing run of capitalised words of the core after the last title/role word.
     let mut name_start = core_end;
-    while name_start > 0 && is_cap(words[name_start - 1]) {
+    while !quantifier && name_start > 0 && is_cap(words[name_start - 1]) {
         let l = &lower[name_start - 1];
         let l = possessive_base(l).unwrap_or(l);
         if titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group) {
@@ -221,7 +229,7 @@ fn describe(text: &str, span: Span) -> Mention {
     m.kind = match head_role {
         Some(k) => k,
         None if places().contains(lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
-        None if head.ends_with('s') => SpeakerKind::Group,
+        None if head.ends_with('s') || quantifier => SpeakerKind::Group,
         None => SpeakerKind::Unknown,
     };
     if lex.is_outlet(&lower.join(" ")) {
