@@ -222,3 +222,13 @@ fn an_aide_to_a_name_and_a_quantified_group_are_anonymous_sources() {
     let s = &a.speakers[c.speaker.unwrap() as usize];
     assert_eq!((s.kind, s.anonymous), (SpeakerKind::Group, true), "{s:?}");
 }
+
+#[test]
+fn coordinated_and_parenthetical_speech() {
+    // "… but said …" takes the subject of the first verb; "A, he said, B" with a short A.
+    let (_, c, _) =
+        check("[[The spokesman]] declined to comment on the race but {{said}} <<there was no call planned>>.");
+    assert_eq!(c.kind, K::Indirect);
+    let (_, c, text) = check("<<The plan>>, [[he]] {{said}}, <<would fail by next year>>.");
+    assert_eq!(c.content.len(), 2, "{text}");
+}

@@ -1409,7 +1409,9 @@ fn speech(
     }
     // A coordinated verb phrase: "Trump had initially welcomed the election and said …" — the
     // subject is the sentence's first noun phrase.
-    if cue_first > floor + 2 && ctx.low_is(cue_first - 1, "and") && !passive {
+    // "The spokesman declined to comment on the race but said …": the subject of the first verb.
+    let coordinated = ctx.low_is(cue_first.saturating_sub(1), "and") || ctx.low_is(cue_first.saturating_sub(1), "but");
+    if cue_first > floor + 2 && coordinated && !passive {
         if let Some((a, b)) = ctx.np_fwd(floor, cue_first) {
             let verb_after = b < cue_first
                 && ctx.is_word(b)
@@ -1470,7 +1472,15 @@ fn speech(
     let mut marked = after.marked;
     if content.is_empty() {
         // Content-first: "…, NBC alleged." / "“…,” Zelensky said today at …"
-        let before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
+        let mut before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
+        // "The plan, he said, would fail": a short first part counts when a rest follows.
+        if let Some((s, _)) = source_np.filter(|&(s, _)| before.is_none() && s > floor + 1 && ctx.is_punct(s - 1, ','))
+        {
+            let words = (floor..s - 1).all(|x| ctx.is_word(x));
+            if words && interrupted_rest(ctx, k, end).is_some() {
+                before = Some((ctx.span(floor, s - 1), false));
+            }
+        }
         // An introductory adjunct is no content: "On Sunday’s show, Pence said his running mate …".
         let first = ctx.skip_until(sent);
         let intro = before.is_some()
