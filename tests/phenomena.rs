@@ -232,3 +232,22 @@ fn coordinated_and_parenthetical_speech() {
     let (_, c, text) = check("<<The plan>>, [[he]] {{said}}, <<would fail by next year>>.");
     assert_eq!(c.content.len(), 2, "{text}");
 }
+
+#[test]
+fn according_to_any_source_and_naming_is_not_saying() {
+    // "according to" takes whatever follows as its source, named or not.
+    check_kind("<<The employee did not do so>>, {{according to}} [[the summary]].", K::AccordingTo, S::Neutral);
+    check_kind(
+        "<<Clinton has 723 delegates>>, {{according to}} [[a count by The Associated Press]].",
+        K::AccordingTo,
+        S::Neutral,
+    );
+    // "a company called Sansun USA" names; it reports nothing.
+    let a = analyze("Records show that a company called Sansun USA sold the car lot for $510,000.");
+    assert!(a
+        .claims
+        .iter()
+        .all(|c| c.cue.iter().all(|s| s
+            .text("Records show that a company called Sansun USA sold the car lot for $510,000.")
+            != "called")));
+}

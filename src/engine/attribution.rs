@@ -377,6 +377,20 @@ impl<'a> Ctx<'a> {
         (nominal && end > start).then_some((start, end))
     }
 
+    /// A noun phrase by position only: the words from `start` up to punctuation, a clause word
+    /// or `ceil`, at most 15 words; `None` when it would be empty.
+    fn np_loose(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        while j < ceil && j < start + 15 && self.is_word(j) {
+            if matches!(&*self.low(j), "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "if")
+            {
+                break;
+            }
+            j += 1;
+        }
+        (j > start).then_some((start, j))
+    }
+
     /// Extend a cue verb at `i` backwards over auxiliaries/adverbs; returns the first token.
     fn cue_start(&self, i: usize, floor: usize) -> usize {
         let mut s = i;
@@ -1061,7 +1075,9 @@ fn according(
     if i + 2 >= end || !ctx.low_is(i + 1, "to") {
         return;
     }
-    let Some((a, b)) = ctx.np_fwd(i + 2, end) else {
+    // Whatever follows "according to" is its source, named or not ("the summary", "media buying
+    // sources", "a count by The Associated Press").
+    let Some((a, b)) = ctx.np_fwd(i + 2, end).or_else(|| ctx.np_loose(i + 2, end)) else {
         return;
     };
     let cue = ctx.span(i, i + 2);
@@ -1069,7 +1085,8 @@ fn according(
     let mut content = Vec::new();
     // Before: "…, according to X" (unless what precedes is a short intro: "In addition, according to X, …").
     let before_words = (floor..i).filter(|&k| ctx.is_word(k)).count();
-    let intro = before_words <= 4;
+    let words_after = (b..end).filter(|&k| ctx.is_word(k)).count();
+    let intro = before_words <= 4 && words_after >= 3;
     if !intro && i > floor {
         let mut e = i;
         while e > floor && ctx.tok(e - 1).kind == TokKind::Punct && matches!(ctx.tok(e - 1).ch, ',' | '—' | '(' | '–')
@@ -1202,6 +1219,15 @@ fn speech(
                     | "every"
             )
         {
+            return;
+        }
+    }
+    // Naming, not saying: "a company called Sansun USA", "a program called “Perception”".
+    if &*w == "called" && cue_first == i && i > floor && ctx.is_word(i - 1) && !ctx.tok(i - 1).cap {
+        let prev = ctx.low(i - 1);
+        let noun_before = !is(words::PRONOUNS, &prev) && !is(words::CUE_PREFIX, &prev) && !prev.ends_with("ly");
+        let name_after = (ctx.is_word(i + 1) && ctx.tok(i + 1).cap) || ctx.is_open_quote(i + 1);
+        if noun_before && name_after {
             return;
         }
     }
