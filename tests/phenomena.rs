@@ -251,3 +251,15 @@ fn according_to_any_source_and_naming_is_not_saying() {
             .text("Records show that a company called Sansun USA sold the car lot for $510,000.")
             != "called")));
 }
+
+#[test]
+fn the_question_a_speaker_was_asked() {
+    // PolNeAR annotates "Asked whether …," as a sourceless attribution of the question.
+    let text = "Asked whether he was concerned about the nominee, Ban said he was not worried.";
+    let (_, c, _) = check("{{Asked}} <<whether he was concerned about the nominee>>, Ban said he was not worried.");
+    assert_eq!(c.source.len(), 0);
+    let a = analyze(text);
+    let said = a.claims.iter().find(|c| c.cue.iter().any(|s| s.text(text) == "said")).unwrap();
+    assert_eq!(said.content.iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["he was not worried"]);
+    check("When {{asked}} by [[a reporter]] <<whether this differed from the plan>>, Trump said no.");
+}

@@ -826,6 +826,7 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
         let end = clause_end(&ctx, sent);
         headline(&ctx, sent, si, floor, end, &mut claims);
         opinion(&ctx, sent, si, floor, end, &mut claims);
+        asked(&ctx, si, floor, end, &mut claims);
         let mut used_until = floor;
         let mut i = floor;
         while i < end {
@@ -1029,6 +1030,52 @@ fn headline(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize,
     });
     let k = claims.len() - 1;
     claims[k].kind = ctx.kind_of(&claims[k].content);
+}
+
+/// "Asked whether he was worried, Ban said …" / "When asked by a reporter if …, …": the
+/// question put to the speaker, up to the comma; its source is the asker when "by" names one.
+fn asked(ctx: &Ctx<'_>, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
+    let i = if ctx.low_is(floor, "when") { floor + 1 } else { floor };
+    if !ctx.low_is(i, "asked") {
+        return;
+    }
+    let mut s = i + 1;
+    let mut source = None;
+    if ctx.low_is(s, "by") {
+        let Some((a, b)) = ctx.np_fwd(s + 1, end) else { return };
+        source = Some(ctx.span(a, b));
+        s = b;
+    }
+    if !ctx.is_word(s)
+        || !matches!(&*ctx.low(s), "whether" | "if" | "about" | "what" | "why" | "how" | "who" | "when" | "where")
+    {
+        return;
+    }
+    // Up to the first comma outside a quotation (a quotation's own final comma included).
+    let Some(comma) = (s..end)
+        .find(|&x| ctx.is_punct(x, ',') && (ctx.inside_of(x).is_none() || ctx.quote_closing_at(x + 1).is_some()))
+    else {
+        return;
+    };
+    let mut e = comma;
+    if ctx.quote_closing_at(comma + 1).is_some() {
+        e = comma + 2;
+    }
+    if (s..e).filter(|&x| ctx.is_word(x)).count() < 3 {
+        return;
+    }
+    let content = vec![ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',')];
+    claims.push(RawClaim {
+        kind: ctx.kind_of(&content),
+        content,
+        cue: vec![ctx.tok(i).span],
+        source,
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.5,
+        sentence: si,
+        inherit_from: None,
+    });
 }
 
 fn opinion(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
@@ -1499,6 +1546,11 @@ fn speech(
     if content.is_empty() {
         // Content-first: "…, NBC alleged." / "“…,” Zelensky said today at …"
         let mut before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
+        // "Asked whether …, Ban said …": the question is not what Ban said (see `asked`).
+        let asked_first = ctx.low_is(floor, "asked") || (ctx.low_is(floor, "when") && ctx.low_is(floor + 1, "asked"));
+        if asked_first && before.is_some_and(|(c, _)| c.start <= ctx.tok(floor + 1).span.start) {
+            before = None;
+        }
         // "The plan, he said, would fail": a short first part counts when a rest follows.
         if let Some((s, _)) = source_np.filter(|&(s, _)| before.is_none() && s > floor + 1 && ctx.is_punct(s - 1, ','))
         {
