@@ -263,3 +263,15 @@ fn the_question_a_speaker_was_asked() {
     assert_eq!(said.content.iter().map(|s| s.text(text)).collect::<Vec<_>>(), ["he was not worried"]);
     check("When {{asked}} by [[a reporter]] <<whether this differed from the plan>>, Trump said no.");
 }
+
+#[test]
+fn participle_after_a_main_clause_takes_its_subject() {
+    check_kind(
+        "In a speech on Tuesday, [[Mr. Trump]] struck a measured tone, {{saying}} <<he understood the responsibility>>.",
+        K::Indirect,
+        S::Neutral,
+    );
+    check(
+        "[[The Russians]] have used the fighters to justify airstrikes, {{saying}} <<the city is an important front>>.",
+    );
+}

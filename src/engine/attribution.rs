@@ -377,6 +377,34 @@ impl<'a> Ctx<'a> {
         (nominal && end > start).then_some((start, end))
     }
 
+    /// The subject of a clause starting at `start`: a pronoun, or a run of capitalised words,
+    /// determiners, possessives and role nouns ("Mr. Trump", "The Blaze’s Matt Walsh", "the
+    /// Russians") holding a capitalised word or a role noun, followed by a lower-case word (the
+    /// verb) before `ceil`.
+    fn subject_at(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        if start >= ceil || !self.is_word(start) {
+            return None;
+        }
+        let first = self.low(start);
+        if is(words::PRONOUNS, &first) && !matches!(&*first, "who" | "which" | "it" | "you") {
+            return Some((start, start + 1));
+        }
+        let mut j = start;
+        let mut anchor = false;
+        while j < ceil && self.is_word(j) && j < start + 8 {
+            let w = self.low(j);
+            let cap = self.tok(j).cap;
+            if cap || self.is_role(j) {
+                anchor = true;
+            } else if !is(words::DETERMINERS, &w) && !(&*w == "of" && self.tok(j + 1).cap) {
+                break;
+            }
+            j += 1;
+        }
+        let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !is(words::NP_INNER_PREP, &self.low(j));
+        (anchor && verb && j > start).then_some((start, j))
+    }
+
     /// A noun phrase by position only: the words from `start` up to punctuation, a clause word
     /// or `ceil`, at most 15 words; `None` when it would be empty.
     fn np_loose(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
@@ -1511,6 +1539,19 @@ fn speech(
     if source_np.is_none() && !inverted && !passive {
         if participle && prev_sep && claims.len() > first_claim_in_sentence {
             inherit_from = Some(claims.len() - 1);
+        } else if participle && prev_sep {
+            // "Mr. Trump struck a measured tone, saying …": the subject of the main clause (after
+            // an introductory phrase: "In a speech on Tuesday, Mr. Trump struck …").
+            let mut from = floor;
+            if ctx.is_word(floor) && is(words::INTRO_WORDS, &ctx.low(floor)) {
+                if let Some(c) = (floor..cue_first).find(|&x| ctx.is_punct(x, ',')) {
+                    from = c + 1;
+                }
+            }
+            if let Some((a, b)) = ctx.subject_at(from, cue_first) {
+                source_np = Some((a, b));
+                confidence -= 0.1;
+            }
         } else if !participle {
             // "Russia, in turn, has dismissed …": the sentence's first noun phrase before a comma.
             let first_comma = (floor..cue_first).find(|&x| ctx.is_punct(x, ','));
