@@ -396,7 +396,7 @@ impl<'a> Ctx<'a> {
             let cap = self.tok(j).cap;
             if cap || self.is_role(j) {
                 anchor = true;
-            } else if !is(words::DETERMINERS, &w) && !(&*w == "of" && self.tok(j + 1).cap) {
+            } else if !(is(words::DETERMINERS, &w) || (&*w == "of" && self.tok(j + 1).cap)) {
                 break;
             }
             j += 1;
