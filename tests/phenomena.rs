@@ -275,3 +275,11 @@ fn participle_after_a_main_clause_takes_its_subject() {
         "[[The Russians]] have used the fighters to justify airstrikes, {{saying}} <<the city is an important front>>.",
     );
 }
+
+#[test]
+fn title_case_headline_cue() {
+    // A capitalised cue is a noun ("The Report") except in a title-case headline.
+    check_kind("[[Glenn Beck]] {{Says}} <<Trump Poses A Threat To Democracy>>", K::Indirect, S::Neutral);
+    let a = analyze("The Report on the economy was published on Monday by the ministry.");
+    assert!(a.claims.is_empty(), "{:?}", a.claims);
+}

@@ -1060,6 +1060,14 @@ fn headline(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize,
     claims[k].kind = ctx.kind_of(&claims[k].content);
 }
 
+/// True when at least four words and four in five of a sentence's words are capitalised (a
+/// headline in title case).
+fn title_case(ctx: &Ctx<'_>, sent: &Sentence) -> bool {
+    let words = (sent.tok_start..sent.tok_end).filter(|&x| ctx.is_word(x));
+    let (n, caps) = words.fold((0, 0), |(n, c), x| (n + 1, c + usize::from(ctx.tok(x).cap)));
+    n >= 4 && caps * 5 >= n * 4
+}
+
 /// "Asked whether he was worried, Ban said …" / "When asked by a reporter if …, …": the
 /// question put to the speaker, up to the comma; its source is the asker when "by" names one.
 fn asked(ctx: &Ctx<'_>, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
@@ -1263,8 +1271,9 @@ fn speech(
     if nested && entry.class == CueClass::Belief {
         return;
     }
-    // A noun, not a verb: "The Washington Post", "Editor’s note", "no question", "the report".
-    if i > floor && ctx.tok(i).cap {
+    // A noun, not a verb: "The Washington Post", "Editor’s note", "no question", "the report"
+    // — unless the whole sentence is in title case ("Hollande Says Trump ‘Makes You Retch’").
+    if i > floor && ctx.tok(i).cap && !title_case(ctx, sent) {
         return;
     }
     if cue_first == i && i > floor && ctx.is_word(i - 1) {
