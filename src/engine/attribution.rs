@@ -827,19 +827,21 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
         }
     }
     let lex = Lexicon::get();
+    let ascii_lower = d.text.to_ascii_lowercase();
     let mut buf = String::new();
     let cues = d
         .toks
         .iter()
         .map(|t| {
-            let w = t.span.text(d.text);
-            if t.kind != TokKind::Word || w.len() > 20 {
+            if t.kind != TokKind::Word || t.span.len() > 20 {
                 return None;
             }
-            lex.cue(lower_into(w, &mut buf))
+            match ascii_lower.get(t.span.start..t.span.end) {
+                Some(w) if w.is_ascii() => lex.cue(w),
+                _ => lex.cue(lower_into(t.span.text(d.text), &mut buf)),
+            }
         })
         .collect();
-    let ascii_lower = d.text.to_ascii_lowercase();
     let ctx = Ctx { d, lex, open_at, close_at, cues, ascii_lower: &ascii_lower };
     let mut claims: Vec<RawClaim> = Vec::new();
     for (si, sent) in d.sentences.iter().enumerate() {

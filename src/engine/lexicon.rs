@@ -61,6 +61,15 @@ pub struct Lexicon {
     outlets: HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
     particles: HashSet<(&'static str, &'static str)>,
+    /// A filter: the bits of the (first byte, last byte) pairs of every cue form.
+    cue_ends: [u64; 16],
+}
+
+/// The bit of a word's (first byte, last byte) pair in [`Lexicon::cue_ends`] (low 5 bits of each:
+/// letters map to distinct values).
+#[inline]
+fn ends_bit(a: u8, z: u8) -> usize {
+    usize::from(a & 31) * 32 + usize::from(z & 31)
 }
 
 fn parse_kind(s: &str) -> SpeakerKind {
@@ -107,7 +116,14 @@ impl Lexicon {
             .filter_map(|l| l.split_once('\t'))
             .map(|(noun, kind)| (noun, parse_kind(kind)))
             .collect();
+        let mut cue_ends = [0u64; 16];
+        for form in cues.keys() {
+            if let (Some(&a), Some(&z)) = (form.as_bytes().first(), form.as_bytes().last()) {
+                cue_ends[ends_bit(a, z) / 64] |= 1 << (ends_bit(a, z) % 64);
+            }
+        }
         Lexicon {
+            cue_ends,
             cues,
             roles,
             // Stored without a leading "the ", so a lookup is one hash probe.
@@ -129,7 +145,14 @@ impl Lexicon {
     }
 
     /// The cue entry for a lower-case word form.
+    #[inline]
     pub fn cue(&self, lower: &str) -> Option<&CueEntry> {
+        // Most words are no cue: a bit per (first byte, last byte) pair rules them out without
+        // hashing.
+        let (Some(&a), Some(&z)) = (lower.as_bytes().first(), lower.as_bytes().last()) else { return None };
+        if self.cue_ends[ends_bit(a, z) / 64] & (1 << (ends_bit(a, z) % 64)) == 0 {
+            return None;
+        }
         self.cues.get(lower)
     }
 
