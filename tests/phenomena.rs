@@ -283,3 +283,11 @@ fn title_case_headline_cue() {
     let a = analyze("The Report on the economy was published on Monday by the ministry.");
     assert!(a.claims.is_empty(), "{:?}", a.claims);
 }
+
+#[test]
+fn a_short_clause_after_the_cue_is_content_not_an_adjunct() {
+    // "…, Smith said Jones would win": the clause after the cue is the content; "…, Smith said on
+    // Monday" keeps the content first.
+    check_kind("Two days before the vote, [[Smith]] {{said}} <<Jones would win>>.", K::Indirect, S::Neutral);
+    check_kind("<<Jones would win the vote easily>>, [[Smith]] {{said}} on Monday.", K::Indirect, S::Neutral);
+}

@@ -1624,8 +1624,37 @@ fn speech(
         let use_before = match (&before, after.start) {
             (Some(_), None) => true,
             (Some((_, true)), Some(_)) if quote_after_comma => true,
-            (Some((_, quoted)), Some(_)) => {
-                !after.marked && !intro && (*quoted || end - k <= 8 || interrupted.is_some())
+            (Some((_, quoted)), Some(a)) => {
+                // A short tail is an adjunct ("…, she said on Monday", "…, he told reporters"),
+                // unless it opens a clause of its own ("…, a poll shows Trump with a lead").
+                let words_after = (a..end).filter(|&x| ctx.is_word(x)).count();
+                let first = ctx.low(a);
+                let adjunct = !ctx.is_word(a)
+                    || words_after <= 2
+                    || is(words::NP_INNER_PREP, &first)
+                    || is(words::TIME_WORDS, &first)
+                    || first.ends_with("ly")
+                    || matches!(
+                        &*first,
+                        "to" | "during"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "as"
+                            | "when"
+                            | "late"
+                            | "early"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "again"
+                            | "afterward"
+                            | "later"
+                            | "by"
+                            | "under"
+                            | "through"
+                    );
+                !after.marked && !intro && (*quoted || (end - k <= 8 && adjunct) || interrupted.is_some())
             }
             _ => false,
         };
