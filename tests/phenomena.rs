@@ -291,3 +291,9 @@ fn a_short_clause_after_the_cue_is_content_not_an_adjunct() {
     check_kind("Two days before the vote, [[Smith]] {{said}} <<Jones would win>>.", K::Indirect, S::Neutral);
     check_kind("<<Jones would win the vote easily>>, [[Smith]] {{said}} on Monday.", K::Indirect, S::Neutral);
 }
+
+#[test]
+fn a_third_party_belief_without_that() {
+    check_kind("[[Her advisers]] {{think}} <<she has the discipline to win>>.", K::Belief, S::Neutral);
+    assert!(analyze("I think it is over.").claims.is_empty());
+}

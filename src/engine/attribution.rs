@@ -1723,7 +1723,16 @@ fn speech(
     }
     // Weak cue words need evidence.
     let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
-    let evidence = marked || quoted || inverted;
+    // "Her advisers think she has the discipline": an attitude of a named or described third
+    // party (not the "I think" of a speaker) is attributed as such.
+    let third_party_belief = entry.class == CueClass::Belief
+        && cue_first == i
+        && source_np.is_some_and(|(a, b)| {
+            b == cue_first
+                && !matches!(&*ctx.low(a), "i" | "we" | "you" | "they" | "who" | "which")
+                && ((a..b).any(|x| ctx.is_role(x)) || ctx.tok(b - 1).cap)
+        });
+    let evidence = marked || quoted || inverted || third_party_belief;
     // A weak cue inside the content of an earlier claim is part of that content.
     let core_speech = matches!(entry.lemma, "say" | "tell" | "add" | "write" | "report" | "claim" | "note" | "argue");
     if nested && entry.prior < 0.6 && !after.marked && !(core_speech && source_np.is_some()) {
@@ -1735,7 +1744,7 @@ fn speech(
     if entry.prior < MIN_PRIOR_WITH_EVIDENCE && !(after.marked || inverted) {
         return;
     }
-    if entry.class == CueClass::Belief && !after.marked && entry.prior < 0.3 {
+    if entry.class == CueClass::Belief && !after.marked && entry.prior < 0.3 && !third_party_belief {
         return;
     }
     if evidence {
