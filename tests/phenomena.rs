@@ -297,3 +297,19 @@ fn a_third_party_belief_without_that() {
     check_kind("[[Her advisers]] {{think}} <<she has the discipline to win>>.", K::Belief, S::Neutral);
     assert!(analyze("I think it is over.").claims.is_empty());
 }
+
+#[test]
+fn source_noun_phrases_with_adjuncts_and_modifiers() {
+    // Adverbs and time phrases between subject and verb stay out of the source.
+    check("[[RNC spokesman Sean Spicer]] on Thursday evening {{said}} <<the party was not in a crisis>>.");
+    check("[[Carter]] however {{said}} <<he would welcome the participation of China>>.");
+    // Post-modifiers and participial adjectives stay in.
+    check("[[A law enforcement official familiar with the investigation]] {{said}} <<that a case would be hard>>.");
+    check("“<<It is over>>,” {{said}} [[a source close to the campaign]].");
+    check("“<<I do not know>>,” {{said}} [[undecided Republican voter Stephanie Hooton]].");
+    // A quantifier alone is a source; "Some officials" keeps its quantifier.
+    check("[[Some]] {{said}} <<they have cringed at the remarks>>.");
+    check("[[Some officials]] {{said}} <<they have cringed at the remarks>>.");
+    // After an introductory phrase, "… and said" takes the main clause's subject.
+    check("In April, [[Twitter]] reported flat user growth, and {{said}} <<it was still operating at a loss>>.");
+}

@@ -235,8 +235,11 @@ impl<'a> Ctx<'a> {
                 if start == end {
                     return Some((t, t + 1));
                 }
-                // "Many in the crowd", "some of his advisers": a quantifier heading a partitive.
-                if is(words::INDEFINITE_PRONOUNS, &w) && matches!(&*self.low(start), "of" | "in" | "among" | "from") {
+                // "Many in the crowd", "some of his advisers": a quantifier heading a partitive;
+                // "some officials": a quantifier determining the noun.
+                if is(words::INDEFINITE_PRONOUNS, &w)
+                    && (matches!(&*self.low(start), "of" | "in" | "among" | "from") || is(words::DETERMINERS, &w))
+                {
                     start = t;
                     nominal = true;
                 }
@@ -260,6 +263,18 @@ impl<'a> Ctx<'a> {
             }
             // "an adviser to Trump": "to" joins a role noun and a name.
             let role_to = &*w == "to" && t > floor && self.is_role(t - 1) && self.tok(start).cap;
+            // "an official familiar with the talks", "a source close to the campaign".
+            let postmodifier = matches!(&*w, "with" | "to")
+                && start < end
+                && t > floor + 1
+                && is(words::POSTMODIFIER_ADJECTIVES, &self.low(t - 1))
+                && self.is_word(t - 2)
+                && (self.is_role(t - 2) || self.tok(t - 2).cap);
+            if postmodifier {
+                start = t - 1;
+                j = t - 1;
+                continue;
+            }
             if is(words::NP_INNER_PREP, &w) || role_to {
                 let noun_before = t > floor && self.is_word(t - 1) && (self.tok(t - 1).cap || self.is_role(t - 1));
                 if start < end && noun_before {
@@ -273,9 +288,15 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(t) {
+                // A participle right before a capitalised or role noun is an adjective: "the
+                // embattled governor", "undecided Republican voter".
+                let opens = t == floor || !self.is_word(t - 1) || is(words::DETERMINERS, &self.low(t - 1));
+                let before_noun =
+                    start == t + 1 && start < end && (self.is_role(start) || (opens && self.tok(start).cap));
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && !is(words::PARTICIPLE_ADJECTIVES, &w)
-                    && !w.contains('-');
+                    && !w.contains('-')
+                    && !(before_noun && w.ends_with("ed"));
                 if verbish || self.cue_entry(t).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2) {
                     break;
                 }
@@ -341,6 +362,17 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
+            // "a source close to the campaign", "an official familiar with the talks".
+            if end > start
+                && (self.is_role(end - 1) || self.tok(end - 1).cap)
+                && is(words::POSTMODIFIER_ADJECTIVES, &w)
+                && matches!(&*self.low(j + 1), "with" | "to")
+                && j + 2 < ceil
+                && self.is_word(j + 2)
+            {
+                j += 2;
+                continue;
+            }
             // "an adviser to Trump": "to" joins a role noun and a name.
             let role_to = &*w == "to" && end > start && self.is_role(end - 1);
             if is(words::NP_INNER_PREP, &w) || role_to {
@@ -357,9 +389,12 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(j) {
+                let before_noun =
+                    end == start && j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || self.is_role(j + 1));
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
                     && !is(words::PARTICIPLE_ADJECTIVES, &w)
-                    && !w.contains('-');
+                    && !w.contains('-')
+                    && !(before_noun && w.ends_with("ed"));
                 if verbish || self.cue_entry(j).is_some_and(|c| c.class == CueClass::Speech) {
                     break;
                 }
@@ -375,6 +410,17 @@ impl<'a> Ctx<'a> {
             }
         }
         (nominal && end > start).then_some((start, end))
+    }
+
+    /// Where the main clause of a sentence starting at `floor` begins: after an introductory
+    /// phrase and its comma ("In April, Twitter …"), else at `floor`.
+    fn after_intro(&self, floor: usize, ceil: usize) -> usize {
+        if self.is_word(floor) && is(words::INTRO_WORDS, &self.low(floor)) {
+            if let Some(c) = (floor..ceil).find(|&x| self.is_punct(x, ',')) {
+                return c + 1;
+            }
+        }
+        floor
     }
 
     /// The subject of a clause starting at `start`: a pronoun, or a run of capitalised words,
@@ -403,6 +449,38 @@ impl<'a> Ctx<'a> {
         }
         let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !is(words::NP_INNER_PREP, &self.low(j));
         (anchor && verb && j > start).then_some((start, j))
+    }
+
+    /// Start of the adjuncts between a subject and its verb at `end` (exclusive), not before
+    /// `floor`: sentence adverbs ("Carter however said") and time phrases ("Sean Spicer on
+    /// Thursday evening said", "the company this week said"). `end` when there are none.
+    fn adjuncts_before(&self, end: usize, floor: usize) -> usize {
+        let mut e = end;
+        while e > floor + 1 && self.is_word(e - 1) && !self.tok(e - 1).cap {
+            let w = self.low(e - 1);
+            if matches!(
+                &*w,
+                "however" | "though" | "meanwhile" | "instead" | "too" | "therefore" | "nonetheless" | "nevertheless"
+            ) {
+                e -= 1;
+                continue;
+            }
+            break;
+        }
+        // A time phrase ends with a time word proper (not a bare "on" or "this").
+        let last = self.low(e.saturating_sub(1));
+        let time_word = e > floor + 1
+            && self.is_word(e - 1)
+            && is(words::TIME_WORDS, &last)
+            && !matches!(&*last, "on" | "in" | "at" | "this" | "last" | "during" | "late" | "early");
+        if time_word {
+            let mut b = e - 1;
+            while b > floor + 1 && self.is_word(b - 1) && is(words::TIME_WORDS, &self.low(b - 1)) {
+                b -= 1;
+            }
+            e = b;
+        }
+        e
     }
 
     /// A noun phrase by position only: the words from `start` up to punctuation, a clause word
@@ -1278,7 +1356,12 @@ fn speech(
     if i > floor && ctx.tok(i).cap && !title_case(ctx, sent) {
         return;
     }
-    if cue_first == i && i > floor && ctx.is_word(i - 1) {
+    // "said" is never a noun after a quantifier: "Some said …" (but "the said agreement").
+    let quantifier_subject = &*w == "said" && ctx.is_word(i.saturating_sub(1)) && {
+        let prev = ctx.low(i - 1);
+        matches!(&*prev, "some" | "many" | "most" | "several" | "few" | "all" | "both" | "others")
+    };
+    if cue_first == i && i > floor && ctx.is_word(i - 1) && !quantifier_subject {
         let prev = ctx.low(i - 1);
         let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with('’');
         if possessive
@@ -1392,7 +1475,8 @@ fn speech(
         }
     }
     if !passive {
-        source_np = ctx.np_back(cue_first, floor);
+        let adjuncts = ctx.adjuncts_before(cue_first, floor);
+        source_np = ctx.np_back(adjuncts, floor).or_else(|| ctx.np_back(cue_first, floor));
         // Skip a time phrase between subject and aux: "NBC had on the previous day claimed".
         if let Some((s, e)) = source_np {
             let head = ctx.low(e - 1);
@@ -1524,7 +1608,7 @@ fn speech(
     // "The spokesman declined to comment on the race but said …": the subject of the first verb.
     let coordinated = ctx.low_is(cue_first.saturating_sub(1), "and") || ctx.low_is(cue_first.saturating_sub(1), "but");
     if cue_first > floor + 2 && coordinated && !passive {
-        if let Some((a, b)) = ctx.np_fwd(floor, cue_first) {
+        if let Some((a, b)) = ctx.np_fwd(ctx.after_intro(floor, cue_first), cue_first) {
             let verb_after = b < cue_first
                 && ctx.is_word(b)
                 && (is(words::CUE_PREFIX, &ctx.low(b)) || (ctx.low(b).ends_with("ed") && !ctx.tok(b).cap));
@@ -1553,13 +1637,7 @@ fn speech(
         } else if participle && prev_sep {
             // "Mr. Trump struck a measured tone, saying …": the subject of the main clause (after
             // an introductory phrase: "In a speech on Tuesday, Mr. Trump struck …").
-            let mut from = floor;
-            if ctx.is_word(floor) && is(words::INTRO_WORDS, &ctx.low(floor)) {
-                if let Some(c) = (floor..cue_first).find(|&x| ctx.is_punct(x, ',')) {
-                    from = c + 1;
-                }
-            }
-            if let Some((a, b)) = ctx.subject_at(from, cue_first) {
+            if let Some((a, b)) = ctx.subject_at(ctx.after_intro(floor, cue_first), cue_first) {
                 source_np = Some((a, b));
                 confidence -= 0.1;
             }

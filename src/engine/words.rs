@@ -96,7 +96,14 @@ pub const INDEFINITE_PRONOUNS: &[&str] = &[
     "all",
     "none",
     "critics",
+    "some",
+    "few",
 ];
+
+/// Adjectives that take a prepositional complement inside a source noun phrase ("an official
+/// familiar with the talks", "a source close to the campaign").
+pub const POSTMODIFIER_ADJECTIVES: &[&str] =
+    &["familiar", "close", "closest", "loyal", "sympathetic", "friendly", "allied", "linked", "connected", "opposed"];
 
 /// Words that end a source noun phrase when walking backwards from a cue (clause boundaries,
 /// verbs, subordinators).
