@@ -313,3 +313,14 @@ fn source_noun_phrases_with_adjuncts_and_modifiers() {
     // After an introductory phrase, "… and said" takes the main clause's subject.
     check("In April, [[Twitter]] reported flat user growth, and {{said}} <<it was still operating at a loss>>.");
 }
+
+#[test]
+fn quote_marks_facing_the_wrong_way() {
+    // Scraped text often closes with “ or opens with ”; spacing tells which it is.
+    check_kind(
+        "Todd was shocked. “<<Do you want to be associated with that?>>“ [[he]] {{asked}}.",
+        K::Direct,
+        S::Neutral,
+    );
+    check_kind("”<<We will win>>,” [[she]] {{said}}.", K::Direct, S::Neutral);
+}

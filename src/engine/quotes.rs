@@ -49,6 +49,10 @@ fn face(text: &str, tokens: &[Token], i: usize) -> Option<Face> {
     let space_after = after
         .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–'));
     match t.ch {
+        // A mark facing the wrong way is told by its spacing: "…fascist?“ he asked" closes,
+        // "”Hello,” she said" (a style that uses ” for both) opens.
+        '“' if space_after && !space_before => Some(Face::Close),
+        '”' if space_before && !space_after => Some(Face::Open),
         '“' | '„' | '«' => Some(Face::Open),
         '”' | '»' => Some(Face::Close),
         '"' | '″' | '‟' => Some(if space_before && !space_after {
