@@ -324,3 +324,14 @@ fn quote_marks_facing_the_wrong_way() {
     );
     check_kind("”<<We will win>>,” [[she]] {{said}}.", K::Direct, S::Neutral);
 }
+
+#[test]
+fn coordinated_said_keeps_the_speaker_and_whole_quotes_lose_their_marks() {
+    let text = "But Podesta said Gates was not working for the party and said Manafort was not involved.";
+    let a = analyze(text);
+    assert_eq!(a.claims.len(), 2, "{:?}", a.claims);
+    assert_eq!(a.claims[0].speaker, a.claims[1].speaker);
+    assert_eq!(a.claims[1].content[0].text(text), "Manafort was not involved");
+    // A content that is one whole quotation is its inside, like a content-first one.
+    check_kind("[[The mayor]] {{said}}, “<<We will rebuild the city.>>”", K::Direct, S::Neutral);
+}

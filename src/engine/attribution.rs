@@ -415,6 +415,13 @@ impl<'a> Ctx<'a> {
     /// Where the main clause of a sentence starting at `floor` begins: after an introductory
     /// phrase and its comma ("In April, Twitter …"), else at `floor`.
     fn after_intro(&self, floor: usize, ceil: usize) -> usize {
+        // A sentence-initial conjunction first: "But Podesta said …".
+        let floor =
+            if floor + 1 < ceil && matches!(&*self.low(floor), "but" | "and" | "so" | "yet") && self.is_word(floor) {
+                floor + 1
+            } else {
+                floor
+            };
         if self.is_word(floor) && is(words::INTRO_WORDS, &self.low(floor)) {
             if let Some(c) = (floor..ceil).find(|&x| self.is_punct(x, ',')) {
                 return c + 1;
@@ -986,9 +993,29 @@ pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
         }
     }
     take_particles(&ctx, &mut claims);
+    strip_quote_marks(&ctx, &mut claims);
     continue_quotes(&ctx, &mut claims);
     follow_quotes(&ctx, &mut claims);
     claims
+}
+
+/// A content part that is one whole quotation (marks and closing punctuation around it) is
+/// the text between its marks, as a content-first quotation already is.
+fn strip_quote_marks(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
+    let text = ctx.d.text;
+    for c in claims.iter_mut() {
+        for part in c.content.iter_mut() {
+            let quotes = ctx.quotes_overlapping(*part);
+            let [q] = quotes else { continue };
+            if q.close_tok.is_none() || q.inner.is_empty() || part.start != q.outer.start || part.end < q.outer.end {
+                continue;
+            }
+            let tail = text.get(q.outer.end..part.end).unwrap_or("x");
+            if tail.chars().all(|ch| ch.is_whitespace() || matches!(ch, '.' | ',' | '!' | '?' | ';' | ':')) {
+                *part = q.inner;
+            }
+        }
+    }
 }
 
 /// "railed against X", "focused on X", "shrugged off X": a cue form that takes a particle
@@ -1615,6 +1642,14 @@ fn speech(
             if verb_after && (a..b).any(|x| ctx.tok(x).cap || is(words::PRONOUNS, &ctx.low(x))) {
                 source_np = Some((a, b));
             }
+        }
+        // "Mrs. Clinton shook her head and said": any verb after a named subject.
+        if source_np.is_none() {
+            source_np = ctx.subject_at(ctx.after_intro(floor, cue_first), cue_first);
+        }
+        // "Podesta said A and said B": the speaker of the sentence's previous claim.
+        if source_np.is_none() && claims.len() > first_claim_in_sentence {
+            inherit_from = Some(claims.len() - 1);
         }
     }
     // Inverted "…,” said Patel." / "…, says the report."
