@@ -1384,7 +1384,7 @@ fn speech(
         return;
     }
     // "said" is never a noun after a quantifier: "Some said …" (but "the said agreement").
-    let quantifier_subject = &*w == "said" && ctx.is_word(i.saturating_sub(1)) && {
+    let quantifier_subject = &*w == "said" && i > 0 && ctx.is_word(i - 1) && {
         let prev = ctx.low(i - 1);
         matches!(&*prev, "some" | "many" | "most" | "several" | "few" | "all" | "both" | "others")
     };
