@@ -335,3 +335,15 @@ fn coordinated_said_keeps_the_speaker_and_whole_quotes_lose_their_marks() {
     // A content that is one whole quotation is its inside, like a content-first one.
     check_kind("[[The mayor]] {{said}}, “<<We will rebuild the city.>>”", K::Direct, S::Neutral);
 }
+
+#[test]
+fn citing_a_reason() {
+    // "…, citing X" after a claim: X is what the same speaker cites; a chain is unaffected.
+    let text = "“The demands are not unreasonable,” he said, citing a progressive platform on inequality.";
+    let a = analyze(text);
+    let citing = a.claims.iter().find(|c| c.cue.iter().any(|s| s.text(text) == "citing")).unwrap();
+    assert_eq!(citing.content[0].text(text), "a progressive platform on inequality");
+    assert_eq!(citing.speaker, a.claims[0].speaker);
+    let (_, c, _) = check("[[NBC]] {{reported}}, {{citing}} a US official, <<that talks were under way>>.");
+    assert!(c.via.is_some());
+}

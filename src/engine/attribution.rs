@@ -1322,6 +1322,10 @@ fn quoted_as(
     claims: &mut Vec<RawClaim>,
 ) {
     let _ = sent;
+    if ctx.low_is(i, "citing") {
+        citing_reason(ctx, si, i, floor, end, claims);
+        return;
+    }
     if !matches!(&*ctx.low(i), "quoted" | "quotes" | "quoting") {
         return;
     }
@@ -1351,6 +1355,40 @@ fn quoted_as(
         confidence: 0.75,
         sentence: si,
         inherit_from: None,
+    });
+}
+
+/// "…,” he said, citing a more progressive platform." / "Trump proposed a ban, citing fears of
+/// terrorism.": what the subject cites as its reason (a chain's "citing X, that …" is taken with
+/// its cue before this is reached). Its speaker is the sentence's previous claim's, else the
+/// main clause's subject.
+fn citing_reason(ctx: &Ctx<'_>, si: usize, i: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
+    if i <= floor + 1 || !ctx.is_punct(i - 1, ',') || i + 1 >= end || !ctx.is_word(i + 1) {
+        return;
+    }
+    let stop = ctx.content_end(i + 1, end, true);
+    if (i + 1..stop).filter(|&x| ctx.is_word(x)).count() < 2 {
+        return;
+    }
+    let in_sentence = claims.last().filter(|c| c.sentence == si).map(|_| claims.len() - 1);
+    let source = match in_sentence {
+        Some(_) => None,
+        None => match ctx.subject_at(ctx.after_intro(floor, i), i) {
+            Some((a, b)) => Some(ctx.span(a, b)),
+            None => return,
+        },
+    };
+    let content = vec![ctx.span(i + 1, stop)];
+    claims.push(RawClaim {
+        kind: ctx.kind_of(&content),
+        content,
+        cue: vec![ctx.tok(i).span],
+        source,
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.5,
+        sentence: si,
+        inherit_from: in_sentence,
     });
 }
 
