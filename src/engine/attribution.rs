@@ -1207,18 +1207,32 @@ fn asked(ctx: &Ctx<'_>, si: usize, floor: usize, end: usize, claims: &mut Vec<Ra
     if (s..e).filter(|&x| ctx.is_word(x)).count() < 3 {
         return;
     }
-    let content = vec![ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',')];
-    claims.push(RawClaim {
+    let content = ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',');
+    claims.push(minor_claim(ctx, si, i, content, source, None));
+}
+
+/// A neutral claim with a one-word cue at token `cue` and a modest confidence: the shape of the
+/// secondary constructions ("Asked whether …,", "…, citing X").
+fn minor_claim(
+    ctx: &Ctx<'_>,
+    si: usize,
+    cue: usize,
+    content: Span,
+    source: Option<Span>,
+    inherit_from: Option<usize>,
+) -> RawClaim {
+    let content = vec![content];
+    RawClaim {
         kind: ctx.kind_of(&content),
         content,
-        cue: vec![ctx.tok(i).span],
+        cue: vec![ctx.tok(cue).span],
         source,
         stance: Stance::Neutral,
         via: None,
         confidence: 0.5,
         sentence: si,
-        inherit_from: None,
-    });
+        inherit_from,
+    }
 }
 
 fn opinion(ctx: &Ctx<'_>, sent: &Sentence, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
@@ -1378,18 +1392,7 @@ fn citing_reason(ctx: &Ctx<'_>, si: usize, i: usize, floor: usize, end: usize, c
             None => return,
         },
     };
-    let content = vec![ctx.span(i + 1, stop)];
-    claims.push(RawClaim {
-        kind: ctx.kind_of(&content),
-        content,
-        cue: vec![ctx.tok(i).span],
-        source,
-        stance: Stance::Neutral,
-        via: None,
-        confidence: 0.5,
-        sentence: si,
-        inherit_from: in_sentence,
-    });
+    claims.push(minor_claim(ctx, si, i, ctx.span(i + 1, stop), source, in_sentence));
 }
 
 #[allow(clippy::too_many_arguments)]
