@@ -32,6 +32,8 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url); // honours NODE_PATH (playwright-core in .tools/)
 const { chromium } = require('playwright-core');
@@ -522,25 +524,12 @@ function report(r) {
 // ------------------------------------------------------------------ main
 let exitCode = 0;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-extensions',
-      '--no-default-browser-check',
+  browser = await chromium.launch(
+    chromiumLaunchOptions([
       '--enable-precise-memory-info', // performance.memory without bucketing
       '--js-flags=--expose-gc', // gc() between runs, outside the timing
-    ],
-  });
+    ]),
+  );
   const chromiumVersion = `Chromium ${browser.version()}`;
   log(`${chromiumVersion}; corpus ${articles.length} articles, ${BYTES} bytes, ${WORDS} words; serving on ${ORIGIN}`);
   const loadBefore = loadavg()[0];

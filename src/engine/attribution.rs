@@ -412,6 +412,12 @@ impl<'a> Ctx<'a> {
         (nominal && end > start).then_some((start, end))
     }
 
+    /// The "asked" of a sentence opening "Asked …" or "When asked …" (see `asked`).
+    fn asked_at(&self, floor: usize) -> Option<usize> {
+        let i = if self.low_is(floor, "when") { floor + 1 } else { floor };
+        self.low_is(i, "asked").then_some(i)
+    }
+
     /// Where the main clause of a sentence starting at `floor` begins: after an introductory
     /// phrase and its comma ("In April, Twitter …"), else at `floor`.
     fn after_intro(&self, floor: usize, ceil: usize) -> usize {
@@ -757,29 +763,9 @@ impl Ctx<'_> {
         }
         v < end
             && self.is_word(v)
-            && (matches!(
-                &*self.low(v),
-                "is" | "was"
-                    | "are"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "leaves"
-                    | "says"
-                    | "said"
-            ) || (self.low(v).ends_with("ed") && !self.tok(v).cap)
+            && (is(words::FINITE_VERBS, &self.low(v))
+                || is(words::MORE_FINITE_VERBS, &self.low(v))
+                || (self.low(v).ends_with("ed") && !self.tok(v).cap)
                 || self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.3))
     }
 
@@ -1178,10 +1164,7 @@ fn title_case(ctx: &Ctx<'_>, sent: &Sentence) -> bool {
 /// "Asked whether he was worried, Ban said …" / "When asked by a reporter if …, …": the
 /// question put to the speaker, up to the comma; its source is the asker when "by" names one.
 fn asked(ctx: &Ctx<'_>, si: usize, floor: usize, end: usize, claims: &mut Vec<RawClaim>) {
-    let i = if ctx.low_is(floor, "when") { floor + 1 } else { floor };
-    if !ctx.low_is(i, "asked") {
-        return;
-    }
+    let Some(i) = ctx.asked_at(floor) else { return };
     let mut s = i + 1;
     let mut source = None;
     if ctx.low_is(s, "by") {
@@ -1639,21 +1622,7 @@ fn speech(
             let number = c1_inner + 2 == c2 && ctx.tok(c1_inner + 1).ch.is_ascii_digit();
             let clean = dash_sep
                 || (c1_inner + 1..c2).all(|x| {
-                    ctx.tok(x).kind != TokKind::Quote
-                        && !(ctx.is_word(x)
-                            && matches!(
-                                &*ctx.low(x),
-                                "is" | "was"
-                                    | "are"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "said"
-                                    | "says"
-                                    | "will"
-                                    | "would"
-                            ))
+                    ctx.tok(x).kind != TokKind::Quote && !(ctx.is_word(x) && is(words::FINITE_VERBS, &ctx.low(x)))
                 });
             let appos_ok = c1_inner + 1 < c2 && clean && (number || ctx.np_fwd(c1_inner + 1, c2).is_some());
             let mut e1 = c1;
@@ -1753,8 +1722,7 @@ fn speech(
         // Content-first: "…, NBC alleged." / "“…,” Zelensky said today at …"
         let mut before = source_np.and_then(|(s, _)| ctx.content_before(sent, s));
         // "Asked whether …, Ban said …": the question is not what Ban said (see `asked`).
-        let asked_first = ctx.low_is(floor, "asked") || (ctx.low_is(floor, "when") && ctx.low_is(floor + 1, "asked"));
-        if asked_first && before.is_some_and(|(c, _)| c.start <= ctx.tok(floor + 1).span.start) {
+        if ctx.asked_at(floor).is_some() && before.is_some_and(|(c, _)| c.start <= ctx.tok(floor + 1).span.start) {
             before = None;
         }
         // "The plan, he said, would fail": a short first part counts when a rest follows.

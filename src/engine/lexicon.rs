@@ -65,11 +65,12 @@ pub struct Lexicon {
     cue_ends: [u64; 16],
 }
 
-/// The bit of a word's (first byte, last byte) pair in [`Lexicon::cue_ends`] (low 5 bits of each:
-/// letters map to distinct values).
+/// Where a word's (first byte, last byte) pair sits in [`Lexicon::cue_ends`]: the index of its
+/// `u64` and its bit there (low 5 bits of each byte, so letters map to distinct pairs).
 #[inline]
-fn ends_bit(a: u8, z: u8) -> usize {
-    usize::from(a & 31) * 32 + usize::from(z & 31)
+fn ends_bit(a: u8, z: u8) -> (usize, u64) {
+    let n = usize::from(a & 31) * 32 + usize::from(z & 31);
+    (n / 64, 1 << (n % 64))
 }
 
 fn parse_kind(s: &str) -> SpeakerKind {
@@ -119,7 +120,8 @@ impl Lexicon {
         let mut cue_ends = [0u64; 16];
         for form in cues.keys() {
             if let (Some(&a), Some(&z)) = (form.as_bytes().first(), form.as_bytes().last()) {
-                cue_ends[ends_bit(a, z) / 64] |= 1 << (ends_bit(a, z) % 64);
+                let (word, bit) = ends_bit(a, z);
+                cue_ends[word] |= bit;
             }
         }
         Lexicon {
@@ -150,7 +152,8 @@ impl Lexicon {
         // Most words are no cue: a bit per (first byte, last byte) pair rules them out without
         // hashing.
         let (Some(&a), Some(&z)) = (lower.as_bytes().first(), lower.as_bytes().last()) else { return None };
-        if self.cue_ends[ends_bit(a, z) / 64] & (1 << (ends_bit(a, z) % 64)) == 0 {
+        let (word, bit) = ends_bit(a, z);
+        if self.cue_ends[word] & bit == 0 {
             return None;
         }
         self.cues.get(lower)

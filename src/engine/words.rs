@@ -100,6 +100,14 @@ pub const INDEFINITE_PRONOUNS: &[&str] = &[
     "few",
 ];
 
+/// Finite verbs that show a clause has begun (an apposition holds none: "Jim Smith, a
+/// spokesman, said").
+pub const FINITE_VERBS: &[&str] = &["is", "was", "are", "were", "has", "have", "had", "said", "says", "will", "would"];
+
+/// Further finite verbs and modals after a clause's subject ("Patel could …", "it leaves …").
+pub const MORE_FINITE_VERBS: &[&str] =
+    &["could", "can", "should", "may", "might", "must", "did", "does", "do", "leaves"];
+
 /// Adjectives that take a prepositional complement inside a source noun phrase ("an official
 /// familiar with the talks", "a source close to the campaign").
 pub const POSTMODIFIER_ADJECTIVES: &[&str] =

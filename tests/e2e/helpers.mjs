@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { startServer } from './server.mjs';
 
 const require = createRequire(import.meta.url); // CommonJS require honours NODE_PATH
@@ -32,24 +33,7 @@ export async function setup() {
   }
   mkdirSync(OUT, { recursive: true });
   const server = await startServer(DIST);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--disable-extensions',
-      '--metrics-recording-only',
-      '--no-default-browser-check',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   return {
     server,
     browser,
