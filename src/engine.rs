@@ -143,8 +143,8 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         (0..raw.len()).map(|i| source_ix[i].map(|m| clusters.of_mention[m])).collect();
     for i in 0..raw.len() {
         if speaker_of[i].is_none() {
-            if let Some(j) = raw[i].inherit_from {
-                speaker_of[i] = speaker_of.get(j).copied().flatten();
+            if let Some(attribution::RawId(j)) = raw[i].inherit_from {
+                speaker_of[i] = speaker_of.get(j as usize).copied().flatten();
             }
         }
     }

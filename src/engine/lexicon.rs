@@ -41,6 +41,59 @@ const ROLES_TSV: &str = include_str!("lexicon/roles.tsv");
 const OUTLETS_TXT: &str = include_str!("lexicon/outlets.txt");
 const BOILERPLATE_TXT: &str = include_str!("lexicon/boilerplate.txt");
 const CUE_PARTICLES_TSV: &str = include_str!("lexicon/cue_particles.tsv");
+const LEMMAS_TSV: &str = include_str!("lexicon/lemmas.tsv");
+
+/// What a cue lemma does beyond its class (`lemmas.tsv`): every form of the lemma shares it.
+#[derive(Clone, Debug, Default)]
+pub struct LemmaProps {
+    /// Takes a recipient before its content ("told reporters that …").
+    pub recipient: bool,
+    /// Takes an infinitive as its content ("vowed to punish …").
+    pub intention: bool,
+    /// An unmarked complement is a clause, not an object ("said there remains …").
+    pub clause: bool,
+    /// Its content may open with a question word ("asked whether …").
+    pub question: bool,
+    /// Mostly not a report ("spoke to reporters"): needs a marker, a quotation or a particle.
+    pub weak: bool,
+    /// A core verb of saying: counts inside an earlier claim's content when it has a source.
+    pub core: bool,
+    /// Words after the verb that belong to its cue ("called for", "pointed to").
+    pub particles: Vec<&'static str>,
+}
+
+static NO_PROPS: LemmaProps = LemmaProps {
+    recipient: false,
+    intention: false,
+    clause: false,
+    question: false,
+    weak: false,
+    core: false,
+    particles: Vec::new(),
+};
+
+fn parse_lemmas() -> HashMap<&'static str, LemmaProps> {
+    let mut out = HashMap::default();
+    for line in data_lines(LEMMAS_TSV) {
+        let mut f = line.split('\t');
+        let Some(lemma) = f.next() else { continue };
+        let mut p = LemmaProps::default();
+        for prop in f.next().unwrap_or("").split_whitespace() {
+            match prop {
+                "recipient" => p.recipient = true,
+                "intention" => p.intention = true,
+                "clause" => p.clause = true,
+                "question" => p.question = true,
+                "weak" => p.weak = true,
+                "core" => p.core = true,
+                _ => {}
+            }
+        }
+        p.particles = f.next().unwrap_or("").split_whitespace().collect();
+        out.insert(lemma, p);
+    }
+    out
+}
 
 /// Prepositions and adverb particles a cue verb may take into its span ("railed against",
 /// "focused on", "shrugged off"); which form takes which is mined into `cue_particles.tsv`.
@@ -61,6 +114,7 @@ pub struct Lexicon {
     outlets: HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
     particles: HashSet<(&'static str, &'static str)>,
+    lemmas: HashMap<&'static str, LemmaProps>,
     /// A filter: the bits of the (first byte, last byte) pairs of every cue form.
     cue_ends: [u64; 16],
 }
@@ -125,6 +179,7 @@ impl Lexicon {
             }
         }
         Lexicon {
+            lemmas: parse_lemmas(),
             cue_ends,
             cues,
             roles,
@@ -168,6 +223,11 @@ impl Lexicon {
     /// ("railed" + "against").
     pub fn takes_particle(&self, form: &str, particle: &str) -> bool {
         self.particles.contains(&(form, particle))
+    }
+
+    /// The properties of a cue lemma (none when `lemmas.tsv` does not list it).
+    pub fn lemma(&self, lemma: &str) -> &LemmaProps {
+        self.lemmas.get(lemma).unwrap_or(&NO_PROPS)
     }
 
     /// The kind of entity a lower-case role noun denotes.
@@ -216,5 +276,19 @@ mod tests {
         assert_eq!(lex.role("spokesperson"), Some(SpeakerKind::Person));
         assert!(lex.is_outlet("nbc news"));
         assert!(lex.is_boilerplate("please enter your comment!"));
+    }
+
+    #[test]
+    fn lemma_properties_come_from_the_data_file() {
+        let lex = Lexicon::get();
+        assert!(lex.lemma("tell").recipient && lex.lemma("tell").clause && lex.lemma("tell").core);
+        assert!(lex.lemma("vow").intention && !lex.lemma("vow").clause);
+        assert!(lex.lemma("speak").weak);
+        assert_eq!(lex.lemma("call").particles, ["for", "on"]);
+        assert!(!lex.lemma("no such lemma").clause);
+        // Every lemma the file lists is the lemma of some cue form, or a verb of intention.
+        for (lemma, p) in &lex.lemmas {
+            assert!(lex.cues.values().any(|c| c.lemma == *lemma) || p.intention, "{lemma} is no cue lemma");
+        }
     }
 }

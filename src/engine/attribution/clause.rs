@@ -1,0 +1,150 @@
+//! Clause geometry around a cue: where a sentence's main clause starts, its subject, the
+//! adjuncts between a subject and its verb, the auxiliaries that belong to a cue verb, and
+//! whether a new clause with its own subject starts at a token.
+
+use super::view::Ctx;
+use crate::engine::lexicon::CueClass;
+use crate::engine::words::{self, is};
+
+impl Ctx<'_> {
+    /// The "asked" of a sentence opening "Asked …" or "When asked …" (see `asked`).
+    pub(crate) fn asked_at(&self, floor: usize) -> Option<usize> {
+        let i = if self.low_is(floor, "when") { floor + 1 } else { floor };
+        self.low_is(i, "asked").then_some(i)
+    }
+
+    /// Where the main clause of a sentence starting at `floor` begins: after an introductory
+    /// phrase and its comma ("In April, Twitter …"), else at `floor`.
+    pub(crate) fn after_intro(&self, floor: usize, ceil: usize) -> usize {
+        // A sentence-initial conjunction first: "But Podesta said …".
+        let floor =
+            if floor + 1 < ceil && matches!(&*self.low(floor), "but" | "and" | "so" | "yet") && self.is_word(floor) {
+                floor + 1
+            } else {
+                floor
+            };
+        if self.is_word(floor) && is(words::INTRO_WORDS, &self.low(floor)) {
+            if let Some(c) = (floor..ceil).find(|&x| self.is_punct(x, ',')) {
+                return c + 1;
+            }
+        }
+        floor
+    }
+
+    /// The subject of a clause starting at `start`: a pronoun, or a run of capitalised words,
+    /// determiners, possessives and role nouns ("Mr. Trump", "The Blaze’s Matt Walsh", "the
+    /// Russians") holding a capitalised word or a role noun, followed by a lower-case word (the
+    /// verb) before `ceil`.
+    pub(crate) fn subject_at(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        if start >= ceil || !self.is_word(start) {
+            return None;
+        }
+        let first = self.low(start);
+        if is(words::PRONOUNS, &first) && !matches!(&*first, "who" | "which" | "it" | "you") {
+            return Some((start, start + 1));
+        }
+        let mut j = start;
+        let mut anchor = false;
+        while j < ceil && self.is_word(j) && j < start + 8 {
+            let w = self.low(j);
+            let cap = self.tok(j).cap;
+            if cap || self.is_role(j) {
+                anchor = true;
+            } else if !(is(words::DETERMINERS, &w) || (&*w == "of" && self.tok(j + 1).cap)) {
+                break;
+            }
+            j += 1;
+        }
+        let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !is(words::NP_INNER_PREP, &self.low(j));
+        (anchor && verb && j > start).then_some((start, j))
+    }
+
+    /// Start of the adjuncts between a subject and its verb at `end` (exclusive), not before
+    /// `floor`: sentence adverbs ("Carter however said") and time phrases ("Sean Spicer on
+    /// Thursday evening said", "the company this week said"). `end` when there are none.
+    pub(crate) fn adjuncts_before(&self, end: usize, floor: usize) -> usize {
+        let mut e = end;
+        while e > floor + 1 && self.is_word(e - 1) && !self.tok(e - 1).cap {
+            let w = self.low(e - 1);
+            if matches!(
+                &*w,
+                "however" | "though" | "meanwhile" | "instead" | "too" | "therefore" | "nonetheless" | "nevertheless"
+            ) {
+                e -= 1;
+                continue;
+            }
+            break;
+        }
+        // A time phrase ends with a time word proper (not a bare "on" or "this").
+        let last = self.low(e.saturating_sub(1));
+        let time_word = e > floor + 1
+            && self.is_word(e - 1)
+            && is(words::TIME_WORDS, &last)
+            && !matches!(&*last, "on" | "in" | "at" | "this" | "last" | "during" | "late" | "early");
+        if time_word {
+            let mut b = e - 1;
+            while b > floor + 1 && self.is_word(b - 1) && is(words::TIME_WORDS, &self.low(b - 1)) {
+                b -= 1;
+            }
+            e = b;
+        }
+        e
+    }
+
+    /// Extend a cue verb at `i` backwards over auxiliaries/adverbs; returns the first token.
+    pub(crate) fn cue_start(&self, i: usize, floor: usize) -> usize {
+        let mut s = i;
+        // "went on to claim", "continued to insist", "proceeded to say"
+        if s >= floor + 2 && self.low_is(s - 1, "to") {
+            let b = self.low(s - 2);
+            if matches!(&*b, "continued" | "continues" | "proceeded" | "went" | "goes" | "moved") {
+                s -= 2;
+            } else if &*b == "on" && s >= floor + 3 && matches!(&*self.low(s - 3), "went" | "goes" | "go" | "going") {
+                s -= 3;
+            }
+        }
+        let mut n = 0;
+        while s > floor
+            && n < 4
+            && self.is_word(s - 1)
+            && (!self.tok(s - 1).cap || s - 1 == floor)
+            && is(words::CUE_PREFIX, &self.low(s - 1))
+        {
+            s -= 1;
+            n += 1;
+        }
+        s
+    }
+
+    /// Does a clause with its own subject start at `i` ("[and] the union stepped in", "it leaves …")?
+    pub(crate) fn new_clause_at(&self, i: usize, end: usize) -> bool {
+        let mut i = i;
+        if self.is_word(i) && matches!(&*self.low(i), "and" | "but" | "so" | "yet" | "while") {
+            i += 1;
+        }
+        if i >= end || !self.is_word(i) {
+            return false;
+        }
+        let w = self.low(i);
+        let subject_end = if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+            i + 1
+        } else if self.tok(i).cap || is(words::DETERMINERS, &w) {
+            match self.np_fwd(i, end) {
+                Some((_, e)) => e,
+                None => return false,
+            }
+        } else {
+            return false;
+        };
+        let mut v = subject_end;
+        if self.low_is(v, "also") || self.low_is(v, "still") || self.low_is(v, "now") {
+            v += 1;
+        }
+        v < end
+            && self.is_word(v)
+            && (is(words::FINITE_VERBS, &self.low(v))
+                || is(words::MORE_FINITE_VERBS, &self.low(v))
+                || (self.low(v).ends_with("ed") && !self.tok(v).cap)
+                || self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.3))
+    }
+}

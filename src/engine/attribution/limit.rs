@@ -1,0 +1,50 @@
+//! No content holds more than [`MAX_NESTED`] other claims' cues.
+//!
+//! A content may hold other attributions ("X said that Y told reporters that …"), two or three
+//! deep in news text. On a run of cues without end ("he said he said he said …") every claim's
+//! content would hold every later one, and the output would grow with the square of the input.
+//! A content holding more than [`MAX_NESTED`] foreign cues is cut at the first one past that
+//! count, counted from its claim's cue outwards (a content after the cue keeps its head, one
+//! before it its tail), so that no token lies in more than a few contents.
+
+use super::view::Ctx;
+use super::RawClaim;
+use crate::engine::span::Span;
+
+/// The most other claims' cues a content may hold (PolNeAR train and dev: at most 4).
+pub const MAX_NESTED: usize = 8;
+
+/// Cut the contents that hold more than [`MAX_NESTED`] other claims' cues.
+pub fn nested_cues(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
+    // Every claim's cue starts, sorted, with the claim they belong to.
+    let mut cues: Vec<(usize, usize)> =
+        claims.iter().enumerate().flat_map(|(k, c)| c.cue.iter().map(move |s| (s.start, k))).collect();
+    cues.sort_unstable();
+    for (k, c) in claims.iter_mut().enumerate() {
+        let anchor = c.cue.first().map_or(0, |s| s.start);
+        for part in c.content.iter_mut() {
+            let from = cues.partition_point(|&(p, _)| p < part.start);
+            let to = cues.partition_point(|&(p, _)| p < part.end);
+            let own = c.cue.iter().filter(|s| part.start <= s.start && s.start < part.end).count();
+            if to - from - own <= MAX_NESTED {
+                continue;
+            }
+            let mut foreign = cues[from..to].iter().filter(|&&(_, owner)| owner != k).map(|&(p, _)| p);
+            let cut = if part.start >= anchor {
+                foreign.nth(MAX_NESTED).map(|p| Span::new(part.start, p))
+            } else {
+                foreign.rev().nth(MAX_NESTED).map(|p| Span::new(after_word(ctx, p), part.end))
+            };
+            if let Some(cut) = cut {
+                *part = cut.trim(ctx.d.text);
+            }
+        }
+    }
+}
+
+/// The end of the token starting at byte `p`.
+fn after_word(ctx: &Ctx<'_>, p: usize) -> usize {
+    let toks = ctx.d.toks;
+    let t = toks.partition_point(|t| t.span.start < p);
+    toks.get(t).map_or(p, |t| t.span.end)
+}

@@ -1,0 +1,264 @@
+//! Noun-phrase chunking: the source before a cue ("State Department spokesperson Vedant Patel
+//! said"), after it ("said Patel", "according to a count by The Associated Press"), and a loose
+//! phrase by position only.
+
+use super::view::Ctx;
+use crate::engine::lexicon::CueClass;
+use crate::engine::segment::TokKind;
+use crate::engine::words::{self, is};
+
+impl Ctx<'_> {
+    /// Noun phrase ending right before token `end` (exclusive), not before `floor`.
+    pub(crate) fn np_back(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
+        let mut start = end;
+        let mut n_words = 0;
+        let mut nominal = false;
+        let mut j = end;
+        while j > floor {
+            let t = j - 1;
+            let tok = self.tok(t);
+            if tok.kind == TokKind::Punct && tok.ch == ')' && start < end {
+                // A parenthesis inside a name: "Rep. Stephen Lynch (D-Mass.) said".
+                let lo = t.saturating_sub(8).max(floor);
+                if let Some(open) = (lo..t).rev().find(|&x| self.is_punct(x, '(')) {
+                    start = open;
+                    j = open;
+                    continue;
+                }
+            }
+            if tok.kind == TokKind::Punct && tok.ch == ')' && start == end {
+                let lo = t.saturating_sub(8).max(floor);
+                if let Some(open) = (lo..t).rev().find(|&x| self.is_punct(x, '(')) {
+                    if open > floor && self.is_word(open - 1) && self.tok(open - 1).cap {
+                        start = open;
+                        j = open;
+                        continue;
+                    }
+                }
+            }
+            // A plural possessive: "the officials’ spokesman".
+            if tok.kind == TokKind::Quote
+                && matches!(tok.ch, '’' | '\'')
+                && start < end
+                && t > floor
+                && self.is_word(t - 1)
+                && self.tok(t - 1).span.end == tok.span.start
+            {
+                start = t;
+                j = t;
+                continue;
+            }
+            if tok.kind != TokKind::Word {
+                // A quoted part of a noun phrase: a “high-ranking US official”.
+                if tok.kind == TokKind::Quote && start < end {
+                    if let Some(q) = self.quote_closing_at(t) {
+                        let no_comma = (q.inner_start..q.inner_end).all(|x| !self.is_punct(x, ','));
+                        let det_before = q.open_tok > floor
+                            && self.is_word(q.open_tok - 1)
+                            && is(words::DETERMINERS, &self.low(q.open_tok - 1));
+                        if q.inner_end - q.inner_start <= 5 && no_comma && det_before {
+                            start = q.open_tok;
+                            j = q.open_tok;
+                            nominal = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            let w = self.low(t);
+            if is(words::PRONOUNS, &w) || is(words::INDEFINITE_PRONOUNS, &w) {
+                if start == end {
+                    return Some((t, t + 1));
+                }
+                // "Many in the crowd", "some of his advisers": a quantifier heading a partitive;
+                // "some officials": a quantifier determining the noun.
+                if is(words::INDEFINITE_PRONOUNS, &w)
+                    && (matches!(&*self.low(start), "of" | "in" | "among" | "from") || is(words::DETERMINERS, &w))
+                {
+                    start = t;
+                    nominal = true;
+                }
+                break;
+            }
+            if start == end && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) {
+                // "Trump’s state": the cue word is a noun here.
+                return None;
+            }
+            if &*w == "and" && start < end && t > floor && self.is_word(t - 1) {
+                let before = self.low(t - 1);
+                let nounish = self.tok(t - 1).cap
+                    || self.is_role(t - 1)
+                    || (!is(words::NP_STOP, &before) && !before.ends_with("ed") && !before.ends_with("ly"));
+                if nounish {
+                    start = t;
+                    j = t;
+                    continue;
+                }
+                break;
+            }
+            // "an adviser to Trump": "to" joins a role noun and a name.
+            let role_to = &*w == "to" && t > floor && self.is_role(t - 1) && self.tok(start).cap;
+            // "an official familiar with the talks", "a source close to the campaign".
+            let postmodifier = matches!(&*w, "with" | "to")
+                && start < end
+                && t > floor + 1
+                && is(words::POSTMODIFIER_ADJECTIVES, &self.low(t - 1))
+                && self.is_word(t - 2)
+                && (self.is_role(t - 2) || self.tok(t - 2).cap);
+            if postmodifier {
+                start = t - 1;
+                j = t - 1;
+                continue;
+            }
+            if is(words::NP_INNER_PREP, &w) || role_to {
+                let noun_before = t > floor && self.is_word(t - 1) && (self.tok(t - 1).cap || self.is_role(t - 1));
+                if start < end && noun_before {
+                    start = t;
+                    j = t;
+                    continue;
+                }
+                break;
+            }
+            if is(words::NP_STOP, &w) {
+                break;
+            }
+            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(t) {
+                // A participle right before a capitalised or role noun is an adjective: "the
+                // embattled governor", "undecided Republican voter".
+                let opens = t == floor || !self.is_word(t - 1) || is(words::DETERMINERS, &self.low(t - 1));
+                let before_noun =
+                    start == t + 1 && start < end && (self.is_role(start) || (opens && self.tok(start).cap));
+                let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !w.contains('-')
+                    && !(before_noun && w.ends_with("ed"));
+                if verbish || self.cue_entry(t).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2) {
+                    break;
+                }
+            }
+            if tok.cap || self.is_role(t) || (w.ends_with('s') && w.len() > 3) {
+                nominal = true;
+            }
+            start = t;
+            j = t;
+            n_words += 1;
+            if n_words >= 14 {
+                break;
+            }
+        }
+        // Do not start with a preposition or a conjunction.
+        while start < end
+            && self.is_word(start)
+            && (is(words::NP_INNER_PREP, &self.low(start)) || self.low_is(start, "and"))
+        {
+            start += 1;
+        }
+        (nominal && start < end).then_some((start, end))
+    }
+
+    /// Noun phrase starting at token `start`, not reaching `ceil`.
+    pub(crate) fn np_fwd(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        let mut end = start;
+        let mut n_words = 0;
+        let mut nominal = false;
+        let mut j = start;
+        while j < ceil {
+            let tok = self.tok(j);
+            if tok.kind == TokKind::Quote {
+                if let Some(q) = self.quote_opening_at(j) {
+                    if let Some(c) = q.close_tok {
+                        if q.inner_end - q.inner_start <= 5 && c < ceil {
+                            end = c + 1;
+                            j = c + 1;
+                            nominal = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            if tok.kind != TokKind::Word {
+                break;
+            }
+            let w = self.low(j);
+            if is(words::PRONOUNS, &w) {
+                if end == start {
+                    return Some((j, j + 1));
+                }
+                break;
+            }
+            if &*w == "and" {
+                let next_np = j + 1 < ceil
+                    && self.is_word(j + 1)
+                    && (self.tok(j + 1).cap || is(words::DETERMINERS, &self.low(j + 1)));
+                if end > start && next_np {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            // "a source close to the campaign", "an official familiar with the talks".
+            if end > start
+                && (self.is_role(end - 1) || self.tok(end - 1).cap)
+                && is(words::POSTMODIFIER_ADJECTIVES, &w)
+                && matches!(&*self.low(j + 1), "with" | "to")
+                && j + 2 < ceil
+                && self.is_word(j + 2)
+            {
+                j += 2;
+                continue;
+            }
+            // "an adviser to Trump": "to" joins a role noun and a name.
+            let role_to = &*w == "to" && end > start && self.is_role(end - 1);
+            if is(words::NP_INNER_PREP, &w) || role_to {
+                let next_ok =
+                    j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
+                let prev_ok = end > start && (self.tok(end - 1).cap || self.is_role(end - 1));
+                if next_ok && prev_ok {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if is(words::NP_STOP, &w) {
+                break;
+            }
+            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(j) {
+                let before_noun =
+                    end == start && j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || self.is_role(j + 1));
+                let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
+                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !w.contains('-')
+                    && !(before_noun && w.ends_with("ed"));
+                if verbish || self.cue_entry(j).is_some_and(|c| c.class == CueClass::Speech) {
+                    break;
+                }
+            }
+            if tok.cap || self.is_role(j) || (w.ends_with('s') && w.len() > 3) {
+                nominal = true;
+            }
+            j += 1;
+            end = j;
+            n_words += 1;
+            if n_words >= 14 {
+                break;
+            }
+        }
+        (nominal && end > start).then_some((start, end))
+    }
+
+    /// A noun phrase by position only: the words from `start` up to punctuation, a clause word
+    /// or `ceil`, at most 15 words; `None` when it would be empty.
+    pub(crate) fn np_loose(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
+        let mut j = start;
+        while j < ceil && j < start + 15 && self.is_word(j) {
+            if matches!(&*self.low(j), "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "if")
+            {
+                break;
+            }
+            j += 1;
+        }
+        (j > start).then_some((start, j))
+    }
+}

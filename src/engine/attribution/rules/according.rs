@@ -1,0 +1,61 @@
+//! "according to X": whatever noun phrase follows is the source; the content is the clause
+//! before it, the clause after it, or both.
+
+use super::super::view::Ctx;
+use super::super::{RawClaim, Scope};
+use crate::engine::model::{ClaimKind, Stance};
+use crate::engine::segment::TokKind;
+
+/// "according to X" at token `i`.
+pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>) -> Result<(), &'static str> {
+    let Scope { si, floor, end, .. } = *s;
+    if i + 2 >= end || !ctx.low_is(i + 1, "to") {
+        return Err("\"according\" without \"to\" and a phrase after it");
+    }
+    // Whatever follows "according to" is its source, named or not ("the summary", "media buying
+    // sources", "a count by The Associated Press").
+    let Some((a, b)) = ctx.np_fwd(i + 2, end).or_else(|| ctx.np_loose(i + 2, end)) else {
+        return Err("no noun phrase after \"according to\"");
+    };
+    let cue = ctx.span(i, i + 2);
+    let source = ctx.span(a, b);
+    let mut content = Vec::new();
+    // Before: "…, according to X" (unless what precedes is a short intro: "In addition, according to X, …").
+    let before_words = (floor..i).filter(|&k| ctx.is_word(k)).count();
+    let words_after = (b..end).filter(|&k| ctx.is_word(k)).count();
+    let intro = before_words <= 4 && words_after >= 3;
+    if !intro && i > floor {
+        let mut e = i;
+        while e > floor && ctx.tok(e - 1).kind == TokKind::Punct && matches!(ctx.tok(e - 1).ch, ',' | '—' | '(' | '–')
+        {
+            e -= 1;
+        }
+        if e > floor {
+            content.push(ctx.span(floor, e));
+        }
+    }
+    // After: ", …" up to the end.
+    let mut s = b;
+    while s < end && ctx.tok(s).kind == TokKind::Punct && matches!(ctx.tok(s).ch, ',' | ')' | '—' | '–') {
+        s += 1;
+    }
+    if s < end && (content.is_empty() || (end - s) >= 3) {
+        content.push(ctx.span(s, end));
+    }
+    if content.is_empty() {
+        return Err("no content before or after \"according to\"");
+    }
+    claims.push(RawClaim {
+        kind: ClaimKind::AccordingTo,
+        content,
+        cue: vec![cue],
+        source: Some(source),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.8,
+        sentence: si,
+        inherit_from: None,
+        rule: "according",
+    });
+    Ok(())
+}

@@ -1,0 +1,40 @@
+//! "Asked whether he was worried, Ban said …": the question put to a speaker is a claim of
+//! its own (sourceless, or the asker's when "by" names one), never the content of the answer.
+
+use super::super::view::Ctx;
+use super::super::{RawClaim, Scope};
+use super::minor_claim;
+
+/// "Asked whether he was worried, Ban said …" / "When asked by a reporter if …, …": the
+/// question put to the speaker, up to the comma; its source is the asker when "by" names one.
+pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
+    let Scope { si, floor, end, .. } = *s;
+    let Some(i) = ctx.asked_at(floor) else { return };
+    let mut s = i + 1;
+    let mut source = None;
+    if ctx.low_is(s, "by") {
+        let Some((a, b)) = ctx.np_fwd(s + 1, end) else { return };
+        source = Some(ctx.span(a, b));
+        s = b;
+    }
+    if !ctx.is_word(s)
+        || !matches!(&*ctx.low(s), "whether" | "if" | "about" | "what" | "why" | "how" | "who" | "when" | "where")
+    {
+        return;
+    }
+    // Up to the first comma outside a quotation (a quotation's own final comma included).
+    let Some(comma) = (s..end)
+        .find(|&x| ctx.is_punct(x, ',') && (ctx.inside_of(x).is_none() || ctx.quote_closing_at(x + 1).is_some()))
+    else {
+        return;
+    };
+    let mut e = comma;
+    if ctx.quote_closing_at(comma + 1).is_some() {
+        e = comma + 2;
+    }
+    if (s..e).filter(|&x| ctx.is_word(x)).count() < 3 {
+        return;
+    }
+    let content = ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',');
+    claims.push(minor_claim("asked", ctx, si, i, content, source, None));
+}

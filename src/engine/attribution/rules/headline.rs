@@ -1,0 +1,90 @@
+//! Headline attribution "NBC News: The United States …": up to five capitalised words, a
+//! colon and a clause.
+
+use super::super::view::Ctx;
+use super::super::{RawClaim, Scope};
+use crate::engine::model::{ClaimKind, Stance};
+pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
+    let Scope { sent, si, floor, end, .. } = *s;
+    // "NBC News: The United States …" — up to five capitalised words, a colon, a clause.
+    let limit = (floor + 6).min(end);
+    let Some(colon) = (floor + 1..limit).find(|&k| ctx.is_punct(k, ':')) else {
+        return;
+    };
+    if !(floor..colon).all(|k| ctx.is_word(k) && (ctx.tok(k).cap || ctx.tok(k).ch.is_ascii_digit())) {
+        return;
+    }
+    // A label is no speaker ("Q:", "Contributing:", "Revealed:"), and a slogan no claim.
+    let n_content_words = (colon + 1..end).filter(|&k| ctx.is_word(k)).count();
+    let one = colon == floor + 1;
+    let label = one && {
+        let w = ctx.low(floor);
+        w.len() <= 1
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+            || matches!(
+                &*w,
+                "update" | "note" | "source" | "sources" | "photo" | "video" | "watch" | "read" | "related" | "credit"
+            )
+    };
+    if end <= colon + 3 || n_content_words < 5 || label {
+        return;
+    }
+    // A title-case heading ("Stealth Over Health: …", "The Latest: …") is no source: only an
+    // outlet or a name of plain capitalised words.
+    let label = ctx.span(floor, colon).text(ctx.d.text).to_lowercase();
+    let function_word = (floor..colon).any(|k| {
+        matches!(
+            &*ctx.low(k),
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "over"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "and"
+                | "with"
+                | "at"
+                | "by"
+                | "from"
+                | "latest"
+                | "correction"
+                | "clarification"
+                | "note"
+                | "disclosure"
+                | "updated"
+                | "update"
+                | "breaking"
+                | "watch"
+                | "exclusive"
+                | "opinion"
+                | "analysis"
+                | "editorial"
+        )
+    });
+    if function_word && !ctx.lex.is_outlet(&label) {
+        return;
+    }
+    // "Updated: 18:30" style labels are not sources: a name needs a letter and no digits.
+    if (floor..colon).any(|k| ctx.word(k).chars().any(|c| c.is_ascii_digit())) {
+        return;
+    }
+    let content = ctx.span(colon + 1, ctx.para_end(sent).max(end));
+    claims.push(RawClaim {
+        kind: ClaimKind::Indirect,
+        content: vec![content],
+        cue: vec![ctx.tok(colon).span],
+        source: Some(ctx.span(floor, colon)),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.6,
+        sentence: si,
+        inherit_from: None,
+        rule: "headline",
+    });
+    let k = claims.len() - 1;
+    claims[k].kind = ctx.kind_of(&claims[k].content);
+}

@@ -1,0 +1,36 @@
+//! "In their opinion, …" / "In his view, …".
+
+use super::super::view::Ctx;
+use super::super::{RawClaim, Scope};
+use crate::engine::model::{ClaimKind, Stance};
+
+/// "In their opinion, …" / "In the view of X, …": the possessive is the source.
+pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
+    let Scope { si, floor, end, .. } = *s;
+    if floor + 4 >= end || !ctx.low_is(floor, "in") {
+        return;
+    }
+    let noun = floor + 2;
+    if !matches!(&*ctx.low(noun), "opinion" | "view" | "words" | "estimation" | "assessment")
+        || !ctx.is_punct(noun + 1, ',')
+    {
+        return;
+    }
+    let who = floor + 1;
+    let w = ctx.low(who);
+    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our") || w.ends_with("’s") || w.ends_with("'s")) {
+        return;
+    }
+    claims.push(RawClaim {
+        kind: ClaimKind::AccordingTo,
+        content: vec![ctx.span(noun + 2, end)],
+        cue: vec![ctx.span(floor, noun + 1)],
+        source: Some(ctx.tok(who).span),
+        stance: Stance::Neutral,
+        via: None,
+        confidence: 0.6,
+        sentence: si,
+        inherit_from: None,
+        rule: "opinion",
+    });
+}

@@ -1,0 +1,125 @@
+//! Cue framing: how far the cue reaches ("said in a statement", "called for", "said Friday",
+//! "pointed out"), whether it is passive ("was reported by NBC"), and its recipient ("told
+//! reporters"), so that the content starts after all of them.
+
+use super::super::view::Ctx;
+use super::super::Scope;
+use crate::engine::lexicon::CueEntry;
+use crate::engine::span::Span;
+use crate::engine::words::{self, is};
+
+/// The cue of a verb of saying, framed.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The cue verb's token.
+    pub verb: usize,
+    /// The first token of its cue (auxiliaries and adverbs before the verb included).
+    pub first: usize,
+    /// Cue spans (a time phrase may add an auxiliary before the source, at the front).
+    pub spans: Vec<Span>,
+    /// The first token after the cue, its particles, a passive agent and a recipient.
+    pub next: usize,
+    /// "-ing" form ("…, saying …").
+    pub participle: bool,
+    /// Passive with a "by" agent ("was reported by NBC News").
+    pub passive: bool,
+    /// The agent of a passive.
+    pub agent: Option<(usize, usize)>,
+}
+
+/// Frame the cue verb at `i` (its entry `entry`, its cue starting at `first`).
+pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: usize) -> Result<Frame, &'static str> {
+    let end = s.end;
+    let participle = ctx.low(i).ends_with("ing");
+    let mut cue_spans = vec![ctx.span(first, i + 1)];
+    let mut k = i + 1;
+    // "said in a statement", "told in an interview": PolNeAR's cues include the medium.
+    if k + 2 < end && ctx.low_is(k, "in") && matches!(&*ctx.low(k + 1), "a" | "an") {
+        let mut m = k + 2;
+        if m + 1 < end
+            && matches!(&*ctx.low(m), "written" | "joint" | "separate" | "brief" | "recent" | "new" | "lengthy")
+        {
+            m += 1;
+        }
+        if matches!(
+            &*ctx.low(m),
+            "statement" | "interview" | "tweet" | "email" | "post" | "speech" | "letter" | "release"
+        ) {
+            cue_spans[0] = ctx.span(first, m + 1);
+            k = m + 1;
+        }
+    }
+    // Particles and prepositions that belong to the verb ("called for", "pointed to", "spoke of"),
+    // and a bare day or "then"/"later" right after it ("said Friday").
+    if k < end && ctx.is_word(k) && ctx.lex.lemma(entry.lemma).particles.contains(&&*ctx.low(k)) {
+        cue_spans[0] = ctx.span(first, k + 1);
+        k += 1;
+    }
+    let day_or_then = ctx.is_word(k) && ctx.tok(k).cap && is(words::TIME_WORDS, &ctx.low(k));
+    if k < end && (day_or_then || ctx.low_is(k, "then") || ctx.low_is(k, "later")) {
+        cue_spans[0] = ctx.span(first, k + 1);
+        k += 1;
+    }
+    // "pointed out", "called for"
+    if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") {
+        cue_spans[0] = ctx.span(first, k + 1);
+        k += 1;
+    }
+    // Passive: "This was reported by NBC News, citing …"
+    let passive = first < i
+        && matches!(&*ctx.low(i - 1), "was" | "were" | "is" | "are" | "been")
+        && k < end
+        && ctx.low_is(k, "by");
+    let mut agent = None;
+    if passive {
+        let Some((a, e)) = ctx.np_fwd(k + 1, end) else {
+            return Err("passive without an agent after \"by\"");
+        };
+        agent = Some((a, e));
+        cue_spans[0] = ctx.span(first, k + 1);
+        k = e;
+    }
+    // Recipient of "told/asked/assured/warned X (that)".
+    if ctx.lex.lemma(entry.lemma).recipient && !passive {
+        if let Some((_, e)) = ctx.np_fwd(k, end) {
+            if !(k < end && ctx.is_open_quote(k)) {
+                k = e;
+            }
+        }
+    }
+    Ok(Frame { verb: i, first, spans: cue_spans, next: k, participle, passive, agent })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::analyze;
+
+    fn cue_of(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.claims.iter().map(|c| c.cue.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" … ")).collect()
+    }
+
+    #[test]
+    fn the_medium_belongs_to_the_cue() {
+        assert_eq!(cue_of("The senator said in a statement that the bill would pass."), vec!["said in a statement"]);
+    }
+
+    #[test]
+    fn a_lemma_particle_belongs_to_the_cue() {
+        assert_eq!(cue_of("The mayor called for an inquiry into the police response."), vec!["called for"]);
+    }
+
+    #[test]
+    fn a_passive_takes_its_agent_as_source() {
+        let text = "The plan was criticised by the union, which said it would cost jobs.";
+        let a = analyze(text);
+        assert!(a.claims.iter().any(|c| c.source.first().is_some_and(|s| s.text(text) == "the union")));
+    }
+
+    #[test]
+    fn the_recipient_is_not_content() {
+        let text = "Smith told reporters that the talks had failed.";
+        let a = analyze(text);
+        assert_eq!(a.claims[0].content[0].text(text), "that the talks had failed");
+    }
+}

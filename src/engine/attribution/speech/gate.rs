@@ -1,0 +1,133 @@
+//! The acceptance gate of a verb of saying: every prior, lexical veto and confidence term in one
+//! place. A candidate reaching it has a cue, a source (or an inherited speaker) and a content.
+
+use super::super::content::After;
+use super::super::view::Ctx;
+use super::super::{RawClaim, RawVia, Scope};
+use super::frame::Frame;
+use super::source::Source;
+use crate::engine::lexicon::{CueClass, CueEntry};
+use crate::engine::model::ClaimKind;
+use crate::engine::span::Span;
+
+/// A cue form whose PolNeAR-train precision is below this needs evidence (a "that", a colon,
+/// quotation marks, an inverted source) to count.
+pub const MIN_PRIOR: f32 = 0.25;
+/// Below this, only an explicit marker ("that", a colon, an opening quote) or inversion will do.
+pub const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
+
+/// Everything the gate weighs.
+pub struct Candidate<'c> {
+    /// The cue word's entry.
+    pub entry: &'c CueEntry,
+    /// The framed cue.
+    pub frame: Frame,
+    /// Its source.
+    pub source: Source,
+    /// Where the content after the cue started.
+    pub after: After,
+    /// The content.
+    pub content: Vec<Span>,
+    /// Whether the content is explicitly marked.
+    pub marked: bool,
+    /// Whether the cue lies inside an earlier claim's content in this sentence.
+    pub nested: bool,
+}
+
+/// Accept the candidate as a claim, or say why not.
+pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim, &'static str> {
+    let Candidate { entry, frame: f, source: src, after, content, marked, nested } = c;
+    let i = f.verb;
+    let w = ctx.low(i);
+    let props = ctx.lex.lemma(entry.lemma);
+    let inverted = src.inverted;
+    let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
+    // Words that are also plural nouns ("dubious medical claims", "raises questions") and verbs
+    // that are mostly not reports ("spoke to reporters", "released the video", "called an
+    // emergency meeting") need an explicit marker, a quotation, or a particle in the cue.
+    let explicit = after.marked || inverted || quoted;
+    let plural_noun = matches!(
+        &*w,
+        "claims"
+            | "questions"
+            | "calls"
+            | "reports"
+            | "comments"
+            | "remarks"
+            | "notes"
+            | "statements"
+            | "plans"
+            | "views"
+            | "concerns"
+            | "attacks"
+            | "warnings"
+            | "promises"
+            | "charges"
+            | "shows"
+            | "answers"
+            | "points"
+            | "fears"
+            | "hopes"
+    );
+    let has_particle = f.spans[0].end > ctx.tok(i).span.end;
+    let weak_verb = props.weak && !has_particle;
+    if (plural_noun || weak_verb) && !explicit && !super::super::content::content_first(&content, &f.spans) {
+        return Err("a plural noun or a weak verb without a marker");
+    }
+    // A reduced relative ("an analysis released by the department") reports nothing unless a
+    // marker follows.
+    let reduced_relative = f.first == i && w.ends_with("ed") && ctx.low_is(f.next, "by") && !f.passive;
+    if reduced_relative && !after.marked {
+        return Err("a reduced relative (\"released by\")");
+    }
+    // "Her advisers think she has the discipline": an attitude of a named or described third
+    // party (not the "I think" of a speaker) is attributed as such.
+    let third_party_belief = entry.class == CueClass::Belief
+        && f.first == i
+        && src.np.is_some_and(|(a, b)| {
+            b == f.first
+                && !matches!(&*ctx.low(a), "i" | "we" | "you" | "they" | "who" | "which")
+                && ((a..b).any(|x| ctx.is_role(x)) || ctx.tok(b - 1).cap)
+        });
+    let evidence = marked || quoted || inverted || third_party_belief;
+    // A weak cue inside the content of an earlier claim is part of that content.
+    if nested && entry.prior < 0.6 && !after.marked && !(props.core && src.np.is_some()) {
+        return Err("a weak cue inside an earlier claim's content");
+    }
+    if entry.prior < MIN_PRIOR && !evidence {
+        return Err("low prior and no evidence");
+    }
+    if entry.prior < MIN_PRIOR_WITH_EVIDENCE && !(after.marked || inverted) {
+        return Err("very low prior and no explicit marker");
+    }
+    if entry.class == CueClass::Belief && !after.marked && entry.prior < 0.3 && !third_party_belief {
+        return Err("a weak attitude without a marker");
+    }
+    let mut confidence = 0.45 + 0.4 * entry.prior.min(1.0);
+    confidence += src.confidence;
+    if evidence {
+        confidence += 0.1;
+    }
+    let mut cue = f.spans;
+    let via = after.citing.map(|_| RawVia { source: src.np.map(|(a, b)| ctx.span(a, b)), cue: cue.clone() });
+    let source = match after.citing {
+        Some((c, (a, b))) => {
+            cue.push(ctx.span(c, c + 1));
+            Some(ctx.span(a, b))
+        }
+        None => src.np.map(|(a, b)| ctx.span(a, b)),
+    };
+    let kind = if entry.class == CueClass::Belief { ClaimKind::Belief } else { ctx.kind_of(&content) };
+    Ok(RawClaim {
+        kind,
+        content,
+        cue,
+        source,
+        stance: entry.stance,
+        via,
+        confidence: confidence.clamp(0.05, 0.99),
+        sentence: s.si,
+        inherit_from: src.inherit_from,
+        rule: if after.citing.is_some() { "citing-chain" } else { src.rule },
+    })
+}

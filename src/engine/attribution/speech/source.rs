@@ -1,0 +1,252 @@
+//! Source rules for a verb of saying, tried in order; the first that finds a source wins
+//! (except that a coordinated verb's subject overrides a phrase found right before the cue).
+//!
+//! | rule | example |
+//! |---|---|
+//! | `passive` | "This was reported **by NBC News**" (found by the framing) |
+//! | `subject` | "**State Department … Vedant Patel** said" (adverbs, time phrases skipped) |
+//! | `apposition` | "**Marc Morial, the chief executive of the League,** said" |
+//! | `coordinated` | "**Trump** had initially welcomed the election and said" |
+//! | `and-said-again` | "Podesta said A and said B" (the previous claim's speaker) |
+//! | `inverted` | "“…,” said **Patel**." (its content is the quotation before) |
+//! | `participle` | "…,” he said, adding …" (previous claim) / "**Mr. Trump** struck a tone, saying …" |
+//! | `first-phrase` | "**Russia**, in turn, has dismissed …" |
+
+use super::super::view::Ctx;
+use super::super::{RawClaim, RawId, Scope};
+use super::frame::Frame;
+use crate::engine::segment::TokKind;
+use crate::engine::span::Span;
+use crate::engine::words::{self, is};
+
+/// A source found for a verb of saying.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    /// The source noun phrase (tokens).
+    pub np: Option<(usize, usize)>,
+    /// Or: the speaker of this earlier claim.
+    pub inherit_from: Option<RawId>,
+    /// The source follows the cue ("said Patel"); the content comes before.
+    pub inverted: bool,
+    /// What the rule adds to the claim's confidence.
+    pub confidence: f32,
+    /// Content the rule found on the way (the quotation before an inverted source, the previous
+    /// sentence of an anaphoric passive).
+    pub content: Vec<Span>,
+    /// The rule that found it.
+    pub rule: &'static str,
+}
+
+/// Find the source of the framed cue `f`; `claims` are those before it.
+pub fn find(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame, claims: &[RawClaim]) -> Result<Source, &'static str> {
+    let mut src = Source { np: f.agent, rule: "passive", ..Source::default() };
+    if !f.passive {
+        src.np = subject(ctx, s, f);
+        src.rule = "subject";
+    }
+    if src.np.is_none() && !f.participle && !f.passive {
+        src.np = apposition(ctx, s, f);
+        src.rule = "apposition";
+    }
+    coordinated(ctx, s, f, claims, &mut src);
+    if src.np.is_none() && !f.participle && prev_sep(ctx, s, f) && !f.passive {
+        if let Some((np, content)) = inverted(ctx, s, f) {
+            src.np = Some(np);
+            src.content.push(content);
+            src.inverted = true;
+            src.confidence += 0.1;
+            src.rule = "inverted";
+        }
+    }
+    if src.np.is_none() && !src.inverted && !f.passive {
+        fallback(ctx, s, f, claims, &mut src);
+        if src.np.is_none() && src.inherit_from.is_none() {
+            return Err("no source");
+        }
+    }
+    if f.passive {
+        let prev = passive_anaphora(ctx, s, f).ok_or("passive without an anaphoric subject")?;
+        src.content.extend(prev);
+    }
+    Ok(src)
+}
+
+/// Whether a comma or a quotation mark stands right before the cue.
+fn prev_sep(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> bool {
+    f.first > s.floor && (ctx.is_punct(f.first - 1, ',') || ctx.tok(f.first - 1).kind == TokKind::Quote)
+}
+
+/// The noun phrase before the cue, past adjuncts ("Carter however said") and a time phrase
+/// between subject and auxiliary ("NBC had on the previous day claimed": the auxiliary joins
+/// the cue).
+fn subject(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame) -> Option<(usize, usize)> {
+    let floor = s.floor;
+    let adjuncts = ctx.adjuncts_before(f.first, floor);
+    let mut np = ctx.np_back(adjuncts, floor).or_else(|| ctx.np_back(f.first, floor));
+    let (a, e) = np?;
+    let head = ctx.low(e - 1);
+    let time_head = matches!(
+        &*head,
+        "day"
+            | "week"
+            | "month"
+            | "year"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "morning"
+            | "evening"
+            | "night"
+    );
+    if !time_head {
+        return np;
+    }
+    let mut b = a;
+    while b > floor
+        && ctx.is_word(b - 1)
+        && (is(words::NP_INNER_PREP, &ctx.low(b - 1)) || is(words::CUE_PREFIX, &ctx.low(b - 1)))
+    {
+        b -= 1;
+    }
+    if b < a {
+        np = ctx.np_back(b, floor);
+        if let Some(first_aux) = (b..a).find(|&x| is(words::CUE_PREFIX, &ctx.low(x))) {
+            f.spans.insert(0, ctx.span(first_aux, first_aux + 1));
+        }
+    }
+    np
+}
+
+/// "Marc Morial, the chief executive of the League, said …" (also "Name (D-N.Y.), …,"); dashes
+/// work the same: "A former candidate -- John McCain, who lost in 2008 -- said …".
+fn apposition(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<(usize, usize)> {
+    let (floor, cue_first) = (s.floor, f.first);
+    let sep_char = if cue_first > floor { ctx.tok(cue_first - 1).ch } else { '\0' };
+    let is_sep = |x: usize| ctx.tok(x).kind == TokKind::Punct && ctx.tok(x).ch == sep_char;
+    let dash_sep =
+        matches!(sep_char, '—' | '–' | '-') && cue_first > floor && ctx.tok(cue_first - 1).kind == TokKind::Punct;
+    if !(cue_first > floor + 2 && (ctx.is_punct(cue_first - 1, ',') || dash_sep)) {
+        return None;
+    }
+    let mut c2 = cue_first - 1;
+    // "--" is two dash tokens.
+    while dash_sep && c2 > floor && is_sep(c2 - 1) {
+        c2 -= 1;
+    }
+    let lo = c2.saturating_sub(18).max(floor);
+    let c1 = (lo..c2).rev().find(|&x| is_sep(x)).map(|x| {
+        let mut x = x;
+        while dash_sep && x > lo && is_sep(x - 1) {
+            x -= 1;
+        }
+        x
+    })?;
+    let c1_inner = (c1..c2).find(|&x| !is_sep(x)).unwrap_or(c2).saturating_sub(1);
+    let number = c1_inner + 2 == c2 && ctx.tok(c1_inner + 1).ch.is_ascii_digit();
+    let clean = dash_sep
+        || (c1_inner + 1..c2)
+            .all(|x| ctx.tok(x).kind != TokKind::Quote && !(ctx.is_word(x) && is(words::FINITE_VERBS, &ctx.low(x))));
+    let appos_ok = c1_inner + 1 < c2 && clean && (number || ctx.np_fwd(c1_inner + 1, c2).is_some());
+    let mut e1 = c1;
+    if e1 > floor && ctx.is_punct(e1 - 1, ')') {
+        if let Some(open) = (lo..e1 - 1).rev().find(|&x| ctx.is_punct(x, '(')) {
+            e1 = open;
+        }
+    }
+    if !appos_ok {
+        return None;
+    }
+    let (a, b) = ctx.np_back(e1, floor)?;
+    (a..b).any(|x| ctx.tok(x).cap).then_some((a, c2))
+}
+
+/// A coordinated verb phrase: "Trump had initially welcomed the election and said …" — the
+/// subject is the sentence's first noun phrase; "The spokesman declined to comment but said …":
+/// the subject of the first verb; "Podesta said A and said B": the previous claim's speaker.
+fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src: &mut Source) {
+    let (floor, cue_first) = (s.floor, f.first);
+    let coordinated = ctx.low_is(cue_first.saturating_sub(1), "and") || ctx.low_is(cue_first.saturating_sub(1), "but");
+    if !(cue_first > floor + 2 && coordinated && !f.passive) {
+        return;
+    }
+    if let Some((a, b)) = ctx.np_fwd(ctx.after_intro(floor, cue_first), cue_first) {
+        let verb_after = b < cue_first
+            && ctx.is_word(b)
+            && (is(words::CUE_PREFIX, &ctx.low(b)) || (ctx.low(b).ends_with("ed") && !ctx.tok(b).cap));
+        if verb_after && (a..b).any(|x| ctx.tok(x).cap || is(words::PRONOUNS, &ctx.low(x))) {
+            src.np = Some((a, b));
+            src.rule = "coordinated";
+        }
+    }
+    // "Mrs. Clinton shook her head and said": any verb after a named subject.
+    if src.np.is_none() {
+        src.np = ctx.subject_at(ctx.after_intro(floor, cue_first), cue_first);
+        src.rule = "coordinated";
+    }
+    if src.np.is_none() && claims.len() > s.first_claim {
+        src.inherit_from = Some(RawId(claims.len() as u32 - 1));
+        src.rule = "and-said-again";
+    }
+}
+
+/// Inverted "…,” said Patel." / "…, says the report.": the phrase after the cue, when a
+/// content stands before it.
+fn inverted(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<((usize, usize), Span)> {
+    let end = s.end;
+    let (a, b) = ctx.np_fwd(f.next, end)?;
+    let tail_ok = b >= end || ctx.is_punct(b, ',') || !ctx.is_word(b) || is(words::TIME_WORDS, &ctx.low(b));
+    if !tail_ok {
+        return None;
+    }
+    let (c, _) = ctx.content_before(s.sent, f.first)?;
+    Some(((a, b), c))
+}
+
+/// No phrase found: a participle after a claim takes its speaker ("…,” he said, adding …") or
+/// the main clause's subject ("Mr. Trump struck a measured tone, saying …"); a finite verb the
+/// sentence's first noun phrase before a comma ("Russia, in turn, has dismissed …").
+fn fallback(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src: &mut Source) {
+    let (floor, cue_first) = (s.floor, f.first);
+    let prev_sep = prev_sep(ctx, s, f);
+    if f.participle && prev_sep && claims.len() > s.first_claim {
+        src.inherit_from = Some(RawId(claims.len() as u32 - 1));
+        src.rule = "participle";
+    } else if f.participle && prev_sep {
+        // After an introductory phrase: "In a speech on Tuesday, Mr. Trump struck …".
+        if let Some((a, b)) = ctx.subject_at(ctx.after_intro(floor, cue_first), cue_first) {
+            src.np = Some((a, b));
+            src.confidence -= 0.1;
+            src.rule = "participle";
+        }
+    } else if !f.participle {
+        let first_comma = (floor..cue_first).find(|&x| ctx.is_punct(x, ','));
+        if let Some(c) = first_comma {
+            if let Some((a, b)) = ctx.np_fwd(floor, c + 1) {
+                if b == c && (a..b).any(|x| ctx.tok(x).cap) {
+                    src.np = Some((a, b));
+                    src.confidence -= 0.1;
+                    src.rule = "first-phrase";
+                }
+            }
+        }
+    }
+}
+
+/// A passive with an anaphoric subject ("This was reported by NBC"): the previous sentence is
+/// the content (`Some(None)` when it is empty); `None` when the subject is no anaphor.
+fn passive_anaphora(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<Option<Span>> {
+    let (floor, cue_first, si) = (s.floor, f.first, s.si);
+    let subj = ctx.np_back(cue_first, floor);
+    let anaphoric = subj.is_some_and(|(a, b)| b == a + 1 && matches!(&*ctx.low(a), "this" | "it" | "that"))
+        || (cue_first > floor && matches!(&*ctx.low(cue_first - 1), "this" | "it"));
+    if !(anaphoric && si > 0 && ctx.sents[si - 1].para + 1 >= s.sent.para) {
+        return None;
+    }
+    let prev = &ctx.sents[si - 1];
+    let pe = super::super::view::clause_end(ctx, prev);
+    Some((pe > prev.tok_start).then(|| ctx.span(prev.tok_start, pe)))
+}
