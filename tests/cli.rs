@@ -32,30 +32,80 @@ fn analyze_prints_one_json_object_per_file() {
     assert!(span[0].as_u64().unwrap() < span[1].as_u64().unwrap());
 }
 
-#[test]
-fn jsonl_mode_keeps_input_order() {
+/// Runs `whosaid analyze --jsonl --threads 2` on `input` (written from another thread, so a large
+/// output cannot block it); returns the exit code and the output lines as JSON.
+fn run_jsonl(input: Vec<u8>) -> (Option<i32>, Vec<serde_json::Value>) {
     let mut child = whosaid()
         .args(["analyze", "--jsonl", "--threads", "2"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut input = String::new();
-    for i in 0..20 {
-        input.push_str(
-            &serde_json::json!({"id": i, "text": format!("Official {i} said that the plan would work.")}).to_string(),
-        );
-        input.push('\n');
-    }
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let ids: Vec<i64> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_i64().unwrap())
-        .collect();
+    writer.join().unwrap();
+    let lines = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (out.status.code(), lines)
+}
+
+fn jsonl_input_line(i: usize) -> String {
+    serde_json::json!({"id": i, "text": format!("Official {i} said that the plan would work.")}).to_string() + "\n"
+}
+
+#[test]
+fn jsonl_mode_keeps_input_order() {
+    let input: String = (0..20).map(jsonl_input_line).collect();
+    let (code, lines) = run_jsonl(input.into_bytes());
+    assert_eq!(code, Some(0));
+    let ids: Vec<u64> = lines.iter().map(|v| v["id"].as_u64().unwrap()).collect();
     assert_eq!(ids, (0..20).collect::<Vec<_>>());
+    assert!(lines.iter().all(|v| v.get("error").is_none() && v["claims"].is_array()));
+}
+
+#[test]
+fn jsonl_blank_lines_are_skipped_and_valid_input_exits_0() {
+    let input = format!("{}\n  \r\n{}{}", jsonl_input_line(0), jsonl_input_line(1), jsonl_input_line(2).trim_end());
+    let (code, lines) = run_jsonl(input.into_bytes());
+    assert_eq!(code, Some(0));
+    let ids: Vec<u64> = lines.iter().map(|v| v["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, [0, 1, 2]);
+}
+
+#[test]
+fn jsonl_bad_lines_are_answered_in_place_and_the_stream_goes_on() {
+    // 1,000 lines over two batches (512 lines each with two threads); line N has id N - 1.
+    // Line 10 is blank (no output); 300 is not JSON; 520 has no "text"; 700 has a raw Latin-1 byte.
+    let mut input = Vec::new();
+    for n in 1..=1000 {
+        match n {
+            10 => input.extend_from_slice(b"\n"),
+            300 => input.extend_from_slice(b"{\"id\": 299, \"text\": \"unterminated\n"),
+            520 => input.extend_from_slice(b"{\"id\": 519, \"txt\": \"Officials said so.\"}\n"),
+            700 => input.extend_from_slice(b"{\"id\": 699, \"text\": \"Caf\xe9 owners said rents are too high.\"}\n"),
+            _ => input.extend_from_slice(jsonl_input_line(n - 1).as_bytes()),
+        }
+    }
+    let (code, lines) = run_jsonl(input);
+    assert_eq!(code, Some(1), "a line failed");
+    assert_eq!(lines.len(), 999, "one output line per non-blank input line");
+    let ids: Vec<u64> = lines.iter().map(|v| v["id"].as_u64().unwrap_or(u64::MAX)).collect();
+    let want: Vec<u64> = (1..=1000u64).filter(|&n| n != 10).map(|n| if n == 300 { u64::MAX } else { n - 1 }).collect();
+    assert_eq!(ids, want, "in input order, ids recovered where the line allows it");
+    let errors: Vec<(u64, &str)> = lines
+        .iter()
+        .filter(|v| v.get("error").is_some())
+        .map(|v| (v["line"].as_u64().unwrap(), v["error"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors.iter().map(|e| e.0).collect::<Vec<_>>(), [300, 520, 700], "{errors:?}");
+    assert!(errors[0].1.starts_with("not JSON"), "{errors:?}");
+    assert!(lines.iter().find(|v| v["line"] == 300).unwrap()["id"].is_null(), "no id from a non-JSON line");
+    assert_eq!(errors[1].1, "no \"text\" field");
+    assert!(errors[2].1.starts_with("not UTF-8 (invalid byte 0xE9 at offset 24 of the line)"), "{errors:?}");
+    assert!(lines
+        .iter()
+        .filter(|v| v.get("error").is_none())
+        .all(|v| v["claims"].is_array() && v.get("line").is_none()));
 }
 
 #[test]

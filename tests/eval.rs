@@ -1,7 +1,8 @@
-//! The scorer on a hand-made brat fixture (character offsets with multi-byte characters).
+//! The scorer on a hand-made brat fixture (character offsets with multi-byte characters), and the
+//! seed matching rule.
 
 use whosaid::engine::analyze;
-use whosaid::engine::eval::{parse_brat, relations_of, score_document, Scores};
+use whosaid::engine::eval::{parse_brat, relations_of, score_document, seed_match, Scores, SeedGold};
 
 const TEXT: &str = include_str!("fixtures/brat/mini.txt");
 const ANN: &str = include_str!("fixtures/brat/mini.ann");
@@ -42,4 +43,33 @@ fn empty_prediction_scores_zero_without_dividing_by_zero() {
     score_document(TEXT, &gold, &[], &mut s);
     assert_eq!(s.relation.f1(), 0.0);
     assert_eq!(s.relation.gold, 3);
+}
+
+fn seed_gold(speaker: &str, canonical: &str) -> SeedGold {
+    SeedGold {
+        id: "x-01".into(),
+        doc: "x".into(),
+        speaker: speaker.into(),
+        speaker_canonical: canonical.into(),
+        speaker_alternates: vec![],
+        content: "the plan would work".into(),
+        borderline: false,
+    }
+}
+
+#[test]
+fn seed_speakers_match_whole_words_only() {
+    let content = "the plan would work";
+    let he = seed_gold("He", "Vladimir Zelensky");
+    assert!(seed_match(content, "He", "Vladimir Zelensky", &he));
+    assert!(seed_match(content, "he", "", &he), "case-insensitive");
+    assert!(!seed_match(content, "the report", "", &he), "\"he\" is not a word of \"the report\"");
+    let russia = seed_gold("Russia", "Russia (government)");
+    assert!(!seed_match(content, "Russian officials", "", &russia), "nor is \"Russia\" a word of \"Russian\"");
+    let nbc = seed_gold("NBC’s sources", "NBC News sources");
+    assert!(seed_match(content, "NBC sources", "", &nbc), "a possessive 's is ignored");
+    assert!(seed_match(content, "two NBC News sources", "", &nbc));
+    assert!(seed_match(content, "NBC", "", &nbc), "a claim's source may be contained in the gold speaker");
+    assert!(!seed_match(content, "ABC", "", &nbc));
+    assert!(!seed_match("something else entirely", "NBC sources", "", &nbc), "content must match too");
 }

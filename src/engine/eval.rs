@@ -321,32 +321,44 @@ fn seed_words(s: &str) -> HashSet<String> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
-fn norm(s: &str) -> String {
-    let s: String = s.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '«' | '»')).collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+/// The words of a name, lower-cased, for whole-word matching: runs of letters and digits, with a
+/// possessive `'s`/`’s` dropped ("NBC’s" → "nbc") and quote marks ignored.
+fn name_words(s: &str) -> Vec<String> {
+    let s = s.to_lowercase();
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w))
+        .flat_map(|w| w.split(['\'', '’']))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `needle`'s words occur, in order and adjacent, among `hay`'s.
+fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Seed matching rule: the claim's content shares at least half of its words with the gold
 /// content (and covers at least half of the gold's), and its source text or speaker name contains,
-/// or is contained in, the gold speaker, its canonical name or an alternate.
+/// or is contained in, the gold speaker, its canonical name or an alternate, as whole words
+/// (case-insensitive, a possessive `'s` ignored: "he" does not match "the", "NBC" matches "NBC’s
+/// sources").
 pub fn seed_match(content: &str, source: &str, speaker: &str, gold: &SeedGold) -> bool {
     let (a, b) = (seed_words(content), seed_words(&gold.content));
     let inter = a.intersection(&b).count();
     if a.is_empty() || inter * 2 < a.len() || inter * 2 < b.len() {
         return false;
     }
-    let mine = [norm(source), norm(speaker)];
-    let theirs: Vec<String> = std::iter::once(&gold.speaker)
+    let mine = [name_words(source), name_words(speaker)];
+    let theirs: Vec<Vec<String>> = std::iter::once(&gold.speaker)
         .chain(std::iter::once(&gold.speaker_canonical))
         .chain(gold.speaker_alternates.iter())
-        .map(|s| norm(s))
+        .map(|s| name_words(s))
         .collect();
-    if gold.speaker.trim().is_empty() && mine[0].is_empty() {
+    if name_words(&gold.speaker).is_empty() && mine[0].is_empty() {
         return true;
     }
-    mine.iter()
-        .filter(|m| !m.is_empty())
-        .any(|m| theirs.iter().filter(|t| !t.is_empty()).any(|t| m.contains(t.as_str()) || t.contains(m.as_str())))
+    mine.iter().any(|m| theirs.iter().any(|t| contains_words(m, t) || contains_words(t, m)))
 }
 
 /// Result of scoring the seed articles.

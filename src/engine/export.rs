@@ -50,6 +50,12 @@ pub enum Origin<'a> {
 
 /// The JSON record of one analysis (one line of the CLI's JSON Lines output; the app's export).
 pub fn json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    try_json_record(origin, text, analysis).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+/// [`json_record`], with a serialisation error returned rather than written as `{"error": …}`.
+pub fn try_json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> serde_json::Result<String> {
     let (file, id) = match origin {
         Origin::File(f) => (Some(f), None),
         Origin::Id(v) => (None, Some(v)),
@@ -73,8 +79,7 @@ pub fn json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> Strin
         diagnostics: &analysis.diagnostics,
         stats: &analysis.stats,
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string(&record).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+    serde_json::to_string(&record)
 }
 
 /// The columns of [`csv`].

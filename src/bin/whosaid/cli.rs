@@ -34,6 +34,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
         /// Read JSON Lines `{"id": …, "text": …}` from stdin; write results in the same order, using every core.
+        /// A bad line gets `{"id": …, "line": N, "error": …}` in its place (exit status 1); blank lines are skipped.
         #[arg(long)]
         jsonl: bool,
         /// Worker threads for --jsonl (default: all cores).
@@ -145,58 +146,145 @@ fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> 
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// `--jsonl`: one `{"id": …, "text": …}` object per stdin line, one output line per input line,
+/// in input order. Blank lines are skipped (no output) but still counted in line numbers. A line
+/// that cannot be analysed (not UTF-8, not JSON, no string `"text"`, an engine failure) is
+/// answered in its place by `{"id": …, "line": N, "error": …}` and the stream goes on; the exit
+/// status is then 1. Only a failure to read stdin or write stdout stops early (exit 2), after
+/// writing every result computed so far.
 fn analyze_jsonl(threads: Option<usize>) -> Result<ExitCode, String> {
-    #[derive(serde::Deserialize)]
-    struct Input {
-        #[serde(default)]
-        id: serde_json::Value,
-        text: String,
-    }
     let n_threads =
         threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-    let stdin = io::stdin();
+    let mut input = io::stdin().lock();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut lines = stdin.lock().lines();
+    let mut line_no = 0;
     let mut failed = false;
+    let mut read_error = None;
     // Batches keep memory bounded; within a batch, lines are spread over the threads and
     // written back in input order.
-    loop {
-        let mut batch: Vec<String> = Vec::new();
-        for line in lines.by_ref() {
-            let line = line.map_err(|e| format!("stdin: {e}"))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            batch.push(line);
-            if batch.len() >= 256 * n_threads {
-                break;
+    while read_error.is_none() {
+        let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+        while batch.len() < 256 * n_threads {
+            let mut line = Vec::new();
+            match input.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {
+                    line_no += 1;
+                    batch.push((line_no, line));
+                }
+                Err(e) => {
+                    read_error = Some(format!("stdin, after line {line_no}: {e}"));
+                    break;
+                }
             }
         }
         if batch.is_empty() {
             break;
         }
-        let mut results: Vec<String> = vec![String::new(); batch.len()];
+        let mut results: Vec<Option<Result<String, String>>> = vec![None; batch.len()];
         let chunk = batch.len().div_ceil(n_threads);
         std::thread::scope(|scope| {
             for (lines, outs) in batch.chunks(chunk).zip(results.chunks_mut(chunk)) {
                 scope.spawn(move || {
-                    for (line, out) in lines.iter().zip(outs.iter_mut()) {
-                        *out = match serde_json::from_str::<Input>(line) {
-                            Ok(input) => export::json_record(Origin::Id(&input.id), &input.text, &analyze(&input.text)),
-                            Err(e) => serde_json::json!({"error": format!("invalid input line: {e}")}).to_string(),
-                        };
+                    for ((n, line), out) in lines.iter().zip(outs.iter_mut()) {
+                        *out = jsonl_line(*n, line);
                     }
                 });
             }
         });
-        for r in results {
-            failed |= r.starts_with("{\"error\"");
+        for r in results.into_iter().flatten() {
+            failed |= r.is_err();
+            let r = r.unwrap_or_else(|e| e);
             out.write_all(r.as_bytes()).and_then(|_| out.write_all(b"\n")).map_err(|e| e.to_string())?;
         }
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    match read_error {
+        Some(e) => Err(e),
+        None => Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }),
+    }
+}
+
+/// The output line for input line `n` (1-based, `line` with its line end): `None` for a blank
+/// line, `Ok` the analysis record, `Err` the error object.
+fn jsonl_line(n: usize, line: &[u8]) -> Option<Result<String, String>> {
+    #[derive(serde::Serialize)]
+    struct LineError<'a> {
+        id: &'a serde_json::Value,
+        line: usize,
+        error: String,
+    }
+    let fail = |id: &serde_json::Value, error: String| {
+        Some(Err(serde_json::to_string(&LineError { id, line: n, error }).expect("strings and numbers")))
+    };
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = match std::str::from_utf8(line) {
+        Ok(line) if line.trim().is_empty() => return None,
+        Ok(line) => line,
+        Err(e) => {
+            // Recover the id if the line is JSON once the bad bytes are replaced and the id
+            // itself does not contain one of them.
+            let lossy = String::from_utf8_lossy(line);
+            let id = serde_json::from_str::<serde_json::Value>(&lossy)
+                .ok()
+                .and_then(|mut v| v.get_mut("id").map(serde_json::Value::take))
+                .filter(|id| !id.to_string().contains('\u{FFFD}'))
+                .unwrap_or_default();
+            let at = e.valid_up_to();
+            return fail(
+                &id,
+                format!(
+                    "not UTF-8 (invalid byte 0x{:02X} at offset {} of the line); convert the input to UTF-8",
+                    line[at], at
+                ),
+            );
+        }
+    };
+    let mut value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            // serde_json says "at line 1 column C"; only the column means anything here.
+            let msg = e.to_string();
+            let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m);
+            return fail(&serde_json::Value::Null, format!("not JSON: {msg} at column {}", e.column()));
+        }
+    };
+    let Some(obj) = value.as_object_mut() else {
+        return fail(&serde_json::Value::Null, format!("not a JSON object but {}", json_kind(&value)));
+    };
+    let id = obj.remove("id").unwrap_or_default();
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(text)) => text,
+        None => return fail(&id, "no \"text\" field".into()),
+        Some(other) => return fail(&id, format!("\"text\" is {}, not a string", json_kind(&other))),
+    };
+    let record = std::panic::catch_unwind(|| export::try_json_record(Origin::Id(&id), &text, &analyze(&text)));
+    match record {
+        Ok(Ok(record)) => Some(Ok(record)),
+        Ok(Err(e)) => fail(&id, format!("could not write the analysis: {e}")),
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("unknown cause");
+            fail(&id, format!("the engine failed on this text: {msg}"))
+        }
+    }
+}
+
+/// "a number", "an array", … for error messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// `(stem, text, gold relations)` of a PolNeAR split, first annotator file per article.
