@@ -154,7 +154,10 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         .enumerate()
         .map(|(id, &i)| {
             let c = &mut raw[i];
-            let mut content: Vec<Span> = c.content.iter().map(|s| s.trim(text)).filter(|s| !s.is_empty()).collect();
+            // Taken, not copied: the raw claims' memory goes as the claims are built.
+            let mut content = std::mem::take(&mut c.content);
+            content.iter_mut().for_each(|s| *s = s.trim(text));
+            content.retain(|s| !s.is_empty());
             content.sort();
             let via = c.via.take().map(|v| Via {
                 speaker: via_ix[i].map(|m| clusters.of_mention[m]),
@@ -165,7 +168,7 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
                 id: id as u32,
                 kind: c.kind,
                 content,
-                cue: c.cue.clone(),
+                cue: std::mem::take(&mut c.cue),
                 source: c.source.into_iter().collect(),
                 speaker: speaker_of[i],
                 stance: c.stance,

@@ -22,19 +22,46 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a serde_json::Value>,
     speakers: &'a [Speaker],
-    claims: Vec<ClaimOut<'a>>,
+    claims: ClaimsOut<'a>,
     boilerplate: &'a [Span],
     diagnostics: &'a [Diagnostic],
     stats: &'a Stats,
+}
+
+/// The claims with their texts, serialised one by one (never all texts in memory at once).
+struct ClaimsOut<'a> {
+    text: &'a str,
+    claims: &'a [Claim],
+}
+
+impl Serialize for ClaimsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.text;
+        serializer.collect_seq(self.claims.iter().map(|claim| ClaimOut {
+            claim,
+            content_text: SpansText(text, &claim.content),
+            cue_text: SpansText(text, &claim.cue),
+            source_text: SpansText(text, &claim.source),
+        }))
+    }
 }
 
 #[derive(Serialize)]
 struct ClaimOut<'a> {
     #[serde(flatten)]
     claim: &'a Claim,
-    content_text: String,
-    cue_text: String,
-    source_text: String,
+    content_text: SpansText<'a>,
+    cue_text: SpansText<'a>,
+    source_text: SpansText<'a>,
+}
+
+/// [`spans_text`], computed when serialised.
+struct SpansText<'a>(&'a str, &'a [Span]);
+
+impl Serialize for SpansText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&spans_text(self.0, self.1))
+    }
 }
 
 /// Where a record came from: a file path, or an id from a JSON Lines input.
@@ -56,6 +83,19 @@ pub fn json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> Strin
 
 /// [`json_record`], with a serialisation error returned rather than written as `{"error": …}`.
 pub fn try_json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write_json_record(&mut out, origin, text, analysis)?;
+    // serde_json writes UTF-8 only.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+/// [`json_record`] written straight to `w` (no copy of the whole record in memory).
+pub fn write_json_record<W: std::io::Write>(
+    w: W,
+    origin: Origin<'_>,
+    text: &str,
+    analysis: &Analysis,
+) -> serde_json::Result<()> {
     let (file, id) = match origin {
         Origin::File(f) => (Some(f), None),
         Origin::Id(v) => (None, Some(v)),
@@ -65,21 +105,12 @@ pub fn try_json_record(origin: Origin<'_>, text: &str, analysis: &Analysis) -> s
         file,
         id,
         speakers: &analysis.speakers,
-        claims: analysis
-            .claims
-            .iter()
-            .map(|claim| ClaimOut {
-                claim,
-                content_text: spans_text(text, &claim.content),
-                cue_text: spans_text(text, &claim.cue),
-                source_text: spans_text(text, &claim.source),
-            })
-            .collect(),
+        claims: ClaimsOut { text, claims: &analysis.claims },
         boilerplate: &analysis.boilerplate,
         diagnostics: &analysis.diagnostics,
         stats: &analysis.stats,
     };
-    serde_json::to_string(&record)
+    serde_json::to_writer(w, &record)
 }
 
 /// The columns of [`csv`].

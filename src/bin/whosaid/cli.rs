@@ -135,12 +135,14 @@ fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> 
         };
         let analysis = analyze(&text);
         let name = path.to_string_lossy();
-        let rendered = match format {
-            Format::Json => export::json_record(Origin::File(&name), &text, &analysis) + "\n",
-            Format::Csv => export::csv(&text, &analysis),
-            Format::Text => export::text_view(&name, &text, &analysis),
+        let written = match format {
+            Format::Json => export::write_json_record(&mut out, Origin::File(&name), &text, &analysis)
+                .map_err(io::Error::from)
+                .and_then(|()| out.write_all(b"\n")),
+            Format::Csv => out.write_all(export::csv(&text, &analysis).as_bytes()),
+            Format::Text => out.write_all(export::text_view(&name, &text, &analysis).as_bytes()),
         };
-        out.write_all(rendered.as_bytes()).map_err(|e| e.to_string())?;
+        written.map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

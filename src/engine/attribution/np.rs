@@ -253,8 +253,12 @@ impl Ctx<'_> {
     pub(crate) fn np_loose(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
         let mut j = start;
         while j < ceil && j < start + 15 && self.is_word(j) {
-            if matches!(&*self.low(j), "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "if")
-            {
+            let w = self.low(j);
+            // A clause word, or another "according" ("according to according to …" names no one).
+            if matches!(
+                &*w,
+                "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "if" | "according"
+            ) {
                 break;
             }
             j += 1;

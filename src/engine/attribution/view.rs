@@ -19,10 +19,6 @@ pub(crate) struct Ctx<'a> {
     /// Where cue candidates come from.
     pub(crate) tagger: &'a dyn Tagger,
     pub(crate) lex: &'static Lexicon,
-    /// Per token: the quotation it opens.
-    pub(crate) open_at: Vec<Option<u32>>,
-    /// Per token: the quotation it closes.
-    pub(crate) close_at: Vec<Option<u32>>,
     /// Per token: its cue entry (looked up once; the rules ask many times).
     pub(crate) cues: Vec<Option<&'static CueEntry>>,
     /// The text with ASCII letters lower-cased (same byte offsets), so most lower-case
@@ -41,16 +37,6 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
 impl<'a> Ctx<'a> {
     /// The view of `d` over the sentence windows `sents`, cue entries looked up once per token.
     pub(crate) fn new(d: &'a Doc<'a>, tagger: &'a dyn Tagger, sents: &'a [Sentence], ascii_lower: &'a str) -> Ctx<'a> {
-        let mut open_at = vec![None; d.toks.len()];
-        let mut close_at = vec![None; d.toks.len()];
-        for (i, q) in d.quotes.iter().enumerate() {
-            if let Some(slot) = open_at.get_mut(q.open_tok) {
-                *slot = Some(i as u32);
-            }
-            if let Some(slot) = q.close_tok.and_then(|c| close_at.get_mut(c)) {
-                *slot = Some(i as u32);
-            }
-        }
         let mut buf = String::new();
         let cues = d
             .toks
@@ -65,7 +51,7 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        Ctx { d, sents, tagger, lex: Lexicon::get(), open_at, close_at, cues, ascii_lower }
+        Ctx { d, sents, tagger, lex: Lexicon::get(), cues, ascii_lower }
     }
 
     /// The token at `i`; past the end, an empty punctuation token (rules never index out of
@@ -102,11 +88,17 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_open_quote(&self, i: usize) -> bool {
         self.quote_opening_at(i).is_some_and(|q| q.inner_start < q.inner_end)
     }
+    /// The last quotation opened at or before token `i` (quotations are disjoint and in document
+    /// order, so it is the only one that can open or close at `i`).
+    fn quote_from(&self, i: usize) -> Option<&'a Quote> {
+        let q = self.d.quotes;
+        q.partition_point(|x| x.open_tok <= i).checked_sub(1).map(|k| &q[k])
+    }
     pub(crate) fn quote_closing_at(&self, i: usize) -> Option<&'a Quote> {
-        self.close_at.get(i).copied().flatten().map(|q| &self.d.quotes[q as usize])
+        self.quote_from(i).filter(|q| q.close_tok == Some(i))
     }
     pub(crate) fn quote_opening_at(&self, i: usize) -> Option<&'a Quote> {
-        self.open_at.get(i).copied().flatten().map(|q| &self.d.quotes[q as usize])
+        self.quote_from(i).filter(|q| q.open_tok == i)
     }
     /// Quotations overlapping `span` (quotations are disjoint and in document order).
     pub(crate) fn quotes_overlapping(&self, span: Span) -> &'a [Quote] {
