@@ -33,6 +33,18 @@ use attribution::{Doc, RawClaim};
 
 /// Analyse one article. Never panics, never fails.
 pub fn analyze(text: &str) -> Analysis {
+    run(text, None)
+}
+
+/// [`analyze`], and what happened to every cue candidate: the rule that made a claim of it or
+/// the veto that dropped it (`whosaid analyze --explain`), in document order.
+pub fn explain(text: &str) -> (Analysis, Vec<attribution::Trace>) {
+    let mut trace = Vec::new();
+    let analysis = run(text, Some(&mut trace));
+    (analysis, trace)
+}
+
+fn run(text: &str, trace: Option<&mut Vec<attribution::Trace>>) -> Analysis {
     let mut diagnostics = check_input(text);
     // 1. tokens, paragraphs
     let tokens = segment::tokenize(text);
@@ -55,7 +67,10 @@ pub fn analyze(text: &str) -> Analysis {
         boiler_para: &debris.whole,
         para_skip_until: &debris.skip_until,
     };
-    let raw = attribution::extract(&doc);
+    let raw = match trace {
+        Some(t) => attribution::extract_traced(&doc, &attribution::LexiconTagger, t),
+        None => attribution::extract(&doc),
+    };
     // 5 + 6. speakers and assembly
     let (speakers, claims) = assemble(text, raw);
     let stats = Stats {

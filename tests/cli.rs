@@ -127,3 +127,19 @@ fn invalid_utf8_is_a_clear_error() {
     assert!(err.contains("not UTF-8") && err.contains("offset 3"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn explain_lists_each_cue_candidate_with_its_rule_or_veto() {
+    let dir = std::env::temp_dir().join(format!("whosaid-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("a.txt");
+    std::fs::write(&path, "“We will win,” said Patel, a spokesperson. The report was published on Monday.\n").unwrap();
+    let out = whosaid().args(["analyze", "--explain"]).arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let said = stdout.lines().find(|l| l.contains(" said ")).expect("a line for \"said\"");
+    assert!(said.contains("claim by [inverted]") && said.contains("source: Patel"), "{said}");
+    let report = stdout.lines().find(|l| l.contains(" report ")).expect("a line for \"report\"");
+    assert!(report.contains("dropped: a noun after a determiner"), "{report}");
+    std::fs::remove_dir_all(&dir).ok();
+}

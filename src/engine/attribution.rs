@@ -148,6 +148,9 @@ fn run(d: &Doc<'_>, tagger: &dyn Tagger, mut trace: Option<&mut Vec<Trace>>) -> 
         cues(&ctx, &s, &mut claims, trace.as_deref_mut());
         if claims.len() == s.first_claim {
             rules::hedge::apply(&ctx, &s, &mut claims);
+            if let (Some(t), Some(c)) = (trace.as_deref_mut(), claims.get(s.first_claim)) {
+                t.push(Trace::sentence_rule(c, "hedge"));
+            }
         }
     }
     passes::take_particles(&ctx, &mut claims);
@@ -198,4 +201,11 @@ fn cues(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>, mut trace: Opt
         }
         i += 1;
     }
+}
+
+/// What happened to the cue word `word` (its first occurrence) in `text`: for the rule tests.
+#[cfg(test)]
+pub(crate) fn outcome_of(text: &str, word: &str) -> Option<Outcome> {
+    let (_, trace) = super::explain(text);
+    trace.into_iter().find(|t| t.class.is_some() && t.at.text(text) == word).map(|t| t.outcome)
 }

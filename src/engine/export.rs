@@ -246,3 +246,36 @@ pub fn text_view(name: &str, text: &str, a: &Analysis) -> String {
     }
     s
 }
+
+/// The `--explain` listing: per cue candidate, where it is, its lexicon entry, and the rule that
+/// made a claim of it (with the claim's source and content) or the veto that dropped it.
+pub fn explain_view(name: &str, text: &str, trace: &[super::attribution::Trace]) -> String {
+    use super::attribution::Outcome;
+    use std::fmt::Write;
+    let mut out = format!("== {name}\n");
+    let clip = |s: &str| -> String {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.chars().count() > 80 {
+            s.chars().take(77).collect::<String>() + "…"
+        } else {
+            s
+        }
+    };
+    for t in trace {
+        let entry = match t.class {
+            Some(class) => format!("{} {:?} p={:.2}", t.lemma, class, t.prior).to_lowercase(),
+            None => "sentence rule".to_string(),
+        };
+        let _ = write!(out, "{:>7}  {:<24} {:<28} ", t.at.start, clip(t.at.text(text)), entry);
+        let _ = match t.outcome {
+            Outcome::Claim(rule) => writeln!(
+                out,
+                "claim by [{rule}]  source: {}  content: {}",
+                t.source.map_or_else(|| "(none)".to_string(), |s| clip(s.text(text))),
+                clip(&spans_text(text, &t.content))
+            ),
+            Outcome::Veto(why) => writeln!(out, "dropped: {why}"),
+        };
+    }
+    out
+}

@@ -40,6 +40,10 @@ enum Command {
         /// Worker threads for --jsonl (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Instead of the analysis: per cue candidate, the rule that made a claim of it or the
+        /// veto that dropped it.
+        #[arg(long, conflicts_with = "jsonl")]
+        explain: bool,
     },
     /// Score the engine on PolNeAR or on the seed articles.
     Eval {
@@ -80,11 +84,11 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { files, format, jsonl, threads } => {
+        Command::Analyze { files, format, jsonl, threads, explain } => {
             if jsonl {
                 analyze_jsonl(threads)
             } else {
-                analyze_files(&files, format)
+                analyze_files(&files, if explain { None } else { Some(format) })
             }
         }
         Command::Eval { polnear, split, seeds, verbose, json } => eval_cmd(polnear, &split, seeds, verbose, json),
@@ -118,7 +122,8 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> {
+/// `format` `None`: the `--explain` listing.
+fn analyze_files(files: &[PathBuf], format: Option<Format>) -> Result<ExitCode, String> {
     let stdin = [PathBuf::from("-")];
     let files = if files.is_empty() { &stdin[..] } else { files };
     let stdout = io::stdout();
@@ -133,8 +138,13 @@ fn analyze_files(files: &[PathBuf], format: Format) -> Result<ExitCode, String> 
                 continue;
             }
         };
-        let analysis = analyze(&text);
         let name = path.to_string_lossy();
+        let Some(format) = format else {
+            let (_, trace) = whosaid::engine::explain(&text);
+            out.write_all(export::explain_view(&name, &text, &trace).as_bytes()).map_err(|e| e.to_string())?;
+            continue;
+        };
+        let analysis = analyze(&text);
         let written = match format {
             Format::Json => export::write_json_record(&mut out, Origin::File(&name), &text, &analysis)
                 .map_err(io::Error::from)

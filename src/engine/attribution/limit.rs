@@ -48,3 +48,44 @@ fn after_word(ctx: &Ctx<'_>, p: usize) -> usize {
     let t = toks.partition_point(|t| t.span.start < p);
     toks.get(t).map_or(p, |t| t.span.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_NESTED;
+    use crate::engine::analyze;
+
+    /// How many other claims' cues each content holds.
+    fn nesting(text: &str) -> Vec<usize> {
+        let a = analyze(text);
+        let cues: Vec<(usize, usize)> =
+            a.claims.iter().enumerate().flat_map(|(k, c)| c.cue.iter().map(move |s| (s.start, k))).collect();
+        a.claims
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                c.content
+                    .iter()
+                    .map(|s| cues.iter().filter(|&&(p, o)| o != k && s.start <= p && p < s.end).count())
+                    .sum()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_nesting_is_kept() {
+        let t = "The minister said that the general told reporters that the troops would stay.";
+        let n = nesting(t);
+        assert_eq!(n.len(), 2);
+        assert!(n.contains(&1));
+    }
+
+    #[test]
+    fn a_run_of_cues_is_cut_and_output_stays_linear() {
+        let t = "the official said that the minister told reporters ".repeat(400);
+        let n = nesting(&t);
+        assert!(n.len() > 100);
+        assert!(n.iter().all(|&k| k <= MAX_NESTED + 1), "{:?}", n.iter().max());
+        let covered: usize = analyze(&t).claims.iter().flat_map(|c| c.content.iter()).map(|s| s.len()).sum();
+        assert!(covered < t.len() * (2 * MAX_NESTED + 2), "{covered} bytes of content for {} of text", t.len());
+    }
+}

@@ -41,10 +41,10 @@ pub fn cue_rule(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, claims
         CueClass::Speech | CueClass::Belief => return speech::apply(ctx, s, i, entry, claims),
         CueClass::According => ("according", according::apply(ctx, s, i, claims)),
         CueClass::Citing => ("quoted_as", quoted_as::apply(ctx, s, i, claims)),
-        CueClass::Hedge => ("hedge", Err("a hedge counts only in a sentence with no other claim")),
+        CueClass::Hedge => ("hedge", Err("a hedge word: a claim of its own only when the sentence has no other")),
     };
     match outcome {
-        Ok(()) if claims.len() > before => Outcome::Claim(name),
+        Ok(()) if claims.len() > before => Outcome::Claim(claims.last().map_or(name, |c| c.rule)),
         Ok(()) => Outcome::Veto("no claim"),
         Err(why) => Outcome::Veto(why),
     }

@@ -28,3 +28,84 @@ impl Tagger for LexiconTagger {
         Lexicon::get().cue(lower)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::attribution::{extract_traced, Doc, Outcome};
+    use crate::engine::{quotes, segment};
+
+    /// Runs the attribution stage with `tagger` on `text`.
+    fn run(text: &str, tagger: &dyn Tagger) -> (Vec<RawClaim>, Vec<crate::engine::attribution::Trace>) {
+        let toks = segment::tokenize(text);
+        let paras = segment::paragraphs(text, &toks);
+        let mut diags = Vec::new();
+        let qs = quotes::pair(text, &toks, &paras, &mut diags);
+        let inside = quotes::inside_map(toks.len(), &qs);
+        let sents = segment::sentences(text, &toks, &paras);
+        let sents = quotes::merge_sentences(text, &toks, sents, &inside);
+        let boiler = vec![false; paras.len()];
+        let skip = vec![0; paras.len()];
+        let d = Doc {
+            text,
+            toks: &toks,
+            paragraphs: &paras,
+            sentences: &sents,
+            quotes: &qs,
+            inside: &inside,
+            boiler_para: &boiler,
+            para_skip_until: &skip,
+        };
+        let mut trace = Vec::new();
+        let claims = extract_traced(&d, tagger, &mut trace);
+        (claims, trace)
+    }
+
+    const TEXT: &str = "The senator said the bill would pass. Critics claimed it would fail.";
+
+    struct OnlySay;
+    impl Tagger for OnlySay {
+        fn cue(&self, lower: &str, cap: bool) -> Option<&'static CueEntry> {
+            LexiconTagger.cue(lower, cap).filter(|e| e.lemma == "say")
+        }
+    }
+
+    struct Halve;
+    impl Tagger for Halve {
+        fn cue(&self, lower: &str, cap: bool) -> Option<&'static CueEntry> {
+            LexiconTagger.cue(lower, cap)
+        }
+        fn rescore(&self, claim: &RawClaim) -> Option<f32> {
+            (claim.confidence > 0.9).then_some(claim.confidence / 2.0)
+        }
+    }
+
+    #[test]
+    fn the_lexicon_tagger_is_the_rules() {
+        let (claims, _) = run(TEXT, &LexiconTagger);
+        assert_eq!(claims.len(), 2);
+    }
+
+    #[test]
+    fn a_tagger_decides_the_cue_candidates() {
+        let (claims, trace) = run(TEXT, &OnlySay);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(trace.len(), 1);
+    }
+
+    #[test]
+    fn a_tagger_rescores_or_drops_claims() {
+        let (rules, _) = run(TEXT, &LexiconTagger);
+        let (claims, trace) = run(TEXT, &Halve);
+        let kept: Vec<_> = rules.iter().filter(|c| c.confidence > 0.9).collect();
+        assert_eq!(claims.len(), kept.len());
+        for (c, r) in claims.iter().zip(kept) {
+            assert_eq!(c.confidence, r.confidence / 2.0);
+        }
+        assert!(trace.iter().any(|t| t.outcome == Outcome::Veto("dropped by the tagger's score")) || kept_all(&rules));
+    }
+
+    fn kept_all(rules: &[RawClaim]) -> bool {
+        rules.iter().all(|c| c.confidence > 0.9)
+    }
+}

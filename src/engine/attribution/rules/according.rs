@@ -59,3 +59,26 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>)
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::outcome_of;
+    use super::super::super::Outcome::{Claim, Veto};
+    use crate::engine::analyze;
+
+    #[test]
+    fn content_before_and_source_after() {
+        let t = "The deal collapsed on Friday, according to two people familiar with the negotiations.";
+        assert_eq!(outcome_of(t, "according"), Some(Claim("according")));
+        let a = analyze(t);
+        assert_eq!(a.claims[0].source[0].text(t), "two people familiar with the negotiations");
+        assert_eq!(a.claims[0].content[0].text(t), "The deal collapsed on Friday");
+    }
+
+    #[test]
+    fn a_run_of_according_names_no_one() {
+        let t = "according to according to according to according to";
+        assert!(matches!(outcome_of(t, "according"), Some(Veto(_))));
+        assert!(analyze(&t.repeat(50)).claims.is_empty());
+    }
+}

@@ -38,3 +38,29 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let content = ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',');
     claims.push(minor_claim("asked", ctx, si, i, content, source, None));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::outcome_of;
+    use crate::engine::analyze;
+
+    #[test]
+    fn the_question_is_a_claim_of_its_own_not_the_answer() {
+        let t = "Asked whether he was worried about the vote, Ban said the United Nations would stay neutral.";
+        let a = analyze(t);
+        assert_eq!(a.claims.len(), 2);
+        let said = a.claims.iter().find(|c| c.cue[0].text(t) == "said").unwrap();
+        assert_eq!(said.content[0].text(t), "the United Nations would stay neutral");
+        let asked = a.claims.iter().find(|c| c.cue[0].text(t) == "Asked").unwrap();
+        assert_eq!(asked.content[0].text(t), "whether he was worried about the vote");
+        assert!(asked.source.is_empty());
+        assert_eq!(outcome_of(t, "said").map(|o| matches!(o, super::super::super::Outcome::Claim(_))), Some(true));
+    }
+
+    #[test]
+    fn by_names_the_asker() {
+        let t = "Asked by a reporter whether the talks had failed, the minister shook his head.";
+        let a = analyze(t);
+        assert_eq!(a.claims[0].source[0].text(t), "a reporter");
+    }
+}

@@ -88,3 +88,23 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let k = claims.len() - 1;
     claims[k].kind = ctx.kind_of(&claims[k].content);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::analyze;
+
+    #[test]
+    fn an_outlet_before_a_colon_is_the_source() {
+        let t = "NBC News: The United States is preparing a new package of sanctions against Moscow.";
+        let a = analyze(t);
+        assert_eq!(a.claims.len(), 1);
+        assert_eq!(a.claims[0].source[0].text(t), "NBC News");
+        assert_eq!(a.claims[0].cue[0].text(t), ":");
+    }
+
+    #[test]
+    fn a_label_or_a_title_case_heading_is_no_source() {
+        assert!(analyze("Update: The United States is preparing a new package of sanctions.").claims.is_empty());
+        assert!(analyze("Stealth Over Health: Hillary Clinton hides her illness from the voters.").claims.is_empty());
+    }
+}

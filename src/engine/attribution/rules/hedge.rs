@@ -35,7 +35,7 @@ mod tests {
 
     #[test]
     fn reportedly_alone_is_a_sourceless_hedge() {
-        let a = analyze("The minister is reportedly planning to resign before the summer.");
+        let a = analyze("The minister will reportedly resign before the summer.");
         assert_eq!(a.claims.len(), 1);
         assert_eq!(a.claims[0].kind, ClaimKind::Hedge);
         assert!(a.claims[0].source.is_empty());

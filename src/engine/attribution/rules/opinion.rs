@@ -34,3 +34,19 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
         rule: "opinion",
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::analyze;
+    use crate::engine::model::ClaimKind;
+
+    #[test]
+    fn in_their_opinion() {
+        let t = "In their opinion, the election was stolen by the other side.";
+        let a = analyze(t);
+        assert_eq!(a.claims.len(), 1);
+        assert_eq!(a.claims[0].kind, ClaimKind::AccordingTo);
+        assert_eq!(a.claims[0].source[0].text(t), "their");
+        assert_eq!(a.claims[0].content[0].text(t), "the election was stolen by the other side");
+    }
+}

@@ -74,3 +74,29 @@ fn citing_reason(
     claims.push(minor_claim("citing", ctx, si, i, ctx.span(i + 1, stop), source, in_sentence));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::outcome_of;
+    use super::super::super::Outcome::Claim;
+    use crate::engine::analyze;
+
+    #[test]
+    fn quoted_as_saying_is_a_chain() {
+        let t = "NBC quoted a senior official as saying that the strike had been planned for weeks.";
+        assert_eq!(outcome_of(t, "quoted"), Some(Claim("quoted_as")));
+        let a = analyze(t);
+        let c = &a.claims[0];
+        assert_eq!(c.source[0].text(t), "a senior official");
+        assert_eq!(c.via.as_ref().unwrap().source[0].text(t), "NBC");
+    }
+
+    #[test]
+    fn citing_after_a_main_clause_is_what_its_subject_cites() {
+        let t = "The mayor cancelled the parade, citing fears of violence in the city.";
+        assert_eq!(outcome_of(t, "citing"), Some(Claim("citing")));
+        let a = analyze(t);
+        assert_eq!(a.claims[0].source[0].text(t), "The mayor");
+        assert_eq!(a.claims[0].content[0].text(t), "fears of violence in the city");
+    }
+}

@@ -158,3 +158,39 @@ fn following(ctx: &Ctx<'_>, s: &Scope<'_>, entry: &CueEntry, a: usize, after: &A
     let n_words = (a..e).filter(|&x| ctx.is_word(x)).count();
     (n_words >= 2).then(|| ctx.span(a, e))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::analyze;
+
+    fn content(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.claims.iter().map(|c| c.content.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" | ")).collect()
+    }
+
+    #[test]
+    fn an_intention_takes_its_infinitive() {
+        assert_eq!(content("Trump vowed to punish the leakers."), ["to punish the leakers"]);
+    }
+
+    #[test]
+    fn a_question_starts_at_its_question_word() {
+        assert_eq!(content("The reporter asked him whether the talks had failed."), ["whether the talks had failed"]);
+    }
+
+    #[test]
+    fn content_first_before_an_inverted_or_final_source() {
+        assert_eq!(content("The talks will fail, NBC alleged."), ["The talks will fail"]);
+    }
+
+    #[test]
+    fn an_interrupted_sentence_has_both_parts() {
+        let t = "The plan, he said, would fail within a year.";
+        assert_eq!(content(t), ["The plan | would fail within a year"]);
+    }
+
+    #[test]
+    fn a_short_adjunct_after_the_cue_is_not_the_content() {
+        assert_eq!(content("The economy is slowing down, she said on Monday."), ["The economy is slowing down"]);
+    }
+}

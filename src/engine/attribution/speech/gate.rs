@@ -78,7 +78,7 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     // marker follows.
     let reduced_relative = f.first == i && w.ends_with("ed") && ctx.low_is(f.next, "by") && !f.passive;
     if reduced_relative && !after.marked {
-        return Err("a reduced relative (\"released by\")");
+        return Err("a reduced relative (\"issued by\")");
     }
     // "Her advisers think she has the discipline": an attitude of a named or described third
     // party (not the "I think" of a speaker) is attributed as such.
@@ -130,4 +130,36 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
         inherit_from: src.inherit_from,
         rule: if after.citing.is_some() { "citing-chain" } else { src.rule },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::outcome_of;
+    use super::super::super::Outcome::{Claim, Veto};
+
+    #[test]
+    fn a_plural_noun_needs_a_marker() {
+        let t = "The dubious medical claims spread quickly across the internet last week.";
+        assert_eq!(outcome_of(t, "claims"), Some(Veto("a plural noun or a weak verb without a marker")));
+        let t = "The senator claims that the vote was rigged.";
+        assert_eq!(outcome_of(t, "claims"), Some(Claim("subject")));
+    }
+
+    #[test]
+    fn a_weak_verb_needs_a_marker() {
+        let t = "The governor spoke to reporters at the airport on Monday afternoon.";
+        assert!(matches!(outcome_of(t, "spoke"), Some(Veto(_))));
+    }
+
+    #[test]
+    fn a_reduced_relative_reports_nothing() {
+        let t = "An analysis issued by the department warns of a rise in crime over the year.";
+        assert_eq!(outcome_of(t, "issued"), Some(Veto("a reduced relative (\"issued by\")")));
+    }
+
+    #[test]
+    fn a_third_party_belief_counts_without_that() {
+        let t = "Her advisers think she has the discipline to win the nomination.";
+        assert_eq!(outcome_of(t, "think"), Some(Claim("subject")));
+    }
 }

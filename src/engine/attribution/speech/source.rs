@@ -250,3 +250,74 @@ fn passive_anaphora(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<Option<Sp
     let pe = super::super::view::clause_end(ctx, prev);
     Some((pe > prev.tok_start).then(|| ctx.span(prev.tok_start, pe)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::outcome_of;
+    use super::super::super::Outcome::Claim;
+    use crate::engine::analyze;
+
+    fn source(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.claims.iter().map(|c| c.source.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    #[test]
+    fn subject_before_the_cue_past_a_time_phrase() {
+        let t = "Sean Spicer on Thursday evening said the president would sign the order.";
+        assert_eq!(outcome_of(t, "said"), Some(Claim("subject")));
+        assert_eq!(source(t), ["Sean Spicer"]);
+    }
+
+    #[test]
+    fn apposition() {
+        let t = "Marc Morial, the chief executive of the League, said the plan would hurt cities.";
+        assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
+        assert_eq!(source(t), ["Marc Morial, the chief executive of the League"]);
+    }
+
+    #[test]
+    fn coordinated_verb_takes_the_first_subject() {
+        let t = "Trump had initially welcomed the election result and said it was a great day for America.";
+        assert_eq!(outcome_of(t, "said"), Some(Claim("coordinated")));
+        assert_eq!(source(t).last().map(String::as_str), Some("Trump"));
+    }
+
+    #[test]
+    fn said_again_inherits_the_previous_speaker() {
+        let t = "Podesta said the emails were stolen and said the campaign would not comment on them.";
+        let a = analyze(t);
+        assert_eq!(a.claims.len(), 2);
+        assert_eq!(a.claims[0].speaker, a.claims[1].speaker);
+    }
+
+    #[test]
+    fn inverted_source_after_a_quotation() {
+        let t = "“We are not going anywhere,” said Patel.";
+        assert_eq!(outcome_of(t, "said"), Some(Claim("inverted")));
+        assert_eq!(source(t), ["Patel"]);
+    }
+
+    #[test]
+    fn participle_takes_the_main_clause_subject() {
+        let t = "Mr. Trump struck a measured tone, saying the country needed to heal after the vote.";
+        assert_eq!(outcome_of(t, "saying"), Some(Claim("participle")));
+        assert_eq!(source(t), ["Mr. Trump"]);
+    }
+
+    #[test]
+    fn first_phrase_before_a_comma() {
+        let t = "Russia, in turn, has dismissed the accusations as groundless and absurd.";
+        assert_eq!(outcome_of(t, "dismissed"), Some(Claim("first-phrase")));
+        assert_eq!(source(t), ["Russia"]);
+    }
+
+    #[test]
+    fn passive_with_an_anaphoric_subject_takes_the_previous_sentence() {
+        let t = "The United States plans to send more troops to the region. This was reported by NBC News.";
+        assert_eq!(outcome_of(t, "reported"), Some(Claim("passive")));
+        let a = analyze(t);
+        assert_eq!(a.claims[0].source[0].text(t), "NBC News");
+        assert!(a.claims[0].content[0].text(t).starts_with("The United States plans"));
+    }
+}
