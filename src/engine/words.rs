@@ -359,3 +359,82 @@ pub const INTRO_WORDS: &[&str] = &[
     "interviewed",
     "meanwhile",
 ];
+
+/// Word classes as bits, so that a token's classes are looked up once ([`classes`]) and each
+/// test is a mask (the rules ask about the same token many times).
+pub mod class {
+    /// [`super::CUE_PREFIX`].
+    pub const CUE_PREFIX: u16 = 1 << 0;
+    /// [`super::DETERMINERS`].
+    pub const DETERMINERS: u16 = 1 << 1;
+    /// [`super::PRONOUNS`].
+    pub const PRONOUNS: u16 = 1 << 2;
+    /// [`super::INDEFINITE_PRONOUNS`].
+    pub const INDEFINITE_PRONOUNS: u16 = 1 << 3;
+    /// [`super::FINITE_VERBS`].
+    pub const FINITE_VERBS: u16 = 1 << 4;
+    /// [`super::MORE_FINITE_VERBS`].
+    pub const MORE_FINITE_VERBS: u16 = 1 << 5;
+    /// [`super::POSTMODIFIER_ADJECTIVES`].
+    pub const POSTMODIFIER_ADJECTIVES: u16 = 1 << 6;
+    /// [`super::NP_STOP`].
+    pub const NP_STOP: u16 = 1 << 7;
+    /// [`super::NP_INNER_PREP`].
+    pub const NP_INNER_PREP: u16 = 1 << 8;
+    /// [`super::PARTICIPLE_ADJECTIVES`].
+    pub const PARTICIPLE_ADJECTIVES: u16 = 1 << 9;
+    /// [`super::TIME_WORDS`].
+    pub const TIME_WORDS: u16 = 1 << 10;
+    /// [`super::INTRO_WORDS`].
+    pub const INTRO_WORDS: u16 = 1 << 11;
+}
+
+const CLASS_LISTS: [(&[&str], u16); 12] = [
+    (CUE_PREFIX, class::CUE_PREFIX),
+    (DETERMINERS, class::DETERMINERS),
+    (PRONOUNS, class::PRONOUNS),
+    (INDEFINITE_PRONOUNS, class::INDEFINITE_PRONOUNS),
+    (FINITE_VERBS, class::FINITE_VERBS),
+    (MORE_FINITE_VERBS, class::MORE_FINITE_VERBS),
+    (POSTMODIFIER_ADJECTIVES, class::POSTMODIFIER_ADJECTIVES),
+    (NP_STOP, class::NP_STOP),
+    (NP_INNER_PREP, class::NP_INNER_PREP),
+    (PARTICIPLE_ADJECTIVES, class::PARTICIPLE_ADJECTIVES),
+    (TIME_WORDS, class::TIME_WORDS),
+    (INTRO_WORDS, class::INTRO_WORDS),
+];
+
+/// The classes of a lower-case word: one hash probe for all twelve lists.
+pub fn classes(w: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = rustc_hash::FxHashMap::default();
+        for (list, bit) in CLASS_LISTS {
+            for w in list {
+                *t.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    table.get(w).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_agree_with_the_lists() {
+        for (list, bit) in CLASS_LISTS {
+            for w in list {
+                assert!(classes(w) & bit != 0, "{w}");
+            }
+        }
+        assert_eq!(classes("senator"), 0);
+        assert_eq!(classes("he") & class::PRONOUNS, class::PRONOUNS);
+        assert_eq!(
+            classes("on") & (class::NP_INNER_PREP | class::INTRO_WORDS),
+            class::NP_INNER_PREP | class::INTRO_WORDS
+        );
+    }
+}

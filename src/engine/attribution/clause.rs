@@ -4,7 +4,7 @@
 
 use super::view::Ctx;
 use crate::engine::lexicon::CueClass;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 impl Ctx<'_> {
     /// The "asked" of a sentence opening "Asked …" or "When asked …" (see `asked`).
@@ -23,7 +23,7 @@ impl Ctx<'_> {
             } else {
                 floor
             };
-        if self.is_word(floor) && is(words::INTRO_WORDS, &self.low(floor)) {
+        if self.is_word(floor) && self.is_a(floor, words::class::INTRO_WORDS) {
             if let Some(c) = (floor..ceil).find(|&x| self.is_punct(x, ',')) {
                 return c + 1;
             }
@@ -40,7 +40,7 @@ impl Ctx<'_> {
             return None;
         }
         let first = self.low(start);
-        if is(words::PRONOUNS, &first) && !matches!(&*first, "who" | "which" | "it" | "you") {
+        if self.is_a(start, words::class::PRONOUNS) && !matches!(&*first, "who" | "which" | "it" | "you") {
             return Some((start, start + 1));
         }
         let mut j = start;
@@ -50,12 +50,12 @@ impl Ctx<'_> {
             let cap = self.tok(j).cap;
             if cap || self.is_role(j) {
                 anchor = true;
-            } else if !(is(words::DETERMINERS, &w) || (&*w == "of" && self.tok(j + 1).cap)) {
+            } else if !(self.is_a(j, words::class::DETERMINERS) || (&*w == "of" && self.tok(j + 1).cap)) {
                 break;
             }
             j += 1;
         }
-        let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !is(words::NP_INNER_PREP, &self.low(j));
+        let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !self.is_a(j, words::class::NP_INNER_PREP);
         (anchor && verb && j > start).then_some((start, j))
     }
 
@@ -79,11 +79,11 @@ impl Ctx<'_> {
         let last = self.low(e.saturating_sub(1));
         let time_word = e > floor + 1
             && self.is_word(e - 1)
-            && is(words::TIME_WORDS, &last)
+            && self.is_a(e - 1, words::class::TIME_WORDS)
             && !matches!(&*last, "on" | "in" | "at" | "this" | "last" | "during" | "late" | "early");
         if time_word {
             let mut b = e - 1;
-            while b > floor + 1 && self.is_word(b - 1) && is(words::TIME_WORDS, &self.low(b - 1)) {
+            while b > floor + 1 && self.is_word(b - 1) && self.is_a(b - 1, words::class::TIME_WORDS) {
                 b -= 1;
             }
             e = b;
@@ -108,7 +108,7 @@ impl Ctx<'_> {
             && n < 4
             && self.is_word(s - 1)
             && (!self.tok(s - 1).cap || s - 1 == floor)
-            && is(words::CUE_PREFIX, &self.low(s - 1))
+            && self.is_a(s - 1, words::class::CUE_PREFIX)
         {
             s -= 1;
             n += 1;
@@ -128,7 +128,7 @@ impl Ctx<'_> {
         let w = self.low(i);
         let subject_end = if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
             i + 1
-        } else if self.tok(i).cap || is(words::DETERMINERS, &w) {
+        } else if self.tok(i).cap || self.is_a(i, words::class::DETERMINERS) {
             match self.np_fwd(i, end) {
                 Some((_, e)) => e,
                 None => return false,
@@ -142,8 +142,8 @@ impl Ctx<'_> {
         }
         v < end
             && self.is_word(v)
-            && (is(words::FINITE_VERBS, &self.low(v))
-                || is(words::MORE_FINITE_VERBS, &self.low(v))
+            && (self.is_a(v, words::class::FINITE_VERBS)
+                || self.is_a(v, words::class::MORE_FINITE_VERBS)
                 || (self.low(v).ends_with("ed") && !self.tok(v).cap)
                 || self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.3))
     }

@@ -9,7 +9,7 @@ use crate::engine::model::ClaimKind;
 use crate::engine::quotes::Quote;
 use crate::engine::segment::{Sentence, TokKind};
 use crate::engine::span::Span;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 /// Where a claim's content starts after a cue, and a chain found on the way.
 pub(crate) struct After {
@@ -39,7 +39,9 @@ impl Ctx<'_> {
                     }
                 }
                 let adverb = matches!(&*w, "however" | "also" | "though" | "instead" | "meanwhile" | "again" | "too");
-                if !adverb && (self.cue_entry(m).is_some_and(|c| c.class != CueClass::Hedge) || is(words::NP_STOP, &w))
+                if !adverb
+                    && (self.cue_entry(m).is_some_and(|c| c.class != CueClass::Hedge)
+                        || self.is_a(m, words::class::NP_STOP))
                 {
                     break;
                 }
@@ -88,7 +90,7 @@ impl Ctx<'_> {
             if self.is_punct(m, ',') || closes_with_comma {
                 let from = if closes_with_comma { next } else { m + 1 };
                 if let Some((_, mut b)) = self.np_fwd(from, end) {
-                    while b < end && self.is_word(b) && is(words::CUE_PREFIX, &self.low(b)) {
+                    while b < end && self.is_word(b) && self.is_a(b, words::class::CUE_PREFIX) {
                         b += 1;
                     }
                     let cue_then_end = self.cue_entry(b).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.1)
@@ -150,7 +152,7 @@ impl Ctx<'_> {
                 if self.is_word(v) && !self.tok(v).cap {
                     let w = self.low(v);
                     let verb = self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && !w.ends_with("ing"))
-                        || (w.ends_with("ed") && !is(words::PARTICIPLE_ADJECTIVES, &w))
+                        || (w.ends_with("ed") && !self.is_a(v, words::class::PARTICIPLE_ADJECTIVES))
                         || matches!(&*w, "has" | "had" | "have" | "is" | "was" | "will" | "would");
                     if verb {
                         return if m > start && self.is_punct(m - 1, ',') { m - 1 } else { m };
@@ -197,7 +199,7 @@ impl Ctx<'_> {
                             )
                             || self.low(next).starts_with("early")
                     }
-                    "on" => self.is_word(next) && is(words::TIME_WORDS, &self.low(next)) && self.tok(next).cap,
+                    "on" => self.is_word(next) && self.is_a(next, words::class::TIME_WORDS) && self.tok(next).cap,
                     "last" | "this" => {
                         matches!(&*self.low(next), "week" | "month" | "year" | "summer" | "fall" | "spring" | "winter")
                     }

@@ -5,7 +5,7 @@
 use super::view::Ctx;
 use crate::engine::lexicon::CueClass;
 use crate::engine::segment::TokKind;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 impl Ctx<'_> {
     /// Noun phrase ending right before token `end` (exclusive), not before `floor`.
@@ -55,7 +55,7 @@ impl Ctx<'_> {
                         let no_comma = (q.inner_start..q.inner_end).all(|x| !self.is_punct(x, ','));
                         let det_before = q.open_tok > floor
                             && self.is_word(q.open_tok - 1)
-                            && is(words::DETERMINERS, &self.low(q.open_tok - 1));
+                            && self.is_a(q.open_tok - 1, words::class::DETERMINERS);
                         if q.inner_end - q.inner_start <= 5 && no_comma && det_before {
                             start = q.open_tok;
                             j = q.open_tok;
@@ -67,14 +67,15 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.low(t);
-            if is(words::PRONOUNS, &w) || is(words::INDEFINITE_PRONOUNS, &w) {
+            if self.is_a(t, words::class::PRONOUNS) || self.is_a(t, words::class::INDEFINITE_PRONOUNS) {
                 if start == end {
                     return Some((t, t + 1));
                 }
                 // "Many in the crowd", "some of his advisers": a quantifier heading a partitive;
                 // "some officials": a quantifier determining the noun.
-                if is(words::INDEFINITE_PRONOUNS, &w)
-                    && (matches!(&*self.low(start), "of" | "in" | "among" | "from") || is(words::DETERMINERS, &w))
+                if self.is_a(t, words::class::INDEFINITE_PRONOUNS)
+                    && (matches!(&*self.low(start), "of" | "in" | "among" | "from")
+                        || self.is_a(t, words::class::DETERMINERS))
                 {
                     start = t;
                     nominal = true;
@@ -89,7 +90,7 @@ impl Ctx<'_> {
                 let before = self.low(t - 1);
                 let nounish = self.tok(t - 1).cap
                     || self.is_role(t - 1)
-                    || (!is(words::NP_STOP, &before) && !before.ends_with("ed") && !before.ends_with("ly"));
+                    || (!self.is_a(t - 1, words::class::NP_STOP) && !before.ends_with("ed") && !before.ends_with("ly"));
                 if nounish {
                     start = t;
                     j = t;
@@ -103,7 +104,7 @@ impl Ctx<'_> {
             let postmodifier = matches!(&*w, "with" | "to")
                 && start < end
                 && t > floor + 1
-                && is(words::POSTMODIFIER_ADJECTIVES, &self.low(t - 1))
+                && self.is_a(t - 1, words::class::POSTMODIFIER_ADJECTIVES)
                 && self.is_word(t - 2)
                 && (self.is_role(t - 2) || self.tok(t - 2).cap);
             if postmodifier {
@@ -111,7 +112,7 @@ impl Ctx<'_> {
                 j = t - 1;
                 continue;
             }
-            if is(words::NP_INNER_PREP, &w) || role_to {
+            if self.is_a(t, words::class::NP_INNER_PREP) || role_to {
                 let noun_before = t > floor && self.is_word(t - 1) && (self.tok(t - 1).cap || self.is_role(t - 1));
                 if start < end && noun_before {
                     start = t;
@@ -120,17 +121,17 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if is(words::NP_STOP, &w) {
+            if self.is_a(t, words::class::NP_STOP) {
                 break;
             }
-            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(t) {
+            if !tok.cap && !self.is_a(t, words::class::DETERMINERS) && !self.is_role(t) {
                 // A participle right before a capitalised or role noun is an adjective: "the
                 // embattled governor", "undecided Republican voter".
-                let opens = t == floor || !self.is_word(t - 1) || is(words::DETERMINERS, &self.low(t - 1));
+                let opens = t == floor || !self.is_word(t - 1) || self.is_a(t - 1, words::class::DETERMINERS);
                 let before_noun =
                     start == t + 1 && start < end && (self.is_role(start) || (opens && self.tok(start).cap));
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
-                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !self.is_a(t, words::class::PARTICIPLE_ADJECTIVES)
                     && !w.contains('-')
                     && !(before_noun && w.ends_with("ed"));
                 if verbish || self.cue_entry(t).is_some_and(|c| c.class == CueClass::Speech && c.prior > 0.2) {
@@ -150,7 +151,7 @@ impl Ctx<'_> {
         // Do not start with a preposition or a conjunction.
         while start < end
             && self.is_word(start)
-            && (is(words::NP_INNER_PREP, &self.low(start)) || self.low_is(start, "and"))
+            && (self.is_a(start, words::class::NP_INNER_PREP) || self.low_is(start, "and"))
         {
             start += 1;
         }
@@ -182,7 +183,7 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.low(j);
-            if is(words::PRONOUNS, &w) {
+            if self.is_a(j, words::class::PRONOUNS) {
                 if end == start {
                     return Some((j, j + 1));
                 }
@@ -191,7 +192,7 @@ impl Ctx<'_> {
             if &*w == "and" {
                 let next_np = j + 1 < ceil
                     && self.is_word(j + 1)
-                    && (self.tok(j + 1).cap || is(words::DETERMINERS, &self.low(j + 1)));
+                    && (self.tok(j + 1).cap || self.is_a(j + 1, words::class::DETERMINERS));
                 if end > start && next_np {
                     j += 1;
                     continue;
@@ -201,7 +202,7 @@ impl Ctx<'_> {
             // "a source close to the campaign", "an official familiar with the talks".
             if end > start
                 && (self.is_role(end - 1) || self.tok(end - 1).cap)
-                && is(words::POSTMODIFIER_ADJECTIVES, &w)
+                && self.is_a(j, words::class::POSTMODIFIER_ADJECTIVES)
                 && matches!(&*self.low(j + 1), "with" | "to")
                 && j + 2 < ceil
                 && self.is_word(j + 2)
@@ -211,7 +212,7 @@ impl Ctx<'_> {
             }
             // "an adviser to Trump": "to" joins a role noun and a name.
             let role_to = &*w == "to" && end > start && self.is_role(end - 1);
-            if is(words::NP_INNER_PREP, &w) || role_to {
+            if self.is_a(j, words::class::NP_INNER_PREP) || role_to {
                 let next_ok =
                     j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || matches!(&*self.low(j + 1), "the"));
                 let prev_ok = end > start && (self.tok(end - 1).cap || self.is_role(end - 1));
@@ -221,14 +222,14 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if is(words::NP_STOP, &w) {
+            if self.is_a(j, words::class::NP_STOP) {
                 break;
             }
-            if !tok.cap && !is(words::DETERMINERS, &w) && !self.is_role(j) {
+            if !tok.cap && !self.is_a(j, words::class::DETERMINERS) && !self.is_role(j) {
                 let before_noun =
                     end == start && j + 1 < ceil && self.is_word(j + 1) && (self.tok(j + 1).cap || self.is_role(j + 1));
                 let verbish = (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"))
-                    && !is(words::PARTICIPLE_ADJECTIVES, &w)
+                    && !self.is_a(j, words::class::PARTICIPLE_ADJECTIVES)
                     && !w.contains('-')
                     && !(before_noun && w.ends_with("ed"));
                 if verbish || self.cue_entry(j).is_some_and(|c| c.class == CueClass::Speech) {

@@ -10,6 +10,10 @@ use crate::engine::lexicon::{lower_into, CueEntry, Lexicon};
 use crate::engine::quotes::Quote;
 use crate::engine::segment::{Sentence, TokKind, Token};
 use crate::engine::span::Span;
+use crate::engine::words;
+
+/// The class bit of a role noun ("spokesperson", "senator"), next to [`words::class`].
+pub(crate) const ROLE: u16 = 1 << 15;
 
 /// The token view of one document.
 pub(crate) struct Ctx<'a> {
@@ -19,6 +23,8 @@ pub(crate) struct Ctx<'a> {
     /// Where cue candidates come from.
     pub(crate) tagger: &'a dyn Tagger,
     pub(crate) lex: &'static Lexicon,
+    /// Per token: its word classes ([`words::class`]) and [`ROLE`] (looked up once).
+    pub(crate) classes: Vec<u16>,
     /// Per token: its cue entry (looked up once; the rules ask many times).
     pub(crate) cues: Vec<Option<&'static CueEntry>>,
     /// The text with ASCII letters lower-cased (same byte offsets), so most lower-case
@@ -51,7 +57,19 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        Ctx { d, sents, tagger, lex: Lexicon::get(), cues, ascii_lower }
+        let lex = Lexicon::get();
+        let classes = d
+            .toks
+            .iter()
+            .map(|t| {
+                let w = match ascii_lower.get(t.span.start..t.span.end) {
+                    Some(w) if w.is_ascii() => Cow::Borrowed(w),
+                    _ => lower(t.span.text(d.text)),
+                };
+                words::classes(&w) | if lex.role(&w).is_some() { ROLE } else { 0 }
+            })
+            .collect();
+        Ctx { d, sents, tagger, lex, classes, cues, ascii_lower }
     }
 
     /// The token at `i`; past the end, an empty punctuation token (rules never index out of
@@ -115,8 +133,14 @@ impl<'a> Ctx<'a> {
     pub(crate) fn cue_entry(&self, i: usize) -> Option<&'static CueEntry> {
         self.cues.get(i).copied().flatten()
     }
+    #[inline(always)]
     pub(crate) fn is_role(&self, i: usize) -> bool {
-        self.lex.role(&self.low(i)).is_some()
+        self.is_a(i, ROLE)
+    }
+    /// Is the token at `i` of any of the word classes `mask` ([`words::class`])?
+    #[inline(always)]
+    pub(crate) fn is_a(&self, i: usize, mask: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & mask != 0)
     }
     #[inline(always)]
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {

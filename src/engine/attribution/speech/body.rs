@@ -9,7 +9,7 @@ use super::frame::Frame;
 use super::source::Source;
 use crate::engine::lexicon::CueEntry;
 use crate::engine::span::Span;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 /// Where the content starts after the cue: a marker ("that", a colon, a quotation, "citing X"),
 /// an infinitive of intention ("vowed to punish …"), a question word ("asked whether …").
@@ -101,7 +101,7 @@ fn use_before(
     let first = ctx.skip_until(s.sent);
     let intro = before.is_some()
         && ctx.is_word(first)
-        && is(words::INTRO_WORDS, &ctx.low(first))
+        && ctx.is_a(first, words::class::INTRO_WORDS)
         && after.start.is_some_and(|a| (a..end).filter(|&x| ctx.is_word(x)).count() >= 4);
     // "“A,” he said, “B.”": both quotations (the second is added by `follow_quotes`).
     let quote_after_comma = after.start.is_some_and(|a| a > 0 && ctx.is_open_quote(a) && ctx.is_punct(a - 1, ','));
@@ -115,8 +115,8 @@ fn use_before(
             let first = ctx.low(a);
             let adjunct = !ctx.is_word(a)
                 || words_after <= 2
-                || is(words::NP_INNER_PREP, &first)
-                || is(words::TIME_WORDS, &first)
+                || ctx.is_a(a, words::class::NP_INNER_PREP)
+                || ctx.is_a(a, words::class::TIME_WORDS)
                 || first.ends_with("ly")
                 || matches!(
                     &*first,

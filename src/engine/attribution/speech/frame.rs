@@ -6,7 +6,7 @@ use super::super::view::Ctx;
 use super::super::Scope;
 use crate::engine::lexicon::CueEntry;
 use crate::engine::span::Span;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 /// The cue of a verb of saying, framed.
 #[derive(Clone, Debug)]
@@ -55,7 +55,7 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
         cue_spans[0] = ctx.span(first, k + 1);
         k += 1;
     }
-    let day_or_then = ctx.is_word(k) && ctx.tok(k).cap && is(words::TIME_WORDS, &ctx.low(k));
+    let day_or_then = ctx.is_word(k) && ctx.tok(k).cap && ctx.is_a(k, words::class::TIME_WORDS);
     if k < end && (day_or_then || ctx.low_is(k, "then") || ctx.low_is(k, "later")) {
         cue_spans[0] = ctx.span(first, k + 1);
         k += 1;

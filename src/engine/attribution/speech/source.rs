@@ -17,7 +17,7 @@ use super::super::{RawClaim, RawId, Scope};
 use super::frame::Frame;
 use crate::engine::segment::TokKind;
 use crate::engine::span::Span;
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 /// A source found for a verb of saying.
 #[derive(Clone, Debug, Default)]
@@ -108,13 +108,13 @@ fn subject(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame) -> Option<(usize, usize)
     let mut b = a;
     while b > floor
         && ctx.is_word(b - 1)
-        && (is(words::NP_INNER_PREP, &ctx.low(b - 1)) || is(words::CUE_PREFIX, &ctx.low(b - 1)))
+        && (ctx.is_a(b - 1, words::class::NP_INNER_PREP) || ctx.is_a(b - 1, words::class::CUE_PREFIX))
     {
         b -= 1;
     }
     if b < a {
         np = ctx.np_back(b, floor);
-        if let Some(first_aux) = (b..a).find(|&x| is(words::CUE_PREFIX, &ctx.low(x))) {
+        if let Some(first_aux) = (b..a).find(|&x| ctx.is_a(x, words::class::CUE_PREFIX)) {
             f.spans.insert(0, ctx.span(first_aux, first_aux + 1));
         }
     }
@@ -149,7 +149,7 @@ fn apposition(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<(usize, usize)>
     let number = c1_inner + 2 == c2 && ctx.tok(c1_inner + 1).ch.is_ascii_digit();
     let clean = dash_sep
         || (c1_inner + 1..c2)
-            .all(|x| ctx.tok(x).kind != TokKind::Quote && !(ctx.is_word(x) && is(words::FINITE_VERBS, &ctx.low(x))));
+            .all(|x| ctx.tok(x).kind != TokKind::Quote && !(ctx.is_word(x) && ctx.is_a(x, words::class::FINITE_VERBS)));
     let appos_ok = c1_inner + 1 < c2 && clean && (number || ctx.np_fwd(c1_inner + 1, c2).is_some());
     let mut e1 = c1;
     if e1 > floor && ctx.is_punct(e1 - 1, ')') {
@@ -176,8 +176,8 @@ fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src
     if let Some((a, b)) = ctx.np_fwd(ctx.after_intro(floor, cue_first), cue_first) {
         let verb_after = b < cue_first
             && ctx.is_word(b)
-            && (is(words::CUE_PREFIX, &ctx.low(b)) || (ctx.low(b).ends_with("ed") && !ctx.tok(b).cap));
-        if verb_after && (a..b).any(|x| ctx.tok(x).cap || is(words::PRONOUNS, &ctx.low(x))) {
+            && (ctx.is_a(b, words::class::CUE_PREFIX) || (ctx.low(b).ends_with("ed") && !ctx.tok(b).cap));
+        if verb_after && (a..b).any(|x| ctx.tok(x).cap || ctx.is_a(x, words::class::PRONOUNS)) {
             src.np = Some((a, b));
             src.rule = "coordinated";
         }
@@ -198,7 +198,7 @@ fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src
 fn inverted(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<((usize, usize), Span)> {
     let end = s.end;
     let (a, b) = ctx.np_fwd(f.next, end)?;
-    let tail_ok = b >= end || ctx.is_punct(b, ',') || !ctx.is_word(b) || is(words::TIME_WORDS, &ctx.low(b));
+    let tail_ok = b >= end || ctx.is_punct(b, ',') || !ctx.is_word(b) || ctx.is_a(b, words::class::TIME_WORDS);
     if !tail_ok {
         return None;
     }

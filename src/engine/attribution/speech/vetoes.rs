@@ -3,7 +3,7 @@
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
 use crate::engine::lexicon::{CueClass, CueEntry};
-use crate::engine::words::{self, is};
+use crate::engine::words;
 
 /// Why the cue word at `i` (whose cue span starts at `cue_first`) is no cue, if it is not.
 pub fn check(
@@ -67,7 +67,7 @@ pub fn check(
     // Naming, not saying: "a company called Sansun USA", "a program called “Perception”".
     if &*w == "called" && cue_first == i && i > floor && ctx.is_word(i - 1) && !ctx.tok(i - 1).cap {
         let prev = ctx.low(i - 1);
-        let noun_before = !is(words::PRONOUNS, &prev) && !is(words::CUE_PREFIX, &prev) && !prev.ends_with("ly");
+        let noun_before = !ctx.is_a(i - 1, words::class::PRONOUNS | words::class::CUE_PREFIX) && !prev.ends_with("ly");
         let name_after = (ctx.is_word(i + 1) && ctx.tok(i + 1).cap) || ctx.is_open_quote(i + 1);
         if noun_before && name_after {
             return Err("naming (\"a company called X\")");
