@@ -1,4 +1,4 @@
-//! Stage 1: recognise scraped-page debris so that it never yields claims.
+//! Stage 2: recognise scraped-page debris so that it never yields claims.
 //!
 //! Debris is marked, never deleted: every span still indexes the text as given. A paragraph is
 //! debris when it matches a pattern of `lexicon/boilerplate.txt` ("Please enter your comment!",
@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::segment::Paragraph;
 use super::span::Span;
 
-/// What stage 1 found.
+/// What stage 2 found.
 #[derive(Debug, Default)]
 pub struct Boilerplate {
     /// Per paragraph: the whole paragraph is debris.
@@ -24,9 +24,7 @@ pub struct Boilerplate {
 /// Length of a leading date stamp: optional "date"/"published"/"updated" label, then
 /// YYYY-MM-DD and an optional HH:MM, then white space.
 fn date_prefix(s: &str) -> usize {
-    let trimmed = s.trim_start();
-    let lead = s.len() - trimmed.len();
-    let mut rest = trimmed;
+    let mut rest = s.trim_start();
     for label in ["date", "published", "updated", "posted"] {
         if rest.len() > label.len() && rest.get(..label.len()).is_some_and(|p| p.eq_ignore_ascii_case(label)) {
             rest = rest[label.len()..].trim_start_matches([' ', ':']);
@@ -54,7 +52,6 @@ fn date_prefix(s: &str) -> usize {
         after = &t[5..];
     }
     let after_trim = after.trim_start();
-    let _ = lead;
     s.len() - after_trim.len()
 }
 

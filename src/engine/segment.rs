@@ -1,4 +1,4 @@
-//! Stage 2: tokens, paragraphs and sentences.
+//! Stages 1 and 3: tokens and paragraphs (1), sentences (3).
 //!
 //! Tokens are words (letters and digits with inner apostrophes, hyphens and abbreviation dots:
 //! `don't`, `high-ranking`, `U.S.`), quote marks, and single punctuation characters; white space

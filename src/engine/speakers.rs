@@ -1,4 +1,4 @@
-//! Stage 6: describe each source mention and cluster mentions into speakers.
+//! Stage 5: describe each source mention and cluster mentions into speakers.
 //!
 //! A mention is split into its titles and its name ("State Department principal deputy
 //! spokesperson" + "Vedant Patel"), given a kind (person, outlet, government body, …) and an
