@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::model::{SpeakerKind, Stance};
+use super::words;
 
 /// What a cue word does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub struct CueEntry {
     pub stance: Stance,
     /// Share of its occurrences in PolNeAR train that are cues (1.0 when not mined).
     pub prior: f32,
+    /// What its lemma does beyond its class.
+    pub props: LemmaProps,
 }
 
 const CUES_TSV: &str = include_str!("lexicon/cues.tsv");
@@ -44,7 +47,7 @@ const CUE_PARTICLES_TSV: &str = include_str!("lexicon/cue_particles.tsv");
 const LEMMAS_TSV: &str = include_str!("lexicon/lemmas.tsv");
 
 /// What a cue lemma does beyond its class (`lemmas.tsv`): every form of the lemma shares it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct LemmaProps {
     /// Takes a recipient before its content ("told reporters that …").
     pub recipient: bool,
@@ -58,22 +61,20 @@ pub struct LemmaProps {
     pub weak: bool,
     /// A core verb of saying: counts inside an earlier claim's content when it has a source.
     pub core: bool,
-    /// Words after the verb that belong to its cue ("called for", "pointed to").
-    pub particles: Vec<&'static str>,
+    /// Words after the verb that belong to its cue ("called for", "pointed to"), space-separated.
+    pub particles: &'static str,
 }
 
-static NO_PROPS: LemmaProps = LemmaProps {
-    recipient: false,
-    intention: false,
-    clause: false,
-    question: false,
-    weak: false,
-    core: false,
-    particles: Vec::new(),
-};
+impl LemmaProps {
+    /// Does the lower-case word `w` after the verb belong to its cue?
+    pub fn takes(&self, w: &str) -> bool {
+        self.particles.split(' ').any(|p| p == w)
+    }
+}
 
-fn parse_lemmas() -> HashMap<&'static str, LemmaProps> {
-    let mut out = HashMap::default();
+/// The lemmas of `lemmas.tsv` with their properties (a short list, scanned once at load).
+fn parse_lemmas() -> Vec<(&'static str, LemmaProps)> {
+    let mut out = Vec::new();
     for line in data_lines(LEMMAS_TSV) {
         let mut f = line.split('\t');
         let Some(lemma) = f.next() else { continue };
@@ -89,8 +90,8 @@ fn parse_lemmas() -> HashMap<&'static str, LemmaProps> {
                 _ => {}
             }
         }
-        p.particles = f.next().unwrap_or("").split_whitespace().collect();
-        out.insert(lemma, p);
+        p.particles = f.next().unwrap_or("").trim();
+        out.push((lemma, p));
     }
     out
 }
@@ -106,15 +107,25 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// What the lexicon knows of a lower-case word besides cues.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    /// Its closed word classes ([`words::class`] bits).
+    pub classes: u16,
+    /// The kind of entity it denotes, when it is a role noun.
+    pub role: Option<SpeakerKind>,
+}
+
 /// All lexicons.
 #[derive(Debug)]
 pub struct Lexicon {
     cues: HashMap<&'static str, CueEntry>,
-    roles: HashMap<&'static str, SpeakerKind>,
+    /// Per lower-case word: its closed word classes ([`words::class`]) and the kind of entity it
+    /// denotes when it is a role noun — one probe answers both.
+    words: HashMap<&'static str, WordInfo>,
     outlets: HashSet<&'static str>,
     boilerplate: Vec<&'static str>,
     particles: HashSet<(&'static str, &'static str)>,
-    lemmas: HashMap<&'static str, LemmaProps>,
     /// A filter: the bits of the (first byte, last byte) pairs of every cue form.
     cue_ends: [u64; 16],
 }
@@ -149,6 +160,7 @@ impl Lexicon {
                 }
             }
         }
+        let lemmas = parse_lemmas();
         let mut cues = HashMap::default();
         for line in data_lines(CUES_TSV) {
             let mut f = line.split('\t');
@@ -165,12 +177,18 @@ impl Lexicon {
             };
             let stance = Stance::parse(stance).unwrap_or(Stance::Neutral);
             let prior = priors.get(form).copied().unwrap_or(1.0);
-            cues.insert(form, CueEntry { lemma, class, stance, prior });
+            let props = lemmas.iter().find(|(l, _)| *l == lemma).map(|&(_, p)| p).unwrap_or_default();
+            cues.insert(form, CueEntry { lemma, class, stance, prior, props });
         }
-        let roles = data_lines(ROLES_TSV)
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(noun, kind)| (noun, parse_kind(kind)))
-            .collect();
+        let mut words: HashMap<&'static str, WordInfo> = HashMap::default();
+        for (noun, kind) in data_lines(ROLES_TSV).filter_map(|l| l.split_once('\t')) {
+            words.entry(noun).or_default().role = Some(parse_kind(kind));
+        }
+        for (list, bit) in words::CLASS_LISTS {
+            for w in list {
+                words.entry(w).or_default().classes |= bit;
+            }
+        }
         let mut cue_ends = [0u64; 16];
         for form in cues.keys() {
             if let (Some(&a), Some(&z)) = (form.as_bytes().first(), form.as_bytes().last()) {
@@ -179,10 +197,9 @@ impl Lexicon {
             }
         }
         Lexicon {
-            lemmas: parse_lemmas(),
             cue_ends,
             cues,
-            roles,
+            words,
             // Stored without a leading "the ", so a lookup is one hash probe.
             outlets: data_lines(OUTLETS_TXT).map(|o| o.trim_start_matches("the ")).collect(),
             boilerplate: data_lines(BOILERPLATE_TXT).collect(),
@@ -225,14 +242,15 @@ impl Lexicon {
         self.particles.contains(&(form, particle))
     }
 
-    /// The properties of a cue lemma (none when `lemmas.tsv` does not list it).
-    pub fn lemma(&self, lemma: &str) -> &LemmaProps {
-        self.lemmas.get(lemma).unwrap_or(&NO_PROPS)
+    /// Word classes and role of a lower-case word.
+    #[inline]
+    pub fn word(&self, lower: &str) -> WordInfo {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// The kind of entity a lower-case role noun denotes.
     pub fn role(&self, lower: &str) -> Option<SpeakerKind> {
-        self.roles.get(lower).copied()
+        self.words.get(lower).and_then(|w| w.role)
     }
 
     /// True when the lower-case name is a known media outlet.
@@ -281,14 +299,17 @@ mod tests {
     #[test]
     fn lemma_properties_come_from_the_data_file() {
         let lex = Lexicon::get();
-        assert!(lex.lemma("tell").recipient && lex.lemma("tell").clause && lex.lemma("tell").core);
-        assert!(lex.lemma("vow").intention && !lex.lemma("vow").clause);
-        assert!(lex.lemma("speak").weak);
-        assert_eq!(lex.lemma("call").particles, ["for", "on"]);
-        assert!(!lex.lemma("no such lemma").clause);
+        let told = lex.cue("told").unwrap().props;
+        assert!(told.recipient && told.clause && told.core);
+        let vowed = lex.cue("vowed").unwrap().props;
+        assert!(vowed.intention && !vowed.clause);
+        assert!(lex.cue("spoke").unwrap().props.weak);
+        let called = lex.cue("called").unwrap().props;
+        assert!(called.takes("for") && called.takes("on") && !called.takes("f"));
+        assert!(!lex.cue("reportedly").unwrap().props.clause);
         // Every lemma the file lists is the lemma of some cue form, or a verb of intention.
-        for (lemma, p) in &lex.lemmas {
-            assert!(lex.cues.values().any(|c| c.lemma == *lemma) || p.intention, "{lemma} is no cue lemma");
+        for (lemma, p) in parse_lemmas() {
+            assert!(lex.cues.values().any(|c| c.lemma == lemma) || p.intention, "{lemma} is no cue lemma");
         }
     }
 }

@@ -389,7 +389,8 @@ pub mod class {
     pub const INTRO_WORDS: u16 = 1 << 11;
 }
 
-const CLASS_LISTS: [(&[&str], u16); 12] = [
+/// Each closed list with its class bit (the lexicon indexes them with the role nouns).
+pub(crate) const CLASS_LISTS: [(&[&str], u16); 12] = [
     (CUE_PREFIX, class::CUE_PREFIX),
     (DETERMINERS, class::DETERMINERS),
     (PRONOUNS, class::PRONOUNS),
@@ -404,24 +405,13 @@ const CLASS_LISTS: [(&[&str], u16); 12] = [
     (INTRO_WORDS, class::INTRO_WORDS),
 ];
 
-/// The classes of a lower-case word: one hash probe for all twelve lists.
-pub fn classes(w: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u16>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t = rustc_hash::FxHashMap::default();
-        for (list, bit) in CLASS_LISTS {
-            for w in list {
-                *t.entry(*w).or_insert(0) |= bit;
-            }
-        }
-        t
-    });
-    table.get(w).copied().unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classes(w: &str) -> u16 {
+        crate::engine::lexicon::Lexicon::get().word(w).classes
+    }
 
     #[test]
     fn classes_agree_with_the_lists() {

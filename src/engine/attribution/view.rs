@@ -10,9 +10,8 @@ use crate::engine::lexicon::{lower_into, CueEntry, Lexicon};
 use crate::engine::quotes::Quote;
 use crate::engine::segment::{Sentence, TokKind, Token};
 use crate::engine::span::Span;
-use crate::engine::words;
 
-/// The class bit of a role noun ("spokesperson", "senator"), next to [`words::class`].
+/// The class bit of a role noun ("spokesperson", "senator"), next to [`crate::engine::words::class`].
 pub(crate) const ROLE: u16 = 1 << 15;
 
 /// The token view of one document.
@@ -23,7 +22,7 @@ pub(crate) struct Ctx<'a> {
     /// Where cue candidates come from.
     pub(crate) tagger: &'a dyn Tagger,
     pub(crate) lex: &'static Lexicon,
-    /// Per token: its word classes ([`words::class`]) and [`ROLE`] (looked up once).
+    /// Per token: its word classes ([`crate::engine::words::class`]) and [`ROLE`] (looked up once).
     pub(crate) classes: Vec<u16>,
     /// Per token: its cue entry (looked up once; the rules ask many times).
     pub(crate) cues: Vec<Option<&'static CueEntry>>,
@@ -66,7 +65,8 @@ impl<'a> Ctx<'a> {
                     Some(w) if w.is_ascii() => Cow::Borrowed(w),
                     _ => lower(t.span.text(d.text)),
                 };
-                words::classes(&w) | if lex.role(&w).is_some() { ROLE } else { 0 }
+                let info = lex.word(&w);
+                info.classes | if info.role.is_some() { ROLE } else { 0 }
             })
             .collect();
         Ctx { d, sents, tagger, lex, classes, cues, ascii_lower }
@@ -137,7 +137,7 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_role(&self, i: usize) -> bool {
         self.is_a(i, ROLE)
     }
-    /// Is the token at `i` of any of the word classes `mask` ([`words::class`])?
+    /// Is the token at `i` of any of the word classes `mask` ([`crate::engine::words::class`])?
     #[inline(always)]
     pub(crate) fn is_a(&self, i: usize, mask: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & mask != 0)

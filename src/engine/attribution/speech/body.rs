@@ -15,7 +15,7 @@ use crate::engine::words;
 /// an infinitive of intention ("vowed to punish …"), a question word ("asked whether …").
 pub fn after(ctx: &Ctx<'_>, s: &Scope<'_>, entry: &CueEntry, f: &Frame) -> After {
     let (k, end) = (f.next, s.end);
-    let props = ctx.lex.lemma(entry.lemma);
+    let props = entry.props;
     let mut after = ctx.content_after(k, end);
     // An intention takes an infinitive: "Trump wants to junk …", "vowed to punish …".
     if k < end && ctx.low_is(k, "to") && props.intention && ctx.is_word(k + 1) {
@@ -148,7 +148,7 @@ fn use_before(
 /// else up to where the clause ends; `None` when it has fewer than two words.
 fn following(ctx: &Ctx<'_>, s: &Scope<'_>, entry: &CueEntry, a: usize, after: &After) -> Option<Span> {
     let colon = a > 0 && ctx.is_punct(a - 1, ':');
-    let object = !after.marked && !ctx.lex.lemma(entry.lemma).clause;
+    let object = !after.marked && !entry.props.clause;
     let e = match (colon, ctx.quote_opening_at(a).and_then(|q| q.close_tok)) {
         // "responded: “…”" — the quotation, not the rest of the paragraph.
         (true, Some(close)) if close + 1 < ctx.para_end(s.sent) => close + 1,

@@ -51,7 +51,7 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
     }
     // Particles and prepositions that belong to the verb ("called for", "pointed to", "spoke of"),
     // and a bare day or "then"/"later" right after it ("said Friday").
-    if k < end && ctx.is_word(k) && ctx.lex.lemma(entry.lemma).particles.contains(&&*ctx.low(k)) {
+    if k < end && ctx.is_word(k) && entry.props.takes(&ctx.low(k)) {
         cue_spans[0] = ctx.span(first, k + 1);
         k += 1;
     }
@@ -80,7 +80,7 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
         k = e;
     }
     // Recipient of "told/asked/assured/warned X (that)".
-    if ctx.lex.lemma(entry.lemma).recipient && !passive {
+    if entry.props.recipient && !passive {
         if let Some((_, e)) = ctx.np_fwd(k, end) {
             if !(k < end && ctx.is_open_quote(k)) {
                 k = e;

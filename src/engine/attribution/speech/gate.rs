@@ -39,7 +39,7 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     let Candidate { entry, frame: f, source: src, after, content, marked, nested } = c;
     let i = f.verb;
     let w = ctx.low(i);
-    let props = ctx.lex.lemma(entry.lemma);
+    let props = entry.props;
     let inverted = src.inverted;
     let quoted = content.iter().any(|c| ctx.quotes_overlapping(*c).iter().any(|q| c.overlaps(q.inner)));
     // Words that are also plural nouns ("dubious medical claims", "raises questions") and verbs
