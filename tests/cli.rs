@@ -143,3 +143,33 @@ fn explain_lists_each_cue_candidate_with_its_rule_or_veto() {
     assert!(report.contains("dropped: a noun after a determiner"), "{report}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn eval_speakers_prints_scores_as_json() {
+    let out = whosaid()
+        .args([
+            "eval",
+            "--speakers",
+            "tests/fixtures/speakers/gold",
+            "--polnear",
+            "tests/fixtures/speakers/polnear",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 1);
+    assert_eq!(v["gold_spans"], 8);
+    assert_eq!(v["speakers"]["gold"], 7);
+    for key in ["paired_spans", "b3", "anonymous", "kind", "junk_cards", "duplicate_cards"] {
+        assert!(!v[key].is_null(), "{key}");
+    }
+    let text = whosaid()
+        .args(["eval", "--speakers", "tests/fixtures/speakers/gold", "--polnear", "tests/fixtures/speakers/polnear"])
+        .arg("--verbose")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("mini: ") && text.contains("B³ clustering"), "{text}");
+}

@@ -8,6 +8,11 @@
 //!   *overlap* (greedy one-to-one matching with word-level Jaccard ≥ 0.5);
 //! * *relation*: cues overlap and contents' word Jaccard (all parts together) ≥ 0.5;
 //! * *relation+source*: also the sources overlap, or both are absent.
+//!
+//! Speaker scoring (speaker list, B³, anonymity, kind) against the speaker gold is in
+//! [`speakers`].
+
+pub mod speakers;
 
 use std::collections::HashSet;
 

@@ -45,18 +45,22 @@ enum Command {
         #[arg(long, conflicts_with = "jsonl")]
         explain: bool,
     },
-    /// Score the engine on PolNeAR or on the seed articles.
+    /// Score the engine on PolNeAR, on its speaker gold, or on the seed articles.
     Eval {
         /// PolNeAR directory (with train/ and dev/).
         #[arg(long)]
         polnear: Option<PathBuf>,
+        /// Speaker gold directory (one `<stem>.json` per article, texts in `<polnear>/<split>/text/`):
+        /// score speaker lists, clustering, anonymity and kinds instead of the PolNeAR spans.
+        #[arg(long, requires = "polnear")]
+        speakers: Option<PathBuf>,
         /// Split to score.
         #[arg(long, default_value = "dev")]
         split: String,
         /// Seed directory (with gold.json and the article .txt files).
         #[arg(long)]
         seeds: Option<PathBuf>,
-        /// Print per-document misses (seeds) as well.
+        /// Print per-document misses (seeds) or per-article errors (speakers) as well.
         #[arg(long)]
         verbose: bool,
         /// Print the scores as JSON.
@@ -91,7 +95,10 @@ pub fn main() -> ExitCode {
                 analyze_files(&files, if explain { None } else { Some(format) })
             }
         }
-        Command::Eval { polnear, split, seeds, verbose, json } => eval_cmd(polnear, &split, seeds, verbose, json),
+        Command::Eval { polnear: Some(polnear), speakers: Some(speakers), split, verbose, json, .. } => {
+            eval_speakers(&speakers, &polnear, &split, verbose, json)
+        }
+        Command::Eval { polnear, split, seeds, verbose, json, .. } => eval_cmd(polnear, &split, seeds, verbose, json),
         Command::MineCues { polnear, split, particles: true, .. } => mine_particles(&polnear, &split),
         Command::MineCues { polnear, split, missing, .. } => mine_cues(&polnear, &split, missing),
     };
@@ -403,6 +410,102 @@ fn eval_cmd(
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `s` in double quotes, white space runs (line breaks, no-break spaces) as one space.
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `eval --speakers DIR --polnear DIR`: every `<stem>.json` of the speaker gold against the
+/// analysis of `<polnear>/<split>/text/<stem>.txt`.
+fn eval_speakers(dir: &Path, polnear: &Path, split: &str, verbose: bool, json: bool) -> Result<ExitCode, String> {
+    use eval::speakers::{score_speakers, SpeakerGold, SpeakerScores};
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no .json speaker gold files", dir.display()));
+    }
+    let mut total = SpeakerScores::default();
+    for file in &files {
+        let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let text = read_text(&polnear.join(split).join("text").join(format!("{stem}.txt")))?;
+        let gold = SpeakerGold::parse(&read_text(file)?)
+            .and_then(|g| g.check(&text).map(|()| g))
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let rep = score_speakers(&text, &gold, &analyze(&text));
+        total.add(&rep.scores);
+        if verbose && !json {
+            let s = &rep.scores;
+            println!(
+                "{stem}: {} cards, {} matched of {} entities, {} of {} spans paired",
+                s.speakers.pred, s.speakers.tp, s.speakers.gold, s.paired_spans, s.gold_spans
+            );
+            for d in &rep.duplicates {
+                println!(
+                    "  duplicate  S{} {} ({} spans) → {}, taken by S{} {}",
+                    d.card.id,
+                    quoted(&d.card.name),
+                    d.votes,
+                    quoted(&d.entity),
+                    d.winner.id,
+                    quoted(&d.winner.name)
+                );
+            }
+            for j in &rep.junk {
+                let sources: Vec<String> = j.sources.iter().map(|s| quoted(s)).collect();
+                let how = if j.outvoted { " (outvoted)" } else { "" };
+                println!("  junk       S{} {}{how}: {}", j.card.id, quoted(&j.card.name), sources.join(", "));
+            }
+            for e in &rep.anonymity_errors {
+                let card = format!("S{} {}", e.card.id, quoted(&e.card.name));
+                println!("  anonymity  {}: {} vs gold {} ({card})", quoted(&e.text), e.predicted, e.gold);
+            }
+            for e in &rep.kind_errors {
+                let card = format!("S{} {}", e.card.id, quoted(&e.card.name));
+                println!(
+                    "  kind       {}: {} vs gold {} ({card})",
+                    quoted(&e.text),
+                    e.predicted.as_str(),
+                    e.gold.as_str()
+                );
+            }
+        }
+    }
+    if json {
+        println!("{}", serde_json::to_string(&total).map_err(|e| e.to_string())?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "Speakers ({} articles of {}): {} of {} gold source spans paired",
+        total.documents,
+        dir.display(),
+        total.paired_spans,
+        total.gold_spans
+    );
+    print_prf("speaker list", &total.speakers);
+    println!(
+        "  {:<22} P {:.3}  R {:.3}  F1 {:.3}   ({} paired spans)",
+        "B³ clustering",
+        total.b3.p(),
+        total.b3.r(),
+        total.b3.f1(),
+        total.b3.items
+    );
+    print_prf("anonymous", &total.anonymous);
+    println!(
+        "  {:<22} {:.3}   ({} of {} paired spans)",
+        "kind accuracy",
+        total.kind.value(),
+        total.kind.correct,
+        total.kind.total
+    );
+    println!("  {:<22} {} junk, {} duplicate", "cards", total.junk_cards, total.duplicate_cards);
     Ok(ExitCode::SUCCESS)
 }
 
