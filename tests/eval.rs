@@ -128,6 +128,9 @@ mod speakers {
                 name: e.name.clone(),
                 kind: predicted_kind(e.kind),
                 anonymous: e.anonymity == Anonymity::Anonymous,
+                anonymity: Default::default(),
+                evidence: String::new(),
+                confidence: 1.0,
                 titles: vec![],
                 mentions: g.sources.iter().filter(|s| s.entity == e.id).map(|s| s.span).collect(),
             });
@@ -218,6 +221,9 @@ mod speakers {
             name: "Monday".into(),
             kind: SpeakerKind::Unknown,
             anonymous: false,
+            anonymity: Default::default(),
+            evidence: String::new(),
+            confidence: 1.0,
             titles: vec![],
             mentions: vec![monday],
         });

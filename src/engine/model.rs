@@ -43,12 +43,55 @@ pub struct Speaker {
     pub name: String,
     /// What kind of entity it is.
     pub kind: SpeakerKind,
-    /// True for unnamed sources ("two NBC News sources", "an administration official").
+    /// True for unnamed sources ("two NBC News sources", "an administration official"): the same
+    /// as `anonymity == Anonymity::Anonymous`, kept for readers of the older format.
     pub anonymous: bool,
+    /// Whether the article names the speaker, withholds its identity, or leaves it vague.
+    #[serde(default)]
+    pub anonymity: Anonymity,
+    /// The words that made it anonymous or vague ("on condition of anonymity", "familiar with",
+    /// "a role with no name", "a group with no name"); empty when named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// How sure the engine is of this card (1 for a named or described speaker; lower when every
+    /// mention is a pronoun, whose antecedent may be wrong).
+    #[serde(default = "one")]
+    pub confidence: f32,
     /// Titles and roles found with its mentions ("State Department principal deputy spokesperson").
     pub titles: Vec<String>,
     /// Every mention, in document order.
     pub mentions: Vec<Span>,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// Whether an article names a speaker.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anonymity {
+    /// Identified by name, by a unique role ("the president"), or a named institution, outlet or
+    /// document.
+    #[default]
+    Named,
+    /// A specific source whose identity the article withholds: "a senior official", "two people
+    /// familiar with the talks", "an aide who spoke on condition of anonymity".
+    Anonymous,
+    /// An unspecified collective or hedge, not a withheld identity: "critics", "many
+    /// Republicans", "experts", "polls".
+    Vague,
+}
+
+impl Anonymity {
+    /// The snake_case name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anonymity::Named => "named",
+            Anonymity::Anonymous => "anonymous",
+            Anonymity::Vague => "vague",
+        }
+    }
 }
 
 /// The kind of a speaker.
@@ -65,6 +108,8 @@ pub enum SpeakerKind {
     GovernmentBody,
     /// Several people described together ("officials", "Ukraine's supporters").
     Group,
+    /// A poll, report, study, tweet, statement, filing, data.
+    Document,
     /// Not enough evidence.
     Unknown,
 }
@@ -78,6 +123,7 @@ impl SpeakerKind {
             SpeakerKind::MediaOutlet => "media_outlet",
             SpeakerKind::GovernmentBody => "government_body",
             SpeakerKind::Group => "group",
+            SpeakerKind::Document => "document",
             SpeakerKind::Unknown => "unknown",
         }
     }

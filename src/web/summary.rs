@@ -127,6 +127,9 @@ mod tests {
             name: format!("S{id}"),
             kind: SpeakerKind::Person,
             anonymous,
+            anonymity: Default::default(),
+            evidence: String::new(),
+            confidence: 1.0,
             titles: vec![],
             mentions: vec![Span::new(0, 1)],
         }

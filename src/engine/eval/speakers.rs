@@ -35,7 +35,7 @@
 //!   an article with many spans weighs more. Gold sources whose entity id is not among the
 //!   entities are skipped ([`SpeakerGold::check`] reports them).
 //! * Kinds map `media_outlet` → outlet, `government_body` → government, `unknown` → other and
-//!   keep their names otherwise; no predicted kind maps to `document`.
+//!   keep their names otherwise (`document` included).
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
@@ -113,6 +113,7 @@ impl GoldKind {
             SpeakerKind::MediaOutlet => GoldKind::Outlet,
             SpeakerKind::GovernmentBody => GoldKind::Government,
             SpeakerKind::Group => GoldKind::Group,
+            SpeakerKind::Document => GoldKind::Document,
             SpeakerKind::Unknown => GoldKind::Other,
         }
     }

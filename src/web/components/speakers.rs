@@ -34,6 +34,7 @@ pub fn kind_label(kind: SpeakerKind) -> &'static str {
         SpeakerKind::MediaOutlet => "media outlet",
         SpeakerKind::GovernmentBody => "government body",
         SpeakerKind::Group => "group",
+        SpeakerKind::Document => "document",
         SpeakerKind::Unknown => "unknown kind",
     }
 }

@@ -1,0 +1,267 @@
+//! What one source mention says about its speaker: its name and titles ("State Department
+//! principal deputy spokesperson" + "Vedant Patel"), its kind, whether it is a pronoun or a
+//! definite description, and its anonymity with the words that show it.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+use crate::engine::lexicon::Lexicon;
+use crate::engine::model::SpeakerKind;
+use crate::engine::span::Span;
+
+pub(super) const PLACES_TXT: &str = include_str!("../lexicon/places.txt");
+pub(super) const TITLES_TXT: &str = include_str!("../lexicon/titles.txt");
+
+pub(super) fn list(src: &'static str) -> &'static [&'static str] {
+    // Leaked once per list: the lists are static data that live for the whole program.
+    Box::leak(
+        src.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .into_boxed_slice(),
+    )
+}
+
+pub(super) fn places() -> &'static FxHashSet<&'static str> {
+    static P: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    P.get_or_init(|| list(PLACES_TXT).iter().copied().collect())
+}
+
+pub(super) fn titles() -> &'static FxHashSet<&'static str> {
+    static T: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    T.get_or_init(|| list(TITLES_TXT).iter().copied().collect())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    Person, // he, she
+    Plural, // they, their
+    Thing,  // it, its
+    Any,    // who, which, we, I
+}
+
+/// What a mention says about its entity.
+#[derive(Clone, Debug)]
+pub(super) struct Mention {
+    pub(super) span: Span,
+    /// Proper name ("Vedant Patel", "NBC News"), if any.
+    pub(super) name: Option<String>,
+    /// Title words before the name, or the whole description.
+    pub(super) title: Option<String>,
+    pub(super) kind: SpeakerKind,
+    pub(super) anonymous: bool,
+    pub(super) pronoun: Option<Pronoun>,
+    pub(super) definite: bool,
+    /// Lower-case head noun ("official", "sources", "outlet").
+    pub(super) head: Option<String>,
+    /// Normalised description for anonymous clustering.
+    pub(super) key: String,
+    /// Capitalised modifiers of a description ("Ukrainian" in "the Ukrainian president").
+    pub(super) modifiers: Vec<String>,
+    /// "its sources", "the publication’s interlocutors": the possessor refers to an outlet.
+    pub(super) outlet_possessor: bool,
+}
+
+pub(super) fn strip_quotes(w: &str) -> &str {
+    w.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'' | ',' | '(' | ')' | '«' | '»'))
+}
+
+pub(super) fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn possessive_base(w: &str) -> Option<&str> {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'))
+}
+
+pub(super) const ANON_DET: &[&str] = &[
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "several",
+    "some",
+    "many",
+    "unnamed",
+    "anonymous",
+    "unidentified",
+    "multiple",
+    "numerous",
+    "various",
+    "other",
+    "another",
+];
+
+pub(super) fn describe(text: &str, span: Span) -> Mention {
+    let lex = Lexicon::get();
+    let raw = span.text(text);
+    let words: Vec<&str> = raw.split_whitespace().map(strip_quotes).filter(|w| !w.is_empty()).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut m = Mention {
+        span,
+        name: None,
+        title: None,
+        kind: SpeakerKind::Unknown,
+        anonymous: false,
+        pronoun: None,
+        definite: false,
+        head: None,
+        key: lower
+            .iter()
+            .filter(|w| !ANON_DET.contains(&w.as_str()) && *w != "the")
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
+        modifiers: Vec::new(),
+        outlet_possessor: false,
+    };
+    if words.len() == 1 {
+        let p = match lower[0].as_str() {
+            "he" | "she" | "him" | "her" | "his" => Some(Pronoun::Person),
+            "they" | "their" | "them" => Some(Pronoun::Plural),
+            "it" | "its" => Some(Pronoun::Thing),
+            "who" | "which" | "we" | "i" | "our" | "you" => Some(Pronoun::Any),
+            _ => None,
+        };
+        if p.is_some() {
+            m.pronoun = p;
+            return m;
+        }
+    }
+    // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
+    let pp = lower.iter().position(|w| {
+        matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among")
+    });
+    let core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
+    // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.
+    let quantifier = core_end == 1
+        && words.len() > 1
+        && matches!(
+            lower[0].as_str(),
+            "many" | "some" | "several" | "most" | "others" | "all" | "both" | "few" | "none"
+        );
+    // Name: the trailing run of capitalised words of the core after the last title/role word.
+    let mut name_start = core_end;
+    while !quantifier && name_start > 0 && is_cap(words[name_start - 1]) {
+        let l = &lower[name_start - 1];
+        let l = possessive_base(l).unwrap_or(l);
+        if titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group) {
+            break;
+        }
+        name_start -= 1;
+    }
+    // Nationality or place adjectives right before a role word are modifiers, not names.
+    let head_raw = lower.get(core_end.wrapping_sub(1)).cloned().unwrap_or_default();
+    let head = possessive_base(&head_raw).unwrap_or(&head_raw).to_string();
+    let head_role = lex.role(&head);
+    let first = lower.first().map(String::as_str).unwrap_or("");
+    m.definite = matches!(first, "the" | "this" | "that" | "these" | "those");
+    if let Some(first_word) = words.first() {
+        if let Some(base) = possessive_base(first_word) {
+            let b = base.to_lowercase();
+            m.outlet_possessor = lex.is_outlet(&b) || lex.role(&b) == Some(SpeakerKind::MediaOutlet);
+        }
+        if matches!(first, "its" | "their") {
+            m.outlet_possessor = true;
+        }
+        // "the publication’s interlocutors"
+        if words.len() >= 2 {
+            if let Some(base) = possessive_base(&lower[1]) {
+                m.outlet_possessor |= lex.role(base) == Some(SpeakerKind::MediaOutlet);
+            }
+        }
+    }
+    m.modifiers = words[..core_end]
+        .iter()
+        .zip(&lower)
+        .filter(|(w, l)| is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those"))
+        .map(|(w, _)| w.to_string())
+        .collect();
+    if name_start < core_end && head_role.is_none() {
+        let name = words[name_start..core_end].join(" ");
+        let name = possessive_base(&name).unwrap_or(&name).to_string();
+        let lname = name.to_lowercase();
+        if name_start > 0 {
+            m.title = Some(words[..name_start].join(" "));
+        } else if core_end < words.len() {
+            m.title = None;
+        }
+        m.kind = if lex.is_outlet(&lname)
+            || lname.ends_with(" news")
+            || lname.ends_with(" times")
+            || lname.ends_with(" post")
+        {
+            SpeakerKind::MediaOutlet
+        } else if places().contains(lname.as_str()) || places().contains(lname.trim_start_matches("the ")) {
+            SpeakerKind::GovernmentBody
+        } else if let Some(k) = lex.role(lname.rsplit(' ').next().unwrap_or("")) {
+            if k == SpeakerKind::Person || k == SpeakerKind::Group {
+                SpeakerKind::Organisation
+            } else {
+                k
+            }
+        } else if name_start > 0 || words.len() - name_start >= 2 {
+            SpeakerKind::Person
+        } else {
+            SpeakerKind::Unknown
+        };
+        m.name = Some(name);
+        m.head = Some(head);
+        return m;
+    }
+    // A description: "the official", "Two NBC News sources", "media reports".
+    m.title = Some(words.join(" "));
+    m.head = Some(head.clone());
+    m.kind = match head_role {
+        Some(k) => k,
+        None if places().contains(lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
+        None if head.ends_with('s') || quantifier => SpeakerKind::Group,
+        None => SpeakerKind::Unknown,
+    };
+    if lex.is_outlet(&lower.join(" ")) {
+        m.kind = SpeakerKind::MediaOutlet;
+        m.name = Some(words.join(" "));
+    }
+    let person_like = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Group);
+    let indefinite = ANON_DET.contains(&first)
+        || lower.iter().any(|w| matches!(w.as_str(), "unnamed" | "anonymous" | "unidentified"));
+    let bare_plural = !m.definite && head.ends_with('s') && !first.ends_with("’s");
+    m.anonymous = person_like && (indefinite || bare_plural || m.outlet_possessor || matches!(first, "its" | "their"));
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn desc(s: &str) -> Mention {
+        describe(s, Span::new(0, s.len()))
+    }
+
+    #[test]
+    pub(super) fn titles_names_and_kinds() {
+        let m = desc("State Department principal deputy spokesperson Vedant Patel");
+        assert_eq!(m.name.as_deref(), Some("Vedant Patel"));
+        assert_eq!(m.title.as_deref(), Some("State Department principal deputy spokesperson"));
+        assert_eq!(m.kind, SpeakerKind::Person);
+        let m = desc("Ukrainian President Vladimir Zelensky");
+        assert_eq!(m.name.as_deref(), Some("Vladimir Zelensky"));
+        assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
+        assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
+    }
+
+    #[test]
+    pub(super) fn anonymous_sources() {
+        for s in ["Two NBC News sources", "An administration official", "unnamed US officials", "a source"] {
+            assert!(desc(s).anonymous, "{s}");
+        }
+        for s in ["The official", "Vedant Patel", "NBC"] {
+            assert!(!desc(s).anonymous, "{s}");
+        }
+    }
+}
