@@ -1,7 +1,7 @@
 //! One minimal case per phenomenon the engine must handle (see the engine issue), written in
 //! the inline markup of `util.rs`: `[[source]]`, `{{cue}}`, `<<content>>`.
 
-use whosaid::engine::{analyze, ClaimKind as K, SpeakerKind, Stance as S};
+use whosaid::engine::{analyze, Anonymity, ClaimKind as K, SpeakerKind, Stance as S};
 
 use crate::util::{check, check_kind, speaker_name};
 
@@ -211,16 +211,17 @@ fn cue_takes_the_particle_its_verb_takes() {
 }
 
 #[test]
-fn an_aide_to_a_name_and_a_quantified_group_are_anonymous_sources() {
+fn an_aide_to_a_name_is_anonymous_and_a_quantified_group_vague() {
     // The aide is not Clinton, and "Many in the crowd" is a group, not someone called "Many".
     let (a, c, _) = check("[[An aide to Clinton]] {{said}} <<the race was over>>. Clinton said nothing.");
     let s = &a.speakers[c.speaker.unwrap() as usize];
     assert!(s.anonymous && s.name == "An aide to Clinton", "{s:?}");
     let (a, c, _) = check("“<<It is over>>,” {{said}} [[an adviser to Trump]].");
     assert!(a.speakers[c.speaker.unwrap() as usize].anonymous);
+    // "Many in the crowd" is an unnamed collective: vague, not a withheld identity.
     let (a, c, _) = check("[[Many in the crowd]] {{said}} <<the senator was the only one they trusted>>.");
     let s = &a.speakers[c.speaker.unwrap() as usize];
-    assert_eq!((s.kind, s.anonymous), (SpeakerKind::Group, true), "{s:?}");
+    assert_eq!((s.kind, s.anonymity, s.anonymous), (SpeakerKind::Group, Anonymity::Vague, false), "{s:?}");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::model::{Analysis, Claim, Diagnostic, Speaker, Stats};
+use super::model::{Analysis, Anonymity, Claim, Diagnostic, Speaker, Stats};
 use super::span::Span;
 
 /// Separator between the parts of a discontinuous span when shown as text.
@@ -121,6 +121,8 @@ pub const CSV_HEADER: &[&str] = &[
     "speaker",
     "speaker_kind",
     "anonymous",
+    "anonymity",
+    "anonymity_evidence",
     "source",
     "cue",
     "stance",
@@ -162,6 +164,8 @@ pub fn csv(text: &str, analysis: &Analysis) -> String {
             speaker.map(|s| s.name.clone()).unwrap_or_default(),
             speaker.map(|s| s.kind.as_str().to_string()).unwrap_or_default(),
             speaker.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+            speaker.map(|s| s.anonymity.as_str().to_string()).unwrap_or_default(),
+            speaker.map(|s| s.evidence.clone()).unwrap_or_default(),
             spans_text(text, &claim.source),
             spans_text(text, &claim.cue),
             claim.stance.as_str().to_string(),
@@ -207,11 +211,16 @@ pub fn text_view(name: &str, text: &str, a: &Analysis) -> String {
         let n = a.claims.iter().filter(|c| c.speaker == Some(sp.id)).count();
         let _ = writeln!(
             s,
-            "  S{} {} [{}{}] {} claim(s), {} mention(s){}",
+            "  S{} {}{} [{}{}] {} claim(s), {} mention(s){}",
             sp.id,
             sp.name,
+            if sp.confidence < 0.7 { "?" } else { "" },
             sp.kind.as_str(),
-            if sp.anonymous { ", anonymous" } else { "" },
+            match (sp.anonymity, sp.evidence.as_str()) {
+                (Anonymity::Named, _) => String::new(),
+                (a, "") => format!(", {}", a.as_str()),
+                (a, why) => format!(", {}: {why}", a.as_str()),
+            },
             n,
             sp.mentions.len(),
             if sp.titles.is_empty() { String::new() } else { format!(" — {}", sp.titles.join("; ")) }

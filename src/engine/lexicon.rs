@@ -145,6 +145,7 @@ fn parse_kind(s: &str) -> SpeakerKind {
         "media_outlet" => SpeakerKind::MediaOutlet,
         "government_body" => SpeakerKind::GovernmentBody,
         "group" => SpeakerKind::Group,
+        "document" => SpeakerKind::Document,
         _ => SpeakerKind::Unknown,
     }
 }

@@ -10,6 +10,7 @@
 //! after NBC). Finally every other occurrence of a speaker's name in the text is added as a
 //! mention.
 
+mod anonymity;
 mod index;
 mod mention;
 mod names;
@@ -30,6 +31,11 @@ struct Entity {
     kind: SpeakerKind,
     titles: Titles,
     anonymous: bool,
+    /// Named, anonymous or vague, and the words that show it (from its first description; named
+    /// as soon as a named mention joins).
+    anonymity: (Anonymity, &'static str),
+    /// How many of its mentions are not pronouns.
+    described: usize,
     mentions: Vec<Span>,
     key: String,
     surname: Option<String>,
@@ -71,9 +77,10 @@ fn compatible_kind(p: Pronoun, k: SpeakerKind) -> bool {
             k,
             SpeakerKind::Group | SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody
         ),
-        Pronoun::Thing => {
-            matches!(k, SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody)
-        }
+        Pronoun::Thing => matches!(
+            k,
+            SpeakerKind::Organisation | SpeakerKind::MediaOutlet | SpeakerKind::GovernmentBody | SpeakerKind::Document
+        ),
         Pronoun::Any => true,
     }
 }
@@ -102,7 +109,9 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
         .enumerate()
         .map(|(new, &old)| {
             let e = &entities[old];
-            let anonymous = e.anonymous && e.name.as_ref().is_none_or(|_| e.kind != SpeakerKind::Person);
+            let named_person = e.name.is_some() && e.kind == SpeakerKind::Person;
+            let (anonymity, evidence) = if named_person { (Anonymity::Named, "") } else { e.anonymity };
+            let anonymous = anonymity == Anonymity::Anonymous;
             let mut mentions = e.mentions.clone();
             mentions.sort();
             mentions.dedup();
@@ -111,9 +120,10 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
                 name: e.name.clone().unwrap_or_else(|| e.description.clone()),
                 kind: e.kind,
                 anonymous,
-                anonymity: if anonymous { Anonymity::Anonymous } else { Anonymity::Named },
-                evidence: String::new(),
-                confidence: 1.0,
+                anonymity,
+                evidence: evidence.to_string(),
+                // Reached only through pronouns: its antecedent may be wrong.
+                confidence: if e.described == 0 { 0.5 } else { 1.0 },
                 titles: e.titles.list.clone(),
                 mentions,
             }
@@ -151,6 +161,8 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
                     kind: m.kind,
                     titles: Titles::default(),
                     anonymous: m.anonymous,
+                    anonymity: (m.anonymity, m.evidence),
+                    described: 0,
                     mentions: Vec::new(),
                     key: outlet.unwrap_or_else(|| m.key.clone()),
                     surname: None,
@@ -204,7 +216,13 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
             }
             if !m.anonymous && m.name.is_some() {
                 ent.anonymous = false;
+                ent.anonymity = (Anonymity::Named, "");
             }
+            if ent.described == 0 && m.name.is_none() {
+                // A pronoun came first: the first description decides.
+                ent.anonymity = (m.anonymity, m.evidence);
+            }
+            ent.described += 1;
             if relink_name {
                 index.link_name(e, ent);
             }
@@ -216,6 +234,15 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
         recent.push((m.span.start, e));
     }
     (entities, of_mention)
+}
+
+/// "Melania Trump" is not "Donald Trump": two full names with different first words.
+fn first_names_differ(lname: &str, e: &Entity) -> bool {
+    let Some(el) = e.lname.as_deref() else { return false };
+    match (lname.split_once(' '), el.split_once(' ')) {
+        (Some((a, _)), Some((b, _))) => a != b && lname != el,
+        _ => false,
+    }
 }
 
 /// Key of "its sources", "the publication’s interlocutors": the outlet among the last 256
@@ -249,7 +276,11 @@ fn find_entity(
             .find(|&e| compatible_kind(p, entities[e].kind) || entities[e].kind == SpeakerKind::Unknown);
     }
     if let Some(lname) = lname {
-        return index.named(entities, lname, m.kind == SpeakerKind::Person);
+        let person = m.kind == SpeakerKind::Person;
+        let found = index.named(entities, lname, person).filter(|&e| !first_names_differ(lname, &entities[e]));
+        // A lone word ("Zoka", "Bloomberg") may be the short name of an outlet or body met before.
+        let lone = person && !lname.contains(' ');
+        return found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -260,7 +291,7 @@ fn find_entity(
         for &(_, e) in recent.iter().rev().take(64) {
             let ent = &entities[e];
             let fits = match m.kind {
-                SpeakerKind::MediaOutlet => ent.kind == SpeakerKind::MediaOutlet,
+                SpeakerKind::MediaOutlet | SpeakerKind::Document => ent.kind == m.kind,
                 SpeakerKind::Person => {
                     ent.kind == SpeakerKind::Person
                         && ent.name.is_some()
@@ -319,15 +350,14 @@ mod tests {
 
     #[test]
     fn surname_first_then_full_name() {
-        // As before the index: a headline "Trump" alone is a name of unknown kind with no
-        // surname, so "Donald Trump" (a person, matched by surname) starts a speaker of its own,
-        // which "Melania Trump" then joins. The other way round, "Trump" joins "Donald Trump".
+        // A headline "Trump" is a person: "Donald Trump" joins it by surname whichever comes
+        // first; "Melania Trump" (another first name) is someone else.
         let sp = speakers_of("Trump said no. Donald Trump said yes. Melania Trump said maybe. ");
         assert_eq!(
             sp,
             vec![
-                ("Trump".to_string(), vec!["Trump"]),
-                ("Melania Trump".to_string(), vec!["Donald Trump", "Melania Trump"]),
+                ("Donald Trump".to_string(), vec!["Trump", "Donald Trump"]),
+                ("Melania Trump".to_string(), vec!["Melania Trump"]),
             ]
         );
         let sp = speakers_of("Donald Trump said yes. Trump said no. TRUMP said so. ");
@@ -379,8 +409,7 @@ mod tests {
             text.push_str(" said the plan would fail. ");
         }
         let sp = speakers_of(&text);
-        // Distinct surnames are distinct speakers; a shared surname is one.
-        let surnames: rustc_hash::FxHashSet<&str> = names.iter().map(|n| n.rsplit(' ').next().unwrap()).collect();
-        assert_eq!(sp.len(), surnames.len());
+        // Distinct full names are distinct speakers, even when they share a surname.
+        assert_eq!(sp.len(), names.len());
     }
 }

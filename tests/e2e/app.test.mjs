@@ -166,7 +166,7 @@ describe('whosaid app', () => {
       const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       assert.match(csv.suggestedFilename(), /\.csv$/);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
-      assert.equal(rows[0], 'claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,source,cue,stance,via,content,content_start,content_end,confidence');
+      assert.equal(rows[0], 'claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,anonymity,anonymity_evidence,source,cue,stance,via,content,content_start,content_end,confidence');
       assert.ok(rows.length >= record.claims.length + 1);
     });
   });

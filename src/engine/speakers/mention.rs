@@ -5,8 +5,9 @@
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
+use super::anonymity::{classify, Described};
 use crate::engine::lexicon::Lexicon;
-use crate::engine::model::SpeakerKind;
+use crate::engine::model::{Anonymity, SpeakerKind};
 use crate::engine::span::Span;
 
 pub(super) const PLACES_TXT: &str = include_str!("../lexicon/places.txt");
@@ -51,6 +52,10 @@ pub(super) struct Mention {
     pub(super) title: Option<String>,
     pub(super) kind: SpeakerKind,
     pub(super) anonymous: bool,
+    /// Named, anonymous or vague ([`super::anonymity`]).
+    pub(super) anonymity: Anonymity,
+    /// The words that made it anonymous or vague.
+    pub(super) evidence: &'static str,
     pub(super) pronoun: Option<Pronoun>,
     pub(super) definite: bool,
     /// Lower-case head noun ("official", "sources", "outlet").
@@ -107,6 +112,8 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
         title: None,
         kind: SpeakerKind::Unknown,
         anonymous: false,
+        anonymity: Anonymity::Named,
+        evidence: "",
         pronoun: None,
         definite: false,
         head: None,
@@ -131,6 +138,15 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
             m.pronoun = p;
             return m;
         }
+    }
+    // "Some", "Many", "Others": a quantifier alone is a vague group, never a name.
+    if words.len() == 1
+        && matches!(lower[0].as_str(), "some" | "many" | "most" | "others" | "several" | "few" | "all" | "both")
+    {
+        m.kind = SpeakerKind::Group;
+        m.head = Some(lower[0].clone());
+        m.title = Some(words[0].to_string());
+        return finish(m, text, &lower);
     }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
@@ -182,7 +198,12 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
         .map(|(w, _)| w.to_string())
         .collect();
     if name_start < core_end && head_role.is_none() {
-        let name = words[name_start..core_end].join(" ");
+        // A party-and-state tag is no part of the name: "Mike Pence R-IN", "Stephen Lynch D-Mass.".
+        let mut name_end = core_end;
+        if name_end > name_start + 1 && is_party_tag(words[name_end - 1]) {
+            name_end -= 1;
+        }
+        let name = words[name_start..name_end].join(" ");
         let name = possessive_base(&name).unwrap_or(&name).to_string();
         let lname = name.to_lowercase();
         if name_start > 0 {
@@ -204,14 +225,19 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
             } else {
                 k
             }
-        } else if name_start > 0 || words.len() - name_start >= 2 {
-            SpeakerKind::Person
+        } else if is_acronym(&name) {
+            // "The FBI", "NATO", "the GOP": an institution.
+            SpeakerKind::Organisation
+        } else if lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) && name_start > 0 {
+            // "The Blaze": a name after a bare article is an institution's.
+            SpeakerKind::Organisation
         } else {
-            SpeakerKind::Unknown
+            // A name, titled or not ("Trump", "Sen. Warren", "Vedant Patel"): a person.
+            SpeakerKind::Person
         };
         m.name = Some(name);
         m.head = Some(head);
-        return m;
+        return finish(m, text, &lower);
     }
     // A description: "the official", "Two NBC News sources", "media reports".
     m.title = Some(words.join(" "));
@@ -226,12 +252,38 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
         m.kind = SpeakerKind::MediaOutlet;
         m.name = Some(words.join(" "));
     }
-    let person_like = matches!(m.kind, SpeakerKind::Person | SpeakerKind::Group);
-    let indefinite = ANON_DET.contains(&first)
-        || lower.iter().any(|w| matches!(w.as_str(), "unnamed" | "anonymous" | "unidentified"));
-    let bare_plural = !m.definite && head.ends_with('s') && !first.ends_with("’s");
-    m.anonymous = person_like && (indefinite || bare_plural || m.outlet_possessor || matches!(first, "its" | "their"));
+    finish(m, text, &lower)
+}
+
+/// The mention's anonymity, from its words and the text right after it.
+fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
+    let mut end = (m.span.end + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let described = Described {
+        lower,
+        head: m.head.as_deref().unwrap_or(""),
+        kind: m.kind,
+        named: m.name.is_some(),
+        definite: m.definite,
+        outlet_possessor: m.outlet_possessor,
+        after: text.get(m.span.end..end).unwrap_or(""),
+    };
+    (m.anonymity, m.evidence) = classify(&described);
+    m.anonymous = m.anonymity == Anonymity::Anonymous;
     m
+}
+
+/// "R-IN", "D-Mass.", "I-Vt.": a party and state after a name.
+fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_end_matches([',', ')']).trim_start_matches('(');
+    matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+}
+
+/// "FBI", "NATO", "GOP": two to six capital letters.
+fn is_acronym(w: &str) -> bool {
+    (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
 
 #[cfg(test)]
