@@ -71,14 +71,17 @@ fn run(text: &str, trace: Option<&mut Vec<attribution::Trace>>) -> Analysis {
         Some(t) => attribution::extract_traced(&doc, &attribution::LexiconTagger, t),
         None => attribution::extract(&doc),
     };
-    // 5 + 6. speakers and assembly
-    let (speakers, claims) = assemble(text, raw);
     let stats = Stats {
         bytes: text.len(),
         words: tokens.iter().filter(|t| t.kind == segment::TokKind::Word).count(),
         sentences: sentences.len(),
         paragraphs: paragraphs.len(),
     };
+    // The token-level structures are done with: free them before clustering (memory stays a
+    // small multiple of the input however many speakers there are).
+    drop((tokens, paragraphs, quotes, inside, sentences));
+    // 5 + 6. speakers and assembly
+    let (speakers, claims) = assemble(text, raw);
     if !text.trim().is_empty() && claims.is_empty() && stats.words > 30 {
         diagnostics.push(Diagnostic {
             level: Level::Info,

@@ -27,7 +27,8 @@ struct Entity {
     name: Option<String>,
     /// `name` lower-cased: what names are compared by.
     lname: Option<String>,
-    description: String,
+    /// Its first mention, the name shown when it has no proper name.
+    description: Span,
     kind: SpeakerKind,
     titles: Titles,
     anonymous: bool,
@@ -117,7 +118,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
             mentions.dedup();
             Speaker {
                 id: new as u32,
-                name: e.name.clone().unwrap_or_else(|| e.description.clone()),
+                name: e.name.clone().unwrap_or_else(|| e.description.text(text).trim().to_string()),
                 kind: e.kind,
                 anonymous,
                 anonymity,
@@ -157,7 +158,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
                 entities.push(Entity {
                     name: m.name.clone(),
                     lname: lname.clone(),
-                    description: m.span.text(text).trim().to_string(),
+                    description: m.span,
                     kind: m.kind,
                     titles: Titles::default(),
                     anonymous: m.anonymous,

@@ -1,9 +1,7 @@
-//! Every other occurrence of a speaker's name in the text, added as a mention (one
-//! Aho-Corasick pass).
+//! Every other occurrence of a speaker's name in the text, added as a mention (one pass, a
+//! hash probe per candidate).
 
 use rustc_hash::FxHashMap as HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::mention::is_cap;
 use super::Entity;
@@ -38,62 +36,85 @@ impl Taken {
     }
 }
 
+/// The most words a name may have to be looked for ("Martin Luther King Jr." has four).
+const MAX_NAME_WORDS: usize = 6;
+
 /// Adds every other whole-word occurrence of each named speaker's name (and a person's
-/// surname) as a mention.
+/// surname) as a mention: left to right, the longest name starting at each word, never inside
+/// an existing mention. One hash probe per candidate, so memory stays that of the names
+/// themselves however many speakers there are.
 pub(super) fn add_name_mentions(text: &str, entities: &mut [Entity]) {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut owner: Vec<usize> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::default();
-    for (i, e) in entities.iter().enumerate() {
-        let Some(name) = &e.name else { continue };
-        let mut forms = vec![name.clone()];
-        if e.kind == SpeakerKind::Person {
-            if let Some(s) = &e.surname {
-                forms.push(s.clone());
+    let found = {
+        // Each form belongs to the first entity that has it.
+        let mut owner: HashMap<&str, usize> = HashMap::default();
+        let mut max_words = 0;
+        for (i, e) in entities.iter().enumerate() {
+            let Some(name) = e.name.as_deref() else { continue };
+            let surname = if e.kind == SpeakerKind::Person { e.surname.as_deref() } else { None };
+            for f in std::iter::once(name).chain(surname) {
+                if f.len() >= 3 && is_cap(f) && !owner.contains_key(f) {
+                    owner.insert(f, i);
+                    max_words = max_words.max(f.split(' ').count().min(MAX_NAME_WORDS));
+                }
             }
         }
-        for f in forms {
-            if f.len() < 3 || !is_cap(&f) {
-                continue;
-            }
-            if seen.contains_key(&f) {
-                continue;
-            }
-            seen.insert(f.clone(), i);
-            patterns.push(f);
-            owner.push(i);
+        if owner.is_empty() {
+            return;
         }
-    }
-    if patterns.is_empty() {
-        return;
-    }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // A few dozen names per article: an NFA builds far faster than a DFA and searches fast enough.
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&patterns)
-    else {
-        return;
+        // Existing mentions: matches inside them are skipped.
+        let taken = Taken::new(entities.iter().flat_map(|e| e.mentions.iter().copied()).collect());
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else { break };
+            let word_start = c.is_uppercase() && text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+            if word_start {
+                if let Some((e, who)) = longest_at(text, i, max_words, &owner) {
+                    let span = Span::new(i, e);
+                    if !taken.overlaps(span) {
+                        found.push((who, span));
+                    }
+                    i = e;
+                    continue;
+                }
+            }
+            i += c.len_utf8();
+        }
+        found
     };
-    let bytes = text.as_bytes();
-    // Existing mentions: matches inside them are skipped.
-    let taken = Taken::new(entities.iter().flat_map(|e| e.mentions.iter().copied()).collect());
-    for mat in ac.find_iter(text) {
-        let (s, e) = (mat.start(), mat.end());
-        let before_ok = s == 0
-            || !(bytes[s - 1].is_ascii_alphanumeric()
-                || bytes[s - 1] >= 0x80 && text[..s].chars().next_back().is_some_and(char::is_alphanumeric));
-        let after_ok = e >= text.len()
-            || !(bytes[e].is_ascii_alphanumeric()
-                || bytes[e] >= 0x80 && text[e..].chars().next().is_some_and(char::is_alphanumeric));
-        if !(before_ok && after_ok) {
-            continue;
-        }
-        let span = Span::new(s, e);
-        if !taken.overlaps(span) {
-            entities[owner[mat.pattern().as_usize()]].mentions.push(span);
-        }
+    for (who, span) in found {
+        entities[who].mentions.push(span);
     }
+}
+
+/// The longest form in `owner` that starts at byte `i` and ends at a word boundary (not before a
+/// letter or digit): its end and its owner. Forms are words joined by single spaces.
+fn longest_at(text: &str, i: usize, max_words: usize, owner: &HashMap<&str, usize>) -> Option<(usize, usize)> {
+    let rest = &text[i..];
+    // Where each of the first `max_words` space-separated words ends.
+    let mut best = None;
+    let mut word_from = 0;
+    for _ in 0..max_words {
+        let word_end = rest[word_from..].find(char::is_whitespace).map_or(rest.len(), |k| word_from + k);
+        // Every boundary inside the last word ("Trump" in "Trump’s"), shortest first.
+        for (k, ch) in rest[word_from..word_end].char_indices() {
+            let end = word_from + k;
+            if end > word_from && !ch.is_alphanumeric() {
+                if let Some(&who) = owner.get(&rest[..end]) {
+                    best = Some((i + end, who));
+                }
+            }
+        }
+        if let Some(&who) = owner.get(&rest[..word_end]) {
+            best = Some((i + word_end, who));
+        }
+        // The next word must follow a single space.
+        if !rest[word_end..].starts_with(' ') || rest[word_end + 1..].starts_with(char::is_whitespace) {
+            break;
+        }
+        word_from = word_end + 1;
+    }
+    best
 }
 
 #[cfg(test)]
