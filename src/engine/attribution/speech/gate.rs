@@ -16,6 +16,60 @@ pub const MIN_PRIOR: f32 = 0.25;
 /// Below this, only an explicit marker ("that", a colon, an opening quote) or inversion will do.
 pub const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
 
+/// Words that head no speaker: sentence adverbs and connectives taken for a subject ("Perhaps",
+/// "Moreover", "Still"), and things that say nothing themselves ("the registration issue", "the
+/// chemicals", "the voter rolls").
+const NO_SPEAKER: &[&str] = &[
+    "perhaps",
+    "moreover",
+    "still",
+    "seriously",
+    "for",
+    "however",
+    "also",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "here",
+    "there",
+    "this",
+    "these",
+    "those",
+    "anyway",
+    "indeed",
+    "meanwhile",
+    "instead",
+    "issue",
+    "issues",
+    "protocol",
+    "chemicals",
+    "warnings",
+    "endorsements",
+    "index",
+    "rolls",
+    "conflict",
+    "veto",
+    "proposals",
+    "moves",
+    "ruling",
+    "front",
+    "spot",
+    "holiday",
+    "trains",
+    "tv",
+    "problems",
+    "problem",
+];
+
+/// Is the noun phrase `a..b` no speaker: one of [`NO_SPEAKER`] alone, or a phrase headed by a
+/// thing of that list?
+fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let head = ctx.low(b.saturating_sub(1));
+    let head = head.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap)
+}
+
 /// Everything the gate weighs.
 pub struct Candidate<'c> {
     /// The cue word's entry.
@@ -89,6 +143,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
                 && !matches!(&*ctx.low(a), "i" | "we" | "you" | "they" | "who" | "which")
                 && ((a..b).any(|x| ctx.is_role(x)) || ctx.tok(b - 1).cap)
         });
+    if src.np.is_some_and(|(a, b)| no_speaker(ctx, a, b)) {
+        return Err("the source is no speaker (an adverb, a connective or a thing)");
+    }
     let evidence = marked || quoted || inverted || third_party_belief;
     // A weak cue inside the content of an earlier claim is part of that content.
     if nested && entry.prior < 0.6 && !after.marked && !(props.core && src.np.is_some()) {
@@ -155,6 +212,16 @@ mod tests {
     fn a_reduced_relative_reports_nothing() {
         let t = "An analysis issued by the department warns of a rise in crime over the year.";
         assert_eq!(outcome_of(t, "issued"), Some(Veto("a reduced relative (\"issued by\")")));
+    }
+
+    #[test]
+    fn an_adverb_or_a_thing_is_no_speaker() {
+        let t = "Perhaps said the decision was a mistake, but nobody listened to him.";
+        assert!(matches!(outcome_of(t, "said"), Some(Veto(_))));
+        let t = "The registration issue suggests that the county was not prepared for the vote.";
+        assert!(matches!(outcome_of(t, "suggests"), Some(Veto(_))));
+        let t = "The Issue said that the county was not prepared for the vote.";
+        assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "a capitalised name is kept");
     }
 
     #[test]
