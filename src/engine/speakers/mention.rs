@@ -102,6 +102,43 @@ pub(super) const ANON_DET: &[&str] = &[
 ];
 
 pub(super) fn describe(text: &str, span: Span) -> Mention {
+    // An apposition: "Flynn, a top Trump surrogate", "Brian Fallon, the campaign’s press
+    // secretary", "The minister of the economy, Mr. Guajardo Villarreal": the part with a name
+    // names the speaker, the other part is its title.
+    if let Some(m) = apposition(text, span) {
+        return m;
+    }
+    describe_phrase(text, span)
+}
+
+/// The two parts of "A, B" (up to a second comma), when exactly one of them is a name.
+fn apposition(text: &str, span: Span) -> Option<Mention> {
+    let raw = span.text(text);
+    let comma = raw.find(',')?;
+    let rest = &raw[comma + 1..];
+    let b_end = comma + 1 + rest.find(',').unwrap_or(rest.len());
+    let left = Span::new(span.start, span.start + comma).trim(text);
+    let right = Span::new(span.start + comma + 1, span.start + b_end).trim(text);
+    if left.is_empty() || right.is_empty() {
+        return None;
+    }
+    let (a, b) = (describe_phrase(text, left), describe_phrase(text, right));
+    let (mut named, other) = match (a.name.is_some() && a.pronoun.is_none(), b.name.is_some() && b.pronoun.is_none()) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    if named.kind != SpeakerKind::Person && other.kind == SpeakerKind::Person {
+        named.kind = SpeakerKind::Person;
+    }
+    if named.title.is_none() && other.name.is_none() && other.pronoun.is_none() {
+        named.title = Some(other.span.text(text).trim().to_string());
+    }
+    named.span = span;
+    Some(named)
+}
+
+fn describe_phrase(text: &str, span: Span) -> Mention {
     let lex = Lexicon::get();
     let raw = span.text(text);
     let words: Vec<&str> = raw.split_whitespace().map(strip_quotes).filter(|w| !w.is_empty()).collect();
