@@ -14,7 +14,9 @@ use gloo::worker::Codec;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
-use whosaid::engine::{Analysis, Claim, ClaimKind, Diagnostic, Level, Span, Speaker, SpeakerKind, Stance, Via};
+use whosaid::engine::{
+    Analysis, Anonymity, Claim, ClaimKind, Diagnostic, Level, Span, Speaker, SpeakerKind, Stance, Via,
+};
 use whosaid::web::components::article::Article;
 use whosaid::web::components::claims::Claims;
 use whosaid::web::components::speakers::Speakers;
@@ -45,6 +47,9 @@ fn sample() -> Analysis {
                 name: "Vedant Patel".into(),
                 kind: SpeakerKind::Person,
                 anonymous: false,
+                anonymity: Anonymity::Named,
+                evidence: String::new(),
+                confidence: 1.0,
                 titles: vec!["State Department spokesperson".into()],
                 mentions: vec![span_of(t, "Vedant Patel", 0), span_of(t, "Patel", 1)],
             },
@@ -53,6 +58,9 @@ fn sample() -> Analysis {
                 name: "NBC News".into(),
                 kind: SpeakerKind::MediaOutlet,
                 anonymous: false,
+                anonymity: Anonymity::Named,
+                evidence: String::new(),
+                confidence: 1.0,
                 titles: vec![],
                 mentions: vec![span_of(t, "NBC News", 1)],
             },
@@ -61,6 +69,9 @@ fn sample() -> Analysis {
                 name: "a US official".into(),
                 kind: SpeakerKind::Person,
                 anonymous: true,
+                anonymity: Anonymity::Anonymous,
+                evidence: String::new(),
+                confidence: 1.0,
                 titles: vec![],
                 mentions: vec![span_of(t, "a US official", 0)],
             },
