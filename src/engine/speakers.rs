@@ -11,6 +11,7 @@
 //! mention.
 
 mod anonymity;
+mod holders;
 mod index;
 mod mention;
 mod names;
@@ -98,10 +99,24 @@ pub struct Clusters {
 pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     let (mut entities, mut of_mention) = group(text, mentions);
     add_name_mentions(text, &mut entities);
+    // "The Republican presidential nominee" → Donald Trump, when the article says so.
+    let holder = holders::link(text, &entities);
+    for (e, h) in holder.iter().enumerate() {
+        if let Some(h) = *h {
+            let moved = std::mem::take(&mut entities[e].mentions);
+            entities[h].mentions.extend(moved);
+        }
+    }
+    for id in &mut of_mention {
+        if let Some(h) = holder[*id as usize] {
+            *id = h as u32;
+        }
+    }
+    let live = |e: usize| holder[e].is_none();
     // Ids by first mention.
-    let mut ids: Vec<usize> = (0..entities.len()).collect();
+    let mut ids: Vec<usize> = (0..entities.len()).filter(|&e| live(e)).collect();
     ids.sort_by_key(|&e| entities[e].mentions.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
-    let mut new_id = vec![0u32; entities.len()];
+    let mut new_id = vec![u32::MAX; entities.len()];
     for (new, &old) in ids.iter().enumerate() {
         new_id[old] = new as u32;
     }

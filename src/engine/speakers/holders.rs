@@ -1,0 +1,118 @@
+//! Role descriptions linked to the named holder the article gives them: "The Republican
+//! presidential nominee" is Donald Trump when the article says "Republican presidential nominee
+//! Donald Trump"; "the South Carolina senator" is Lindsey Graham after "Sen. Lindsey Graham
+//! (R-S.C.)"; "Connecticut’s tax commissioner" is Kevin Sullivan after "Kevin Sullivan,
+//! Connecticut’s tax commissioner,".
+//!
+//! The evidence is the words the article puts around each named person's name (before it on the
+//! same clause, or in an apposition after it) and the titles seen with it. A description links
+//! when its head noun and its modifiers are all among one person's words; when only one person's
+//! words hold the head and the description has at most one modifier, that person is taken too.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::Entity;
+use crate::engine::lexicon::Lexicon;
+use crate::engine::model::SpeakerKind;
+use crate::engine::span::Span;
+
+/// Words that say nothing of who is meant.
+const FILLER: &[&str] =
+    &["the", "a", "an", "of", "for", "and", "former", "current", "then", "now", "new", "longtime", "top", "'s", "’s"];
+
+/// Abbreviated titles, spelled out.
+fn spelled(w: &str) -> &str {
+    match w {
+        "sen." => "senator",
+        "gov." => "governor",
+        "rep." => "representative",
+        "pres." => "president",
+        "gen." => "general",
+        "sec." => "secretary",
+        "atty." => "attorney",
+        "lt." => "lieutenant",
+        "gop" => "republican",
+        _ => w,
+    }
+}
+
+/// The content words of a phrase, lower-cased, possessives cut ("connecticut’s" → "connecticut").
+fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split_whitespace().filter_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').to_lowercase();
+        let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('.').to_string();
+        let w = spelled(&w).to_string();
+        (!w.is_empty() && !FILLER.contains(&w.as_str())).then_some(w)
+    })
+}
+
+/// The words around one name occurrence: up to eight before it in the same clause, and an
+/// apposition after it (", Connecticut’s tax commissioner,").
+fn around(text: &str, span: Span) -> impl Iterator<Item = String> + '_ {
+    let before = text.get(span.start.saturating_sub(120)..span.start).unwrap_or("");
+    let before = before.rsplit(['.', ';', ':', '!', '?', '\n', '“', '"', '(']).next().unwrap_or("");
+    let before = before.rsplit(',').next().unwrap_or("");
+    let skip = before.split_whitespace().count().saturating_sub(8);
+    let after = text.get(span.end..(span.end + 120).min(text.len())).unwrap_or("");
+    let after = after.strip_prefix(',').map_or("", |a| a.split([',', '.', ';', ')', '\n']).next().unwrap_or(""));
+    before.split_whitespace().skip(skip).flat_map(words).chain(words(after)).collect::<Vec<_>>().into_iter()
+}
+
+/// For each entity, the entity it is a description of, if the article says so.
+pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
+    let lex = Lexicon::get();
+    let mut out = vec![None; entities.len()];
+    // Named persons' words, and who has each word (head words are looked up there).
+    let mut said: HashMap<usize, HashSet<String>> = HashMap::default();
+    for (i, e) in entities.iter().enumerate() {
+        if e.name.is_none() || e.kind != SpeakerKind::Person {
+            continue;
+        }
+        let mut ws: HashSet<String> = e.titles.list.iter().flat_map(|t| words(t)).collect();
+        // At most 64 occurrences: a name repeated thousands of times says nothing new.
+        for &m in e.mentions.iter().take(64) {
+            ws.extend(around(text, m));
+        }
+        said.insert(i, ws);
+    }
+    for (i, e) in entities.iter().enumerate() {
+        if e.name.is_some() || e.kind != SpeakerKind::Person || e.anonymous || e.described == 0 {
+            continue;
+        }
+        let desc = e.description.text(text);
+        let lower = desc.trim_start().to_lowercase();
+        if !(lower.starts_with("the ")
+            || lower.split_whitespace().next().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s")))
+        {
+            continue;
+        }
+        let ws: Vec<String> = words(desc).collect();
+        let Some(head) = ws.last() else { continue };
+        if lex.role(head) != Some(SpeakerKind::Person) {
+            continue;
+        }
+        let modifiers = &ws[..ws.len() - 1];
+        // Earlier persons only (a description refers back), at most 256 of them.
+        let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
+        let earlier = |c: usize| entities[c].mentions.iter().any(|s| s.start < first);
+        let mut persons: Vec<usize> = said.keys().copied().filter(|&c| earlier(c)).collect();
+        persons.sort_unstable();
+        persons.truncate(256);
+        // Two points for the head ("nominee"), one per modifier ("Republican").
+        let score = |c: usize| {
+            2 * usize::from(said[&c].contains(head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
+        };
+        let any_head = persons.iter().any(|&c| said[&c].contains(head));
+        let best = persons.iter().map(|&c| score(c)).max().unwrap_or(0);
+        let top: Vec<usize> = persons.iter().copied().filter(|&c| score(c) == best).collect();
+        let enough = best >= 2 || (best >= 1 && !any_head);
+        let pick = match top[..] {
+            [one] if enough => Some(one),
+            // Several fit as well: the one mentioned most, when the head matched.
+            [_, _, ..] if best >= 2 => top.iter().copied().max_by_key(|&c| entities[c].mentions.len()),
+            _ => None,
+        };
+        out[i] = pick;
+    }
+    out
+}
