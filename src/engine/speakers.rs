@@ -381,6 +381,15 @@ mod tests {
     }
 
     #[test]
+    fn a_role_description_joins_its_named_holder() {
+        let sp = speakers_of("Indiana Governor Mike Pence said no. Hillary Clinton said yes. The Indiana governor said so. ");
+        assert_eq!(sp[0], ("Mike Pence".to_string(), vec!["Indiana Governor Mike Pence", "The Indiana governor"]));
+        // Without the article saying who holds the role, the description stays apart.
+        let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");
+        assert_eq!(sp.len(), 3);
+    }
+
+    #[test]
     fn the_latest_entity_that_fits_wins() {
         // "Zoka" is a word prefix of both outlets: it joins the later one. "NBC" then "NBC News":
         // one outlet, named by the longer name.
