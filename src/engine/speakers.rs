@@ -38,6 +38,8 @@ struct Entity {
     anonymity: (Anonymity, &'static str),
     /// How many of its mentions are not pronouns.
     described: usize,
+    /// A woman or a man, when a mention said so.
+    female: Option<bool>,
     mentions: Vec<Span>,
     key: String,
     surname: Option<String>,
@@ -179,6 +181,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
                     anonymous: m.anonymous,
                     anonymity: (m.anonymity, m.evidence),
                     described: 0,
+                    female: if m.pronoun.is_none() { m.female } else { None },
                     mentions: Vec::new(),
                     key: outlet.unwrap_or_else(|| m.key.clone()),
                     surname: None,
@@ -239,6 +242,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
                 ent.anonymity = (m.anonymity, m.evidence);
             }
             ent.described += 1;
+            ent.female = ent.female.or(m.female);
             if relink_name {
                 index.link_name(e, ent);
             }
@@ -284,12 +288,12 @@ fn find_entity(
     recent: &[(usize, usize)],
 ) -> Option<usize> {
     if let Some(p) = m.pronoun {
-        return recent
-            .iter()
-            .rev()
-            .take(64)
-            .map(|&(_, e)| e)
-            .find(|&e| compatible_kind(p, entities[e].kind) || entities[e].kind == SpeakerKind::Unknown);
+        return recent.iter().rev().take(64).map(|&(_, e)| e).find(|&e| {
+            let ent = &entities[e];
+            // "she" is no man, "he" no woman.
+            let gender_ok = !(m.female.is_some() && ent.female.is_some() && m.female != ent.female);
+            gender_ok && (compatible_kind(p, ent.kind) || ent.kind == SpeakerKind::Unknown)
+        });
     }
     if let Some(lname) = lname {
         let person = m.kind == SpeakerKind::Person;
@@ -381,8 +385,17 @@ mod tests {
     }
 
     #[test]
+    fn she_is_no_man() {
+        let sp = speakers_of("Hillary Clinton said no. Donald Trump said yes. She said so. He said not. ");
+        assert_eq!(sp[0], ("Hillary Clinton".to_string(), vec!["Hillary Clinton", "She"]));
+        assert_eq!(sp[1], ("Donald Trump".to_string(), vec!["Donald Trump", "He"]));
+    }
+
+    #[test]
     fn a_role_description_joins_its_named_holder() {
-        let sp = speakers_of("Indiana Governor Mike Pence said no. Hillary Clinton said yes. The Indiana governor said so. ");
+        let sp = speakers_of(
+            "Indiana Governor Mike Pence said no. Hillary Clinton said yes. The Indiana governor said so. ",
+        );
         assert_eq!(sp[0], ("Mike Pence".to_string(), vec!["Indiana Governor Mike Pence", "The Indiana governor"]));
         // Without the article saying who holds the role, the description stays apart.
         let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");

@@ -52,6 +52,9 @@ pub(super) struct Mention {
     pub(super) title: Option<String>,
     pub(super) kind: SpeakerKind,
     pub(super) anonymous: bool,
+    /// A woman (`Some(true)`) or a man (`Some(false)`), when its words say so: "Mrs.",
+    /// "spokeswoman", a first name; for a pronoun, "she" or "he".
+    pub(super) female: Option<bool>,
     /// Named, anonymous or vague ([`super::anonymity`]).
     pub(super) anonymity: Anonymity,
     /// The words that made it anonymous or vague.
@@ -149,6 +152,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         title: None,
         kind: SpeakerKind::Unknown,
         anonymous: false,
+        female: None,
         anonymity: Anonymity::Named,
         evidence: "",
         pronoun: None,
@@ -173,6 +177,11 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         };
         if p.is_some() {
             m.pronoun = p;
+            m.female = match lower[0].as_str() {
+                "she" | "her" => Some(true),
+                "he" | "him" | "his" => Some(false),
+                _ => None,
+            };
             return m;
         }
     }
@@ -292,8 +301,32 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     finish(m, text, &lower)
 }
 
+/// Gendered title words and first names (`lexicon/genders.tsv`): word → (female, is a title).
+fn genders() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
+    static G: OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = OnceLock::new();
+    G.get_or_init(|| {
+        list(include_str!("../lexicon/genders.tsv"))
+            .iter()
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, (f.next()? == "f", f.next()? == "title")))
+            })
+            .collect()
+    })
+}
+
+/// The mention's gender, from a title or role word ("Mrs.", "spokeswoman") or the first word of
+/// a name of two words or more ("Hillary Clinton").
+fn gender(m: &Mention, lower: &[String]) -> Option<bool> {
+    let g = genders();
+    let title = lower.iter().find_map(|w| g.get(w.as_str()).filter(|(_, title)| *title).map(|&(f, _)| f));
+    let first_name = m.name.as_deref().and_then(|n| n.split_once(' ')).map(|(f, _)| f.to_lowercase());
+    title.or_else(|| first_name.and_then(|f| g.get(f.as_str()).map(|&(f, _)| f)))
+}
+
 /// The mention's anonymity, from its words and the text right after it.
 fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
+    m.female = gender(&m, lower);
     let mut end = (m.span.end + 80).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
