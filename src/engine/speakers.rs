@@ -176,7 +176,12 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
                     name: m.name.clone(),
                     lname: lname.clone(),
                     description: m.span,
-                    kind: m.kind,
+                    // A pronoun with no antecedent: "he"/"she" is a person, "they" a group.
+                    kind: match m.pronoun {
+                        Some(Pronoun::Person) => SpeakerKind::Person,
+                        Some(Pronoun::Plural) => SpeakerKind::Group,
+                        _ => m.kind,
+                    },
                     titles: Titles::default(),
                     anonymous: m.anonymous,
                     anonymity: (m.anonymity, m.evidence),

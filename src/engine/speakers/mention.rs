@@ -271,6 +271,13 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
             } else {
                 k
             }
+        } else if lname.contains(" and ") {
+            // "Mr. Obama and Hillary Clinton", "Sens. Jon Tester and David Vitter": a joint source.
+            SpeakerKind::Group
+        } else if !lname.contains(' ') && (lname.ends_with("ans") || lname.ends_with("ese") || lname.ends_with("ists"))
+        {
+            // "The Europeans", "the Chinese", "Republicans": a people or a party's members.
+            SpeakerKind::Group
         } else if is_acronym(&name) {
             // "The FBI", "NATO", "the GOP": an institution.
             SpeakerKind::Organisation
