@@ -134,7 +134,9 @@ fn apposition(text: &str, span: Span) -> Option<Mention> {
     if named.kind != SpeakerKind::Person && other.kind == SpeakerKind::Person {
         named.kind = SpeakerKind::Person;
     }
-    if named.title.is_none() && other.name.is_none() && other.pronoun.is_none() {
+    // An age is no title: "Quina Jones, 25".
+    let age = other.span.text(text).trim().bytes().all(|b| b.is_ascii_digit());
+    if named.title.is_none() && other.name.is_none() && other.pronoun.is_none() && !age {
         named.title = Some(other.span.text(text).trim().to_string());
     }
     named.span = span;
@@ -252,16 +254,12 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         let name = words[name_start..name_end].join(" ");
         let name = possessive_base(&name).unwrap_or(&name).to_string();
         let lname = name.to_lowercase();
-        if name_start > 0 {
+        if name_start > 0 && !lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) {
             m.title = Some(words[..name_start].join(" "));
         } else if core_end < words.len() {
             m.title = None;
         }
-        m.kind = if lex.is_outlet(&lname)
-            || lname.ends_with(" news")
-            || lname.ends_with(" times")
-            || lname.ends_with(" post")
-        {
+        m.kind = if lex.is_outlet(&lname) || newspaper(&lname) {
             SpeakerKind::MediaOutlet
         } else if places().contains(lname.as_str()) || places().contains(lname.trim_start_matches("the ")) {
             SpeakerKind::GovernmentBody
@@ -281,8 +279,11 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         } else if is_acronym(&name) {
             // "The FBI", "NATO", "the GOP": an institution.
             SpeakerKind::Organisation
-        } else if lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) && name_start > 0 {
-            // "The Blaze": a name after a bare article is an institution's.
+        } else if name_start > 0
+            && !lname.contains(' ')
+            && lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"))
+        {
+            // "The Blaze": a one-word name after a bare article is an institution's.
             SpeakerKind::Organisation
         } else {
             // A name, titled or not ("Trump", "Sen. Warren", "Vedant Patel"): a person.
@@ -301,9 +302,13 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         None if head.ends_with('s') || quantifier => SpeakerKind::Group,
         None => SpeakerKind::Unknown,
     };
-    if lex.is_outlet(&lower.join(" ")) {
+    // "The Charlotte Observer": a newspaper's name ends with a word that is also a role noun.
+    let whole = lower.join(" ");
+    let cap_name = words.iter().skip(1).all(|w| is_cap(w)) && words.len() >= 2;
+    if lex.is_outlet(&whole) || (cap_name && newspaper(&whole)) {
         m.kind = SpeakerKind::MediaOutlet;
         m.name = Some(words.join(" "));
+        m.title = None;
     }
     finish(m, text, &lower)
 }
@@ -352,6 +357,30 @@ fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
     m
 }
 
+/// "… News", "… Times", "… Observer": the last word of a newspaper's or broadcaster's name.
+fn newspaper(lname: &str) -> bool {
+    const LAST: &[&str] = &[
+        " news",
+        " times",
+        " post",
+        " observer",
+        " tribune",
+        " herald",
+        " journal",
+        " gazette",
+        " chronicle",
+        " inquirer",
+        " globe",
+        " register",
+        " examiner",
+        " dispatch",
+        " telegraph",
+        " guardian",
+        " independent",
+    ];
+    LAST.iter().any(|l| lname.ends_with(l))
+}
+
 /// "R-IN", "D-Mass.", "I-Vt.": a party and state after a name.
 fn is_party_tag(w: &str) -> bool {
     let w = w.trim_end_matches([',', ')']).trim_start_matches('(');
@@ -367,12 +396,28 @@ fn is_acronym(w: &str) -> bool {
 mod tests {
     use super::*;
 
-    pub(super) fn desc(s: &str) -> Mention {
+    fn desc(s: &str) -> Mention {
         describe(s, Span::new(0, s.len()))
     }
 
     #[test]
-    pub(super) fn titles_names_and_kinds() {
+    fn an_apposition_names_the_speaker() {
+        let m = desc("Brian Fallon, the campaign’s press secretary");
+        assert_eq!(m.name.as_deref(), Some("Brian Fallon"));
+        assert_eq!(m.title.as_deref(), Some("the campaign’s press secretary"));
+        let m = desc("The minister of the economy, Mr. Guajardo Villarreal");
+        assert_eq!(m.name.as_deref(), Some("Guajardo Villarreal"));
+        assert_eq!(m.kind, SpeakerKind::Person);
+        assert_eq!(desc("Flynn, a top Trump surrogate").name.as_deref(), Some("Flynn"));
+        assert_eq!(desc("Quina Jones, 25").title, None, "an age is no title");
+        let m = desc("The Charlotte Observer");
+        assert_eq!((m.kind, m.title), (SpeakerKind::MediaOutlet, None));
+        let m = desc("the Rev. Peter Wherry");
+        assert_eq!((m.kind, m.title), (SpeakerKind::Person, None));
+    }
+
+    #[test]
+    fn titles_names_and_kinds() {
         let m = desc("State Department principal deputy spokesperson Vedant Patel");
         assert_eq!(m.name.as_deref(), Some("Vedant Patel"));
         assert_eq!(m.title.as_deref(), Some("State Department principal deputy spokesperson"));
@@ -385,7 +430,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn anonymous_sources() {
+    fn anonymous_sources() {
         for s in ["Two NBC News sources", "An administration official", "unnamed US officials", "a source"] {
             assert!(desc(s).anonymous, "{s}");
         }

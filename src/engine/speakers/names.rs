@@ -132,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn taken_overlaps_as_any_span_does() {
+    fn taken_overlaps_as_any_span_does() {
         let mut rng = Lcg(3);
         for _ in 0..300 {
             let spans: Vec<Span> = (0..rng.below(12))
