@@ -108,7 +108,8 @@ pub(super) fn classify(d: &Described<'_>) -> (Anonymity, &'static str) {
     if d.definite && !matches!(first, "these" | "those") {
         return (Anonymity::Named, "");
     }
-    if person_like && WITHHELD.contains(&d.head) {
+    // The head, or a conjunct: "regulators and advisers to Patriot".
+    if person_like && (WITHHELD.contains(&d.head) || d.lower.iter().any(|w| WITHHELD.contains(&w.as_str()))) {
         return (Anonymity::Anonymous, "a role with no name");
     }
     let quantified = d.lower.iter().any(|w| QUANTIFIERS.contains(&w.as_str()))
@@ -151,6 +152,8 @@ mod tests {
         assert_eq!(of("A senior official said.", "A senior official"), (Anonymous, "a role with no name"));
         assert_eq!(of("Two NBC News sources said.", "Two NBC News sources").0, Anonymous);
         assert_eq!(of("unnamed US officials said.", "unnamed US officials"), (Anonymous, "unnamed"));
+        let t = "regulators and advisers to Patriot said.";
+        assert_eq!(of(t, "regulators and advisers to Patriot").0, Anonymous);
     }
 
     #[test]

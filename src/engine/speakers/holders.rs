@@ -76,14 +76,17 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         said.insert(i, ws);
     }
     for (i, e) in entities.iter().enumerate() {
-        if e.name.is_some() || e.kind != SpeakerKind::Person || e.anonymous || e.described == 0 {
+        if e.name.is_some() || e.kind != SpeakerKind::Person || e.described == 0 {
             continue;
         }
         let desc = e.description.text(text);
         let lower = desc.trim_start().to_lowercase();
-        if !(lower.starts_with("the ")
-            || lower.split_whitespace().next().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s")))
-        {
+        let definite = lower.starts_with("the ")
+            || lower.split_whitespace().next().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+        // "A spokeswoman for Hillary Clinton" may be the spokeswoman the article names, but an
+        // indefinite description needs more evidence (the head and a modifier).
+        let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
+        if !definite && !indefinite {
             continue;
         }
         let ws: Vec<String> = words(desc).collect();
@@ -105,11 +108,11 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         let any_head = persons.iter().any(|&c| said[&c].contains(head));
         let best = persons.iter().map(|&c| score(c)).max().unwrap_or(0);
         let top: Vec<usize> = persons.iter().copied().filter(|&c| score(c) == best).collect();
-        let enough = best >= 2 || (best >= 1 && !any_head);
+        let enough = if definite { best >= 2 || (best >= 1 && !any_head) } else { best >= 3 };
         let pick = match top[..] {
             [one] if enough => Some(one),
             // Several fit as well: the one mentioned most, when the head matched.
-            [_, _, ..] if best >= 2 => top.iter().copied().max_by_key(|&c| entities[c].mentions.len()),
+            [_, _, ..] if best >= 2 && definite => top.iter().copied().max_by_key(|&c| entities[c].mentions.len()),
             _ => None,
         };
         out[i] = pick;
