@@ -16,6 +16,7 @@
 
 pub mod attribution;
 pub mod boilerplate;
+pub mod compare;
 pub mod eval;
 pub mod export;
 pub mod lexicon;

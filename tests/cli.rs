@@ -173,3 +173,21 @@ fn eval_speakers_prints_scores_as_json() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("mini: ") && text.contains("B³ clustering"), "{text}");
 }
+
+#[test]
+fn compare_prints_both_records_and_the_alignment() {
+    let a = "tests/fixtures/seeds/000_aa45f71569c94b10.txt";
+    let out = whosaid().args(["compare", a, SEED]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(v["documents"][1]["file"], SEED);
+    let pair = &v["pairs"][0];
+    for key in ["a", "b", "relation", "score", "differences"] {
+        assert!(!pair[key].is_null(), "pair.{key}");
+    }
+    assert!(v["speakers"][0]["in"].as_array().unwrap().len() == 2);
+    assert!(!v["only"].as_array().unwrap().is_empty());
+    let text = whosaid().args(["compare", "--format", "text", a, SEED]).output().unwrap();
+    assert!(String::from_utf8(text.stdout).unwrap().contains("SAME"));
+}

@@ -2,6 +2,7 @@
 mod util;
 
 mod cli;
+mod compare;
 mod eval;
 mod golden;
 mod phenomena;

@@ -288,3 +288,49 @@ pub fn explain_view(name: &str, text: &str, trace: &[super::attribution::Trace])
     }
     out
 }
+
+/// `whosaid compare --format text`: the aligned speakers, then each pair with its differences,
+/// then the claims only one report carries.
+pub fn compare_text(
+    names: [&str; 2],
+    texts: [&str; 2],
+    analyses: [&Analysis; 2],
+    c: &super::compare::Comparison,
+) -> String {
+    use std::fmt::Write;
+    let clip = |s: String| -> String {
+        if s.chars().count() > 90 {
+            s.chars().take(87).collect::<String>() + "…"
+        } else {
+            s
+        }
+    };
+    let claim = |d: usize, id: u32| -> String {
+        let a = analyses[d];
+        let Some(cl) = a.claims.get(id as usize) else { return String::new() };
+        let who = cl.speaker.and_then(|s| a.speakers.get(s as usize)).map_or("—", |s| s.name.as_str());
+        clip(format!("[{who}] {}", spans_text(texts[d], &cl.content)))
+    };
+    let mut out = format!("== A: {}\n== B: {}\n", names[0], names[1]);
+    let _ = writeln!(out, "speakers in both: {}", c.speakers.len());
+    for l in &c.speakers {
+        let name =
+            |(d, s): (usize, u32)| analyses[d].speakers.get(s as usize).map_or(String::new(), |x| x.name.clone());
+        let _ = writeln!(out, "  {}  =  {}", name(l.in_docs[0]), name(l.in_docs[1]));
+    }
+    for p in &c.pairs {
+        let rel = match p.relation {
+            super::compare::Relation::Same => "SAME",
+            super::compare::Relation::Related => "related",
+        };
+        let _ =
+            writeln!(out, "{rel} {:.2}\n  A#{} {}\n  B#{} {}", p.score, p.a.1, claim(0, p.a.1), p.b.1, claim(1, p.b.1));
+        for d in &p.differences {
+            let _ = writeln!(out, "    {}: {} | {}", d.kind, clip(d.a.clone()), clip(d.b.clone()));
+        }
+    }
+    for &(d, id) in &c.only {
+        let _ = writeln!(out, "only in {}: #{id} {}", if d == 0 { "A" } else { "B" }, claim(d, id));
+    }
+    out
+}

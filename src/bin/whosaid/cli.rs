@@ -67,6 +67,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare two reports of one story: speakers and claims aligned, with their differences.
+    Compare {
+        /// The first report.
+        a: PathBuf,
+        /// The second report.
+        b: PathBuf,
+        /// Output format: one JSON object, or a readable summary (`text`).
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
     /// Mine cue statistics from PolNeAR train: writes `form<TAB>cue_count<TAB>total<TAB>precision`.
     MineCues {
         /// PolNeAR directory.
@@ -99,6 +109,7 @@ pub fn main() -> ExitCode {
             eval_speakers(&speakers, &polnear, &split, verbose, json)
         }
         Command::Eval { polnear, split, seeds, verbose, json, .. } => eval_cmd(polnear, &split, seeds, verbose, json),
+        Command::Compare { a, b, format } => compare_cmd(&a, &b, format),
         Command::MineCues { polnear, split, particles: true, .. } => mine_particles(&polnear, &split),
         Command::MineCues { polnear, split, missing, .. } => mine_cues(&polnear, &split, missing),
     };
@@ -601,4 +612,45 @@ fn mine_cues(dir: &Path, split: &str, missing: bool) -> Result<ExitCode, String>
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `whosaid compare A B`: `{"documents": [record A, record B], "speakers", "pairs", "only"}`.
+fn compare_cmd(a: &Path, b: &Path, format: Format) -> Result<ExitCode, String> {
+    let (ta, tb) = (read_text(a)?, read_text(b)?);
+    let (xa, xb) = (analyze(&ta), analyze(&tb));
+    let c = whosaid::engine::compare::compare(&ta, &xa, &tb, &xb);
+    let out = match format {
+        Format::Text => {
+            export::compare_text([&*a.to_string_lossy(), &*b.to_string_lossy()], [&ta, &tb], [&xa, &xb], &c)
+        }
+        _ => {
+            let records = [
+                export::json_record(Origin::File(&a.to_string_lossy()), &ta, &xa),
+                export::json_record(Origin::File(&b.to_string_lossy()), &tb, &xb),
+            ];
+            let j = |v: &dyn erased::Ser| v.json();
+            format!(
+                "{{\"documents\":[{},{}],\"speakers\":{},\"pairs\":{},\"only\":{}}}\n",
+                records[0],
+                records[1],
+                j(&c.speakers),
+                j(&c.pairs),
+                j(&c.only)
+            )
+        }
+    };
+    io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// JSON of the comparison's parts (plain structs of strings and numbers: serialising cannot fail).
+mod erased {
+    pub trait Ser {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_else(|_| "null".to_string())
+        }
+    }
 }
