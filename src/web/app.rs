@@ -375,12 +375,15 @@ impl Ctx {
         });
     }
 
-    /// Replaces the active document's corrections with `f(analysed)` (kept with its text).
-    fn correct(&self, f: impl FnOnce(&Analysed) -> Vec<Correction>) {
+    /// Changes the active document's corrections (kept with its text): drops the last `undo`
+    /// of them, then adds `add` (ids as shown).
+    fn correct(&self, undo: usize, add: Option<Correction>) {
         let state = self.state();
         let doc = state.active_doc();
         let Some(a) = &doc.analysed else { return };
-        let next = a.with_corrections(f(a));
+        let mut list = a.corrections[..a.corrections.len().saturating_sub(undo)].to_vec();
+        list.extend(add.map(|c| a.to_engine(c)));
+        let next = a.with_corrections(list);
         if self.keep_draft {
             if let Err(e) = storage::save_corrections(next.key.0, next.key.1, &next.corrections) {
                 self.dispatch.dispatch(Action::Notify(Notice::error(e)));
@@ -613,23 +616,15 @@ pub fn app(props: &AppProps) -> Html {
     };
     let oncorrect = {
         let ctx = ctx.clone();
-        Callback::from(move |c: Correction| {
-            ctx.correct(|a| {
-                let mut list = a.corrections.clone();
-                list.push(a.to_engine(c));
-                list
-            })
-        })
+        Callback::from(move |c: Correction| ctx.correct(0, Some(c)))
     };
     let undo_correction = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| {
-            ctx.correct(|a| a.corrections[..a.corrections.len().saturating_sub(1)].to_vec())
-        })
+        Callback::from(move |_: MouseEvent| ctx.correct(1, None))
     };
     let reset_corrections = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.correct(|_| Vec::new()))
+        Callback::from(move |_: MouseEvent| ctx.correct(usize::MAX, None))
     };
     let export_file = |json: bool| {
         let ctx = ctx.clone();
@@ -786,7 +781,7 @@ pub fn app(props: &AppProps) -> Html {
         </aside>
         <footer class="site-footer">
             <p>{ "whosaid runs entirely in this page: nothing you paste or open is uploaded. \
-                  The draft is kept in this browser's local storage until you clear it." }</p>
+                  The draft and your corrections are kept in this browser's local storage." }</p>
         </footer>
         </>
     }

@@ -167,31 +167,32 @@ fn merge_sorted(a: &[Span], b: &[Span]) -> Vec<Span> {
     }
 }
 
-/// FNV-1a over `bytes`, continuing from `h` (stable across builds, unlike std's hasher).
-fn fnv(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+/// 32-bit FNV-1a over `bytes`, continuing from `h` (stable across builds, unlike std's hasher;
+/// 32 bits are plenty to tell apart the few texts kept, each also checked by its fingerprint).
+fn fnv(h: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_START: u32 = 0x811c_9dc5;
 
 /// The key corrections are kept under: a hash of the exact text.
-pub fn hash(text: &str) -> u64 {
+pub fn hash(text: &str) -> u32 {
     fnv(FNV_START, text.as_bytes())
 }
 
 /// What engine ids depend on: every speaker's name and first mention, every claim's first
 /// content span and speaker. Corrections made on an analysis with another fingerprint would
 /// point at the wrong things.
-pub fn fingerprint(raw: &Analysis) -> u64 {
+pub fn fingerprint(raw: &Analysis) -> u32 {
     let mut h = FNV_START;
-    let num = |h: u64, n: u64| fnv(h, &n.to_le_bytes());
+    let num = |h: u32, n: u32| fnv(h, &n.to_le_bytes());
     for s in &raw.speakers {
         h = fnv(h, s.name.as_bytes());
-        h = num(h, s.mentions.first().map_or(u64::MAX, |m| m.start as u64));
+        h = num(h, s.mentions.first().map_or(u32::MAX, |m| m.start as u32));
     }
     for c in &raw.claims {
-        h = num(h, c.content.first().map_or(u64::MAX, |m| m.start as u64));
-        h = num(h, c.speaker.map_or(u64::MAX, u64::from));
+        h = num(h, c.content.first().map_or(u32::MAX, |m| m.start as u32));
+        h = num(h, c.speaker.unwrap_or(u32::MAX));
     }
     h
 }
@@ -215,9 +216,9 @@ pub const MAX_TEXTS: usize = 20;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// [`hash`] of the text.
-    pub text: u64,
+    pub text: u32,
     /// [`fingerprint`] of the analysis they were made on.
-    pub analysis: u64,
+    pub analysis: u32,
     /// The corrections, oldest first.
     pub list: Vec<Correction>,
 }
@@ -280,7 +281,7 @@ pub fn read_entries(stored: &str) -> Vec<Entry> {
 /// The corrections kept for `text` made on an analysis with fingerprint `analysis`: `Ok` with
 /// them (empty if none), `Err(n)` when `n` corrections exist for the text but were made on a
 /// different analysis of it (they are not applied).
-pub fn lookup(entries: &[Entry], text: u64, analysis: u64) -> Result<Vec<Correction>, usize> {
+pub fn lookup(entries: &[Entry], text: u32, analysis: u32) -> Result<Vec<Correction>, usize> {
     match entries.iter().find(|e| e.text == text) {
         Some(e) if e.analysis == analysis => Ok(e.list.clone()),
         Some(e) => Err(e.list.len()),
@@ -459,7 +460,7 @@ mod tests {
     fn stored_form_round_trips_and_skips_what_it_cannot_read() {
         let entries = vec![
             Entry {
-                text: u64::MAX,
+                text: u32::MAX,
                 analysis: 7,
                 list: vec![
                     Merge { from: 1, into: 0 },
@@ -486,7 +487,7 @@ mod tests {
     #[test]
     fn storage_keeps_the_latest_texts() {
         let mut entries = Vec::new();
-        for t in 0..MAX_TEXTS as u64 + 5 {
+        for t in 0..MAX_TEXTS as u32 + 5 {
             store(&mut entries, Entry { text: t, analysis: 0, list: vec![NotAClaim { claim: 0 }] });
         }
         assert_eq!(entries.len(), MAX_TEXTS);

@@ -44,7 +44,7 @@ pub struct Analysed {
     pub raw: Rc<Analysis>,
     /// Where the corrections of this text are kept: the text's hash and the fingerprint of
     /// [`Analysed::raw`] ([`super::corrections`]).
-    pub key: (u64, u64),
+    pub key: (u32, u32),
     /// The user's corrections, oldest first, in engine ids.
     pub corrections: Vec<Correction>,
     /// What is shown and exported: [`Analysed::raw`] with the corrections applied.
@@ -63,7 +63,7 @@ pub struct Analysed {
 
 impl Analysed {
     /// `raw`, the engine's analysis of `text`, with `corrections` applied; not annotated yet.
-    pub fn new(seq: u64, text: Rc<str>, raw: Rc<Analysis>, key: (u64, u64), corrections: Vec<Correction>) -> Analysed {
+    pub fn new(seq: u64, text: Rc<str>, raw: Rc<Analysis>, key: (u32, u32), corrections: Vec<Correction>) -> Analysed {
         let (analysis, speaker_ids, claim_ids) = if corrections.is_empty() {
             (raw.clone(), Rc::from([]), Rc::from([]))
         } else {

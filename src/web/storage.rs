@@ -69,12 +69,12 @@ fn entries() -> Vec<Entry> {
 
 /// The corrections kept for a text (its [`corrections::hash`]) and analysis (its
 /// [`corrections::fingerprint`]); `Err(n)`: `n` were made on a different analysis of the text.
-pub fn load_corrections(text: u64, analysis: u64) -> Result<Vec<Correction>, usize> {
+pub fn load_corrections(text: u32, analysis: u32) -> Result<Vec<Correction>, usize> {
     corrections::lookup(&entries(), text, analysis)
 }
 
 /// Keeps `list` as the corrections of a text (an empty list forgets them).
-pub fn save_corrections(text: u64, analysis: u64, list: &[Correction]) -> Result<(), String> {
+pub fn save_corrections(text: u32, analysis: u32, list: &[Correction]) -> Result<(), String> {
     let mut entries = entries();
     corrections::store(&mut entries, Entry { text, analysis, list: list.to_vec() });
     LocalStorage::raw().set_item(CORRECTIONS_KEY, &corrections::write_entries(&entries)).map_err(|_| {

@@ -66,7 +66,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                     { share("Anonymous", p.anonymous_claims, sourced, "anonymous") }
                     { share("Vague", p.vague_claims, sourced, "vague") }
                     { if p.unsourced_claims > 0 {
-                        html! { <p class="small">{ format!("{} claims unsourced.", p.unsourced_claims) }</p> }
+                        html! { <p class="small">{ format!("Unsourced claims: {}.", p.unsourced_claims) }</p> }
                     } else { html! {} } }
                     { if only == 0 {
                         html! { <p id="anonymous-only" class="small">{ "No claim rests on anonymous sources only." }</p> }
