@@ -36,6 +36,9 @@ fi
 step "native tests (unit, integration, doc)"
 cargo test
 
+step "the app's unit tests (src/web, native, feature web)"
+cargo test --features web --lib web::
+
 step "engine without the web feature (native + wasm32 library)"
 cargo build --lib --no-default-features
 ( . ./.wasm-env.sh && cargo build --lib --no-default-features --target wasm32-unknown-unknown )

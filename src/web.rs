@@ -15,13 +15,15 @@
 //! | [`input`] | file reading (size limit, binary and UTF-8 checks) and HTML main-text extraction |
 //! | [`highlight`] | text + analysis → blocks of segments carrying marks (pure, no DOM) |
 //! | [`summary`] | the sourcing profile numbers (pure) |
-//! | [`storage`] | the local draft (localStorage, never sent anywhere) |
+//! | [`corrections`] | the user's corrections (merge, rename, reassign, not a claim) applied to an analysis (pure) |
+//! | [`storage`] | the local draft and corrections (localStorage, never sent anywhere) |
 //! | [`examples`] | the bundled example articles |
 //! | [`download`] | saving exports as files and copying to the clipboard |
 //! | [`components`] | one component per panel |
 
 pub mod app;
 pub mod components;
+pub mod corrections;
 pub mod download;
 pub mod examples;
 pub mod highlight;

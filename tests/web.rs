@@ -7,19 +7,21 @@
 //! test server does not serve trunk's worker files (the e2e tests cover the real worker).
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
 use gloo::worker::Codec;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use whosaid::engine::{
     Analysis, Anonymity, Claim, ClaimKind, Diagnostic, Level, Span, Speaker, SpeakerKind, Stance, Via,
 };
 use whosaid::web::components::article::Article;
 use whosaid::web::components::claims::Claims;
 use whosaid::web::components::speakers::Speakers;
+use whosaid::web::corrections::Correction;
 use whosaid::web::highlight::{Annotated, Layer};
 use whosaid::web::state::{DocId, Selection};
 use whosaid::web::worker::{AnalysisJson, AnalyzeRequest, AnalyzeResponse, SerdeWasm};
@@ -60,7 +62,8 @@ fn sample() -> Analysis {
                 anonymous: false,
                 anonymity: Anonymity::Named,
                 evidence: String::new(),
-                confidence: 1.0,
+                // As if reached only through a pronoun.
+                confidence: 0.5,
                 titles: vec![],
                 mentions: vec![span_of(t, "NBC News", 1)],
             },
@@ -70,7 +73,7 @@ fn sample() -> Analysis {
                 kind: SpeakerKind::Person,
                 anonymous: true,
                 anonymity: Anonymity::Anonymous,
-                evidence: String::new(),
+                evidence: "a role with no name".into(),
                 confidence: 1.0,
                 titles: vec![],
                 mentions: vec![span_of(t, "a US official", 0)],
@@ -223,6 +226,11 @@ fn strict_utf8_decoding() {
     assert!(matches!(input::decode(b"caf\xE9"), Err(input::InputError::NotUtf8 { at: 3, .. })));
 }
 
+thread_local! {
+    /// What the harness's panels reported as corrections.
+    static CORRECTIONS: RefCell<Vec<Correction>> = const { RefCell::new(Vec::new()) };
+}
+
 /// The article and the side panels over a fixed analysis, sharing a selection.
 #[component(Harness)]
 fn harness() -> Html {
@@ -255,12 +263,15 @@ fn harness() -> Html {
         let s = selection.clone();
         Callback::from(move |id: Option<u32>| s.set(id.map_or(Selection::None, Selection::Claim)))
     };
+    let oncorrect = Callback::from(|c: Correction| CORRECTIONS.with(|l| l.borrow_mut().push(c)));
+    let correcting = matches!(*selection, Selection::Speaker(_));
     html! {
         <>
             <Article text={text.clone()} annotated={annotated} selection={*selection} onselect={on_article} />
-            <Speakers analysis={analysis.clone()} selected={selected_speaker} onselect={on_speaker} />
+            <Speakers analysis={analysis.clone()} selected={selected_speaker} {correcting} onselect={on_speaker}
+                oncorrect={oncorrect.clone()} />
             <Claims text={text} analysis={analysis} {selected_claim} {selected_speaker}
-                onselect={on_claim} oncopy={Callback::noop()} />
+                onselect={on_claim} oncopy={Callback::noop()} {oncorrect} />
         </>
     }
 }
@@ -280,7 +291,13 @@ async fn panels_render_and_selection_links_them() {
     // Sorted by claims: the two speakers with a claim first.
     let first = q(&root, "#speakers li.speaker .speaker-name").unwrap().text_content().unwrap();
     assert_eq!(first, "Vedant Patel");
-    assert!(q(&root, "#speakers li.speaker[data-speaker-id=\"2\"] .anonymous").is_some());
+    // Anonymity with its evidence; the low-confidence marker.
+    let anonymity = q(&root, "#speakers li.speaker[data-speaker-id=\"2\"] .anonymity").unwrap();
+    assert_eq!(anonymity.text_content().unwrap(), "anonymous — a role with no name");
+    assert_eq!(count(&root, "#speakers .anonymity"), 1);
+    let uncertain = q(&root, "#speakers li.speaker[data-speaker-id=\"1\"] .uncertain").unwrap();
+    assert!(uncertain.get_attribute("title").unwrap().contains("pronoun"));
+    assert_eq!(count(&root, "#speakers .uncertain"), 1);
     let chain = q(&root, "#claims li.claim[data-claim-id=\"1\"] .chain").unwrap();
     assert!(chain.text_content().unwrap().ends_with("NBC News ← a US official"));
 
@@ -298,6 +315,44 @@ async fn panels_render_and_selection_links_them() {
     wait_for("claim selection", || q(&root, "#claims li.claim.is-selected[data-claim-id=\"1\"]").is_some()).await;
     assert_eq!(count(&root, "#article mark.is-selected[data-claim-id=\"1\"]"), 5);
     assert!(q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"2\"]").is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_selected_card_offers_corrections() {
+    let root = mount_root();
+    yew::Renderer::<Harness>::with_root(root.clone()).render();
+    wait_for("speakers", || count(&root, "#speakers li.speaker") == 3).await;
+    assert_eq!(count(&root, ".fix"), 0);
+    let taken = || CORRECTIONS.with(|l| std::mem::take(&mut *l.borrow_mut()));
+    taken();
+
+    // A speaker: rename it, merge it into another (not into itself).
+    click(&root, "#speakers li.speaker[data-speaker-id=\"2\"] .speaker-button");
+    wait_for("speaker controls", || count(&root, "#speakers .fix") == 1).await;
+    let name: HtmlInputElement = q(&root, "#speakers .fix input").unwrap().dyn_into().unwrap();
+    assert_eq!(name.value(), "a US official");
+    name.set_value("  an official  ");
+    click(&root, "#speakers .fix form:first-child button");
+    let select: HtmlSelectElement = q(&root, "#speakers .fix select").unwrap().dyn_into().unwrap();
+    assert_eq!(select.length(), 3, "a placeholder and the two other speakers");
+    click(&root, "#speakers .fix form:last-child button"); // nothing chosen: nothing happens
+    select.set_value("1");
+    click(&root, "#speakers .fix form:last-child button");
+    assert_eq!(
+        taken(),
+        [Correction::Rename { speaker: 2, name: "an official".into() }, Correction::Merge { from: 2, into: 1 }]
+    );
+
+    // A claim: give it to another speaker, or strike it out.
+    click(&root, "#claims li.claim[data-claim-id=\"1\"] .claim-button");
+    wait_for("claim controls", || count(&root, "#claims .fix") == 1).await;
+    assert_eq!(count(&root, "#speakers .fix"), 0, "the speaker is selected through its claim only");
+    let select: HtmlSelectElement = q(&root, "#claims .fix select").unwrap().dyn_into().unwrap();
+    select.set_value("0");
+    click(&root, "#claims .fix form button");
+    click(&root, "#claims .fix .not-a-claim");
+    assert_eq!(taken(), [Correction::Reassign { claim: 1, speaker: 0 }, Correction::NotAClaim { claim: 1 }]);
     root.remove();
 }
 

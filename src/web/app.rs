@@ -21,11 +21,12 @@ use super::components::notice::NoticeView;
 use super::components::speakers::Speakers;
 use super::components::status::Status;
 use super::components::summary::Summary;
+use super::corrections::{self, Correction};
 use super::download;
 use super::examples;
 use super::highlight::Annotated;
 use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
-use super::state::{Action, DocId, Notice, NoticeKind, Run, Selection, State};
+use super::state::{Action, Analysed, DocId, Notice, NoticeKind, Run, Selection, State};
 use super::storage;
 use super::worker::{self, AnalyzeRequest, AnalyzeResponse, AnalyzeTask};
 use crate::engine::export::{self, Origin};
@@ -92,6 +93,8 @@ struct Job {
 struct Analyzer {
     backend: Backend,
     dispatch: UseReducerDispatcher<State>,
+    /// Use the corrections kept in localStorage.
+    keep: bool,
     bridge: Option<OneshotBridge<AnalyzeTask>>,
     next_seq: u64,
     current: Option<u64>,
@@ -105,8 +108,8 @@ type SharedAnalyzer = Rc<RefCell<Analyzer>>;
 type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
 
 impl Analyzer {
-    fn new(backend: Backend, dispatch: UseReducerDispatcher<State>) -> Analyzer {
-        Analyzer { backend, dispatch, bridge: None, next_seq: 1, current: None, queued: None, watchdog: None }
+    fn new(backend: Backend, dispatch: UseReducerDispatcher<State>, keep: bool) -> Analyzer {
+        Analyzer { backend, dispatch, keep, bridge: None, next_seq: 1, current: None, queued: None, watchdog: None }
     }
 
     /// Starts the worker early so the first analysis does not wait for it to load.
@@ -192,6 +195,7 @@ impl Analyzer {
             a.watchdog = None;
             (a.queued.take(), a.dispatch.clone())
         };
+        let keep = this.borrow().keep;
         if let Some(job) = next {
             Analyzer::start(this, job);
         }
@@ -200,16 +204,27 @@ impl Analyzer {
         wasm_bindgen_futures::spawn_local(async move {
             let outcome = match outcome {
                 Ok(json) => match json.decode_in_steps().await {
-                    Ok(analysis) => {
-                        let annotated = Annotated::new_in_steps(&text, &analysis, yield_now).await;
-                        Ok((Rc::new(analysis), Rc::new(annotated)))
+                    Ok(raw) => {
+                        // The corrections kept for this text, unless made on another analysis of it.
+                        let key = (corrections::hash(&text), corrections::fingerprint(&raw));
+                        let kept = if keep { storage::load_corrections(key.0, key.1) } else { Ok(Vec::new()) };
+                        if let Err(n) = kept {
+                            let _ = storage::save_corrections(key.0, key.1, &[]);
+                            dispatch.dispatch(Action::Notify(Notice::info(format!(
+                                "{n} correction(s) to this text were dropped: the engine now analyses it differently."
+                            ))));
+                        }
+                        let mut a = Analysed::new(seq, text, Rc::new(raw), key, kept.unwrap_or_default());
+                        a.annotated = Rc::new(Annotated::new_in_steps(&a.text, &a.analysis, yield_now).await);
+                        (a.total_ms, a.engine_ms) = (total_ms, engine_ms);
+                        Ok(a)
                     }
                     Err(e) => Err(e),
                 },
                 Err(e) => Err(e),
             };
             yield_now().await;
-            dispatch.dispatch(Action::AnalysisFinished { doc, seq, text, outcome, total_ms, engine_ms });
+            dispatch.dispatch(Action::AnalysisFinished { doc, seq, outcome });
         });
     }
 }
@@ -360,6 +375,23 @@ impl Ctx {
         });
     }
 
+    /// Changes the active document's corrections (kept with its text): drops the last `undo`
+    /// of them, then adds `add` (ids as shown).
+    fn correct(&self, undo: usize, add: Option<Correction>) {
+        let state = self.state();
+        let doc = state.active_doc();
+        let Some(a) = &doc.analysed else { return };
+        let mut list = a.corrections[..a.corrections.len().saturating_sub(undo)].to_vec();
+        list.extend(add.map(|c| a.to_engine(c)));
+        let next = a.with_corrections(list);
+        if self.keep_draft {
+            if let Err(e) = storage::save_corrections(next.key.0, next.key.1, &next.corrections) {
+                self.dispatch.dispatch(Action::Notify(Notice::error(e)));
+            }
+        }
+        self.dispatch.dispatch(Action::Corrected(doc.id, next));
+    }
+
     fn select(&self, selection: Selection, scroll: ScrollTo) {
         *self.scroll.borrow_mut() = Some(scroll);
         self.dispatch.dispatch(Action::Select { doc: self.active(), selection });
@@ -391,7 +423,7 @@ pub fn app(props: &AppProps) -> Html {
     let analyzer = {
         let backend = props.backend.clone();
         let dispatch = state.dispatcher();
-        use_memo((), move |_| Rc::new(RefCell::new(Analyzer::new(backend, dispatch))))
+        use_memo((), move |_| Rc::new(RefCell::new(Analyzer::new(backend, dispatch, keep_draft))))
     };
     let ctx = Ctx {
         dispatch: state.dispatcher(),
@@ -582,6 +614,18 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    let oncorrect = {
+        let ctx = ctx.clone();
+        Callback::from(move |c: Correction| ctx.correct(0, Some(c)))
+    };
+    let undo_correction = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.correct(1, None))
+    };
+    let reset_corrections = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.correct(usize::MAX, None))
+    };
     let export_file = |json: bool| {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
@@ -593,6 +637,7 @@ pub fn app(props: &AppProps) -> Html {
             let stem = download::file_stem(&doc.name);
             let result = if json {
                 let record = export::json_record(Origin::File(&doc.name), &a.text, &a.analysis);
+                let record = corrections::in_record(record, &a.corrections);
                 download::save_file(&format!("{stem}.whosaid.json"), "application/json", &record)
             } else {
                 let csv = export::csv(&a.text, &a.analysis);
@@ -620,6 +665,7 @@ pub fn app(props: &AppProps) -> Html {
         )
     });
     let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
+    let n_corrections = analysed.as_ref().map_or(0, |a| a.corrections.len());
 
     html! {
         <>
@@ -670,8 +716,21 @@ pub fn app(props: &AppProps) -> Html {
                             onclick={export_file(false)}>{ "Export CSV" }</button>
                     </div>
                 </div>
+                { if analysed.is_some() { html! {
+                    <div id="corrections" class="corrections" role="group" aria-label="Your corrections">
+                        <span role="status">{ match n_corrections {
+                            0 => "No corrections: select a speaker or a claim to correct it.".to_string(),
+                            n => format!("{n} correction{}, kept in this browser with this text and included in exports.",
+                                if n == 1 { "" } else { "s" }),
+                        } }</span>
+                        { if n_corrections > 0 { html! { <>
+                            <button id="undo-correction" type="button" onclick={undo_correction}>{ "Undo last correction" }</button>
+                            <button id="reset-corrections" type="button" onclick={reset_corrections}>{ "Reset all corrections" }</button>
+                        </> } } else { html! {} } }
+                    </div>
+                } } else { html! {} } }
                 { match &analysed {
-                    Some(a) => html! { <Summary analysis={a.analysis.clone()} /> },
+                    Some(a) => html! { <Summary text={a.text.clone()} analysis={a.analysis.clone()} /> },
                     None => html! { <div id="summary" class="summary"><p class="empty">{ "No analysis yet." }</p></div> },
                 } }
             </section>
@@ -702,7 +761,8 @@ pub fn app(props: &AppProps) -> Html {
                 { match &analysed {
                     Some(a) => html! {
                         <Speakers analysis={a.analysis.clone()} selected={selected_speaker}
-                            onselect={on_speaker_select} />
+                            correcting={matches!(doc.selection, Selection::Speaker(_))}
+                            onselect={on_speaker_select} oncorrect={oncorrect.clone()} />
                     },
                     None => html! { <ul id="speakers" class="speaker-list"><li class="empty">{ "No analysis yet." }</li></ul> },
                 } }
@@ -713,7 +773,7 @@ pub fn app(props: &AppProps) -> Html {
                     Some(a) => html! {
                         <Claims text={a.text.clone()} analysis={a.analysis.clone()}
                             {selected_claim} {selected_speaker}
-                            onselect={on_claim_select} {oncopy} />
+                            onselect={on_claim_select} {oncopy} {oncorrect} />
                     },
                     None => html! { <div id="claims" class="claim-groups"><p class="empty">{ "No analysis yet." }</p></div> },
                 } }
@@ -721,7 +781,7 @@ pub fn app(props: &AppProps) -> Html {
         </aside>
         <footer class="site-footer">
             <p>{ "whosaid runs entirely in this page: nothing you paste or open is uploaded. \
-                  The draft is kept in this browser's local storage until you clear it." }</p>
+                  The draft and your corrections are kept in this browser's local storage." }</p>
         </footer>
         </>
     }

@@ -14,6 +14,7 @@ use yew::Reducible;
 
 use crate::engine::Analysis;
 
+use super::corrections::{correct, Correction};
 use super::highlight::Annotated;
 
 /// Identifies an open document.
@@ -32,7 +33,7 @@ pub enum Selection {
     Claim(u32),
 }
 
-/// A finished analysis of one version of a document's text.
+/// A finished analysis of one version of a document's text, with the user's corrections.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Analysed {
     /// The request it answers.
@@ -40,13 +41,72 @@ pub struct Analysed {
     /// The exact text that was analysed (spans index into it).
     pub text: Rc<str>,
     /// The engine's output.
+    pub raw: Rc<Analysis>,
+    /// Where the corrections of this text are kept: the text's hash and the fingerprint of
+    /// [`Analysed::raw`] ([`super::corrections`]).
+    pub key: (u32, u32),
+    /// The user's corrections, oldest first, in engine ids.
+    pub corrections: Vec<Correction>,
+    /// What is shown and exported: [`Analysed::raw`] with the corrections applied.
     pub analysis: Rc<Analysis>,
-    /// The text cut into marked segments for display.
+    /// The engine id of each speaker of [`Analysed::analysis`] (empty: the same ids).
+    pub speaker_ids: Rc<[u32]>,
+    /// The engine id of each claim of [`Analysed::analysis`] (empty: the same ids).
+    pub claim_ids: Rc<[u32]>,
+    /// [`Analysed::analysis`]'s text cut into marked segments for display.
     pub annotated: Rc<Annotated>,
     /// Milliseconds from request to response, as the user waited.
     pub total_ms: f64,
     /// Milliseconds the engine took inside the worker.
     pub engine_ms: f64,
+}
+
+impl Analysed {
+    /// `raw`, the engine's analysis of `text`, with `corrections` applied; not annotated yet.
+    pub fn new(seq: u64, text: Rc<str>, raw: Rc<Analysis>, key: (u32, u32), corrections: Vec<Correction>) -> Analysed {
+        let (analysis, speaker_ids, claim_ids) = if corrections.is_empty() {
+            (raw.clone(), Rc::from([]), Rc::from([]))
+        } else {
+            let c = correct(&raw, &corrections);
+            (Rc::new(c.analysis), c.speakers.into(), c.claims.into())
+        };
+        let annotated = Rc::default();
+        Analysed {
+            seq,
+            text,
+            raw,
+            key,
+            corrections,
+            analysis,
+            speaker_ids,
+            claim_ids,
+            annotated,
+            total_ms: 0.0,
+            engine_ms: 0.0,
+        }
+    }
+
+    /// The same analysis with another list of corrections, annotated.
+    pub fn with_corrections(&self, corrections: Vec<Correction>) -> Analysed {
+        let mut a = Analysed::new(self.seq, self.text.clone(), self.raw.clone(), self.key, corrections);
+        a.annotated = Rc::new(Annotated::new(&a.text, &a.analysis));
+        (a.total_ms, a.engine_ms) = (self.total_ms, self.engine_ms);
+        a
+    }
+
+    /// A correction of what is shown (ids of [`Analysed::analysis`]) in engine ids.
+    pub fn to_engine(&self, c: Correction) -> Correction {
+        let id = |ids: &[u32], i: u32| ids.get(i as usize).copied().unwrap_or(i);
+        let (s, k) = (&*self.speaker_ids, &*self.claim_ids);
+        match c {
+            Correction::Merge { from, into } => Correction::Merge { from: id(s, from), into: id(s, into) },
+            Correction::Rename { speaker, name } => Correction::Rename { speaker: id(s, speaker), name },
+            Correction::Reassign { claim, speaker } => {
+                Correction::Reassign { claim: id(k, claim), speaker: id(s, speaker) }
+            }
+            Correction::NotAClaim { claim } => Correction::NotAClaim { claim: id(k, claim) },
+        }
+    }
 }
 
 /// Where a document's analysis stands.
@@ -209,15 +269,11 @@ pub enum Action {
         doc: DocId,
         /// The request answered.
         seq: u64,
-        /// The text that was sent.
-        text: Rc<str>,
-        /// The outcome: the analysis and its marks for display, or an error.
-        outcome: Result<(Rc<Analysis>, Rc<Annotated>), String>,
-        /// Round-trip time.
-        total_ms: f64,
-        /// Engine time.
-        engine_ms: f64,
+        /// The outcome: the analysis (with the corrections kept for the text), or an error.
+        outcome: Result<Analysed, String>,
     },
+    /// The user corrected the analysis (or undid corrections): the same analysis, other corrections.
+    Corrected(DocId, Analysed),
     /// The text was not sent to the worker (empty, too large); shown as the run's failure.
     AnalysisRefused {
         /// Which document.
@@ -324,23 +380,33 @@ impl State {
                     }
                 }
             }
-            Action::AnalysisFinished { doc, seq, text, outcome, total_ms, engine_ms } => {
+            Action::AnalysisFinished { doc, seq, outcome } => {
                 let Some(d) = self.doc_mut(doc) else { return };
                 if d.latest_seq != Some(seq) {
                     return; // stale: a newer request exists (or the text was cleared)
                 }
                 match outcome {
-                    Ok((analysis, annotated)) => {
+                    Ok(analysed) => {
                         // Keep the selection when it still points at something.
+                        let analysis = &analysed.analysis;
                         d.selection = match d.selection {
                             Selection::Speaker(id) if (id as usize) < analysis.speakers.len() => d.selection,
                             Selection::Claim(id) if (id as usize) < analysis.claims.len() => d.selection,
                             _ => Selection::None,
                         };
-                        d.analysed = Some(Analysed { seq, text, analysis, annotated, total_ms, engine_ms });
+                        d.analysed = Some(analysed);
                         d.run = Run::Done;
                     }
                     Err(e) => d.run = Run::Failed(e),
+                }
+            }
+            Action::Corrected(doc, analysed) => {
+                if let Some(d) = self.doc_mut(doc) {
+                    if d.analysed.as_ref().is_some_and(|a| a.seq == analysed.seq) {
+                        // Ids may have moved.
+                        d.selection = Selection::None;
+                        d.analysed = Some(analysed);
+                    }
                 }
             }
             Action::AnalysisRefused { doc, reason } => {
@@ -403,14 +469,8 @@ mod tests {
     use super::*;
 
     fn finished(seq: u64, text: &str) -> Action {
-        Action::AnalysisFinished {
-            doc: DocId(0),
-            seq,
-            text: Rc::from(text),
-            outcome: Ok((Rc::new(Analysis::default()), Rc::new(Annotated::default()))),
-            total_ms: 1.0,
-            engine_ms: 1.0,
-        }
+        let analysed = Analysed::new(seq, Rc::from(text), Rc::new(Analysis::default()), (0, 0), vec![]);
+        Action::AnalysisFinished { doc: DocId(0), seq, outcome: Ok(analysed) }
     }
 
     #[test]
@@ -442,6 +502,42 @@ mod tests {
         assert!(s.active_doc().analysed.is_none());
         s.apply(Action::Undo(DocId(0)));
         assert_eq!(&*s.active_doc().text, "some text");
+    }
+
+    #[test]
+    fn corrections_replace_the_shown_analysis_of_the_same_request_only() {
+        use crate::engine::{Claim, ClaimKind, Stance};
+        let claim = |id| Claim {
+            id,
+            kind: ClaimKind::Hedge,
+            content: vec![],
+            cue: vec![],
+            source: vec![],
+            speaker: None,
+            stance: Stance::Neutral,
+            via: None,
+            confidence: 1.0,
+        };
+        let raw = Rc::new(Analysis { claims: vec![claim(0), claim(1), claim(2)], ..Analysis::default() });
+        let mut s = State::default();
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 1 });
+        let first = Analysed::new(1, Rc::from("t"), raw, (0, 0), vec![]);
+        s.apply(Action::AnalysisFinished { doc: DocId(0), seq: 1, outcome: Ok(first.clone()) });
+        s.apply(Action::Select { doc: DocId(0), selection: Selection::Claim(2) });
+        // Shown claim 1 is engine claim 1; after dropping it, shown claim 1 is engine claim 2.
+        let drop1 = first.to_engine(Correction::NotAClaim { claim: 1 });
+        let corrected = first.with_corrections(vec![drop1.clone()]);
+        assert_eq!(corrected.to_engine(Correction::NotAClaim { claim: 1 }), Correction::NotAClaim { claim: 2 });
+        s.apply(Action::Corrected(DocId(0), corrected));
+        let shown = s.active_doc().analysed.as_ref().unwrap();
+        assert_eq!((shown.analysis.claims.len(), shown.raw.claims.len()), (2, 3));
+        assert_eq!(shown.corrections, [drop1]);
+        assert_eq!(s.active_doc().selection, Selection::None);
+        // An answer to another request is not overwritten by corrections of an older one.
+        let mut other = first.with_corrections(vec![]);
+        other.seq = 0;
+        s.apply(Action::Corrected(DocId(0), other));
+        assert_eq!(s.active_doc().analysed.as_ref().unwrap().analysis.claims.len(), 2);
     }
 
     #[test]

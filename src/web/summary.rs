@@ -1,7 +1,7 @@
 //! The sourcing profile of an analysis: who gets a voice, named or not, quoted or paraphrased,
 //! and how the writer frames them. Pure numbers; the summary component renders them.
 
-use crate::engine::{Analysis, ClaimKind, Stance};
+use crate::engine::{Analysis, Anonymity, ClaimKind, Speaker, Stance};
 
 /// All stances, in display order.
 pub const STANCES: [Stance; 5] =
@@ -28,10 +28,17 @@ pub struct Profile {
     pub named_voices: usize,
     /// …of which anonymous.
     pub anonymous_voices: usize,
+    /// …of which vague ("critics", "experts").
+    pub vague_voices: usize,
     /// Claims whose speaker is named.
     pub named_claims: usize,
     /// Claims whose speaker is anonymous.
     pub anonymous_claims: usize,
+    /// Claims whose speaker is vague.
+    pub vague_claims: usize,
+    /// Claims resting on anonymous sources only: an anonymous speaker, relayed by no named
+    /// intermediary (ids).
+    pub anonymous_only: Vec<u32>,
     /// Claims with no speaker (hedges, unresolved sources).
     pub unsourced_claims: usize,
     /// Claims quoted word for word (direct, and the quoted part of mixed).
@@ -54,13 +61,18 @@ impl Profile {
         let mut p = Profile { claims: analysis.claims.len(), ..Profile::default() };
         let mut has_claim = vec![false; analysis.speakers.len()];
         for c in &analysis.claims {
-            match c.speaker.and_then(|id| analysis.speakers.get(id as usize)) {
+            let speaker = |id: Option<u32>| id.and_then(|id| analysis.speakers.get(id as usize));
+            match speaker(c.speaker) {
                 Some(s) => {
                     has_claim[s.id as usize] = true;
-                    if s.anonymous {
-                        p.anonymous_claims += 1;
-                    } else {
-                        p.named_claims += 1;
+                    *p.by_anonymity(s, false) += 1;
+                    let named_via = c
+                        .via
+                        .as_ref()
+                        .and_then(|v| speaker(v.speaker))
+                        .is_some_and(|v| anonymity(v) == Anonymity::Named);
+                    if anonymity(s) == Anonymity::Anonymous && !named_via {
+                        p.anonymous_only.push(c.id);
                     }
                 }
                 None => p.unsourced_claims += 1,
@@ -84,14 +96,30 @@ impl Profile {
         for (s, has) in analysis.speakers.iter().zip(has_claim) {
             if has {
                 p.voices += 1;
-                if s.anonymous {
-                    p.anonymous_voices += 1;
-                } else {
-                    p.named_voices += 1;
-                }
+                *p.by_anonymity(s, true) += 1;
             }
         }
         p
+    }
+
+    fn by_anonymity(&mut self, s: &Speaker, voices: bool) -> &mut usize {
+        match (anonymity(s), voices) {
+            (Anonymity::Named, true) => &mut self.named_voices,
+            (Anonymity::Anonymous, true) => &mut self.anonymous_voices,
+            (Anonymity::Vague, true) => &mut self.vague_voices,
+            (Anonymity::Named, false) => &mut self.named_claims,
+            (Anonymity::Anonymous, false) => &mut self.anonymous_claims,
+            (Anonymity::Vague, false) => &mut self.vague_claims,
+        }
+    }
+}
+
+/// A speaker's anonymity; `anonymous: true` counts as anonymous even where `anonymity` was not
+/// filled in (older analyses).
+pub fn anonymity(s: &Speaker) -> Anonymity {
+    match s.anonymity {
+        Anonymity::Named if s.anonymous => Anonymity::Anonymous,
+        a => a,
     }
 }
 
@@ -119,7 +147,7 @@ pub fn kind_label(kind: ClaimKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Claim, Span, Speaker, SpeakerKind};
+    use crate::engine::{Claim, Span, SpeakerKind, Via};
 
     fn speaker(id: u32, anonymous: bool) -> Speaker {
         Speaker {
@@ -127,6 +155,7 @@ mod tests {
             name: format!("S{id}"),
             kind: SpeakerKind::Person,
             anonymous,
+            // Left at its default: `anonymous` alone must count.
             anonymity: Default::default(),
             evidence: String::new(),
             confidence: 1.0,
@@ -158,5 +187,32 @@ mod tests {
         assert_eq!(p.stances, [3, 1, 0, 0, 0]);
         assert_eq!(percent(1, 3), "33%");
         assert_eq!(percent(1, 0), "0%");
+        assert_eq!(p.anonymous_only, [1]);
+    }
+
+    #[test]
+    fn named_anonymous_vague_and_anonymous_only() {
+        let mut vague = speaker(2, false);
+        vague.anonymity = Anonymity::Vague;
+        let mut relayed = claim(1, ClaimKind::Indirect, Some(1), Stance::Neutral);
+        relayed.via = Some(Via { speaker: Some(0), source: vec![], cue: vec![] });
+        let mut relayed_by_anonymous = claim(3, ClaimKind::Indirect, Some(1), Stance::Neutral);
+        relayed_by_anonymous.via = Some(Via { speaker: Some(1), source: vec![], cue: vec![] });
+        let a = Analysis {
+            speakers: vec![speaker(0, false), speaker(1, true), vague],
+            claims: vec![
+                claim(0, ClaimKind::Direct, Some(1), Stance::Neutral),
+                relayed,
+                claim(2, ClaimKind::Indirect, Some(2), Stance::Neutral),
+                relayed_by_anonymous,
+                claim(4, ClaimKind::Direct, Some(0), Stance::Neutral),
+            ],
+            ..Analysis::default()
+        };
+        let p = Profile::of(&a);
+        assert_eq!((p.voices, p.named_voices, p.anonymous_voices, p.vague_voices), (3, 1, 1, 1));
+        assert_eq!((p.named_claims, p.anonymous_claims, p.vague_claims), (1, 3, 1));
+        // The claim relayed by a named outlet does not rest on anonymous sources only.
+        assert_eq!(p.anonymous_only, [0, 3]);
     }
 }

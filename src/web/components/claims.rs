@@ -1,13 +1,15 @@
-//! The claims panel (`#claims`): claims grouped by speaker, groups and claims in document order.
+//! The claims panel (`#claims`): claims grouped by speaker, groups and claims in document order,
+//! the selected one with controls to give it to another speaker or strike it out as no claim.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{shorten, show_more_button, LIST_PAGE};
+use super::{shorten, show_more_button, speaker_picker, LIST_PAGE};
 use crate::engine::export::spans_text;
 use crate::engine::{Analysis, Claim, Stance};
+use crate::web::corrections::Correction;
 use crate::web::summary::kind_label;
 
 /// Props of [`Claims`].
@@ -25,6 +27,8 @@ pub struct ClaimsProps {
     pub onselect: Callback<Option<u32>>,
     /// "Copy" was pressed for a claim.
     pub oncopy: Callback<u32>,
+    /// The user corrected a claim (ids as shown).
+    pub oncorrect: Callback<Correction>,
 }
 
 impl PartialEq for ClaimsProps {
@@ -35,6 +39,7 @@ impl PartialEq for ClaimsProps {
             && self.selected_speaker == other.selected_speaker
             && self.onselect == other.onselect
             && self.oncopy == other.oncopy
+            && self.oncorrect == other.oncorrect
     }
 }
 
@@ -193,6 +198,18 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
             >
                 { "Copy" }
             </button>
+            { if selected { html! {
+                <div class="fix" role="group" aria-label={format!("Correct claim {}", id + 1)}>
+                    { if analysis.speakers.is_empty() { html! {} } else {
+                        speaker_picker(analysis, "Said by", "Reassign", c.speaker,
+                            props.oncorrect.reform(move |speaker| Correction::Reassign { claim: id, speaker }))
+                    } }
+                    <button type="button" class="not-a-claim"
+                        onclick={props.oncorrect.reform(move |_: MouseEvent| Correction::NotAClaim { claim: id })}>
+                        { "Not a claim" }
+                    </button>
+                </div>
+            } } else { html! {} } }
         </li>
     }
 }

@@ -1,11 +1,18 @@
-//! The speakers panel (`#speakers`): every entity, sorted by number of claims.
+//! The speakers panel (`#speakers`): every entity, sorted by number of claims, with its
+//! anonymity (and the words that made it so); the selected one offers to rename it or merge it
+//! into another.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{show_more_button, LIST_PAGE};
-use crate::engine::{Analysis, SpeakerKind};
+use super::{show_more_button, speaker_picker, text_form, LIST_PAGE};
+use crate::engine::{Analysis, Anonymity, SpeakerKind};
+use crate::web::corrections::Correction;
+use crate::web::summary::anonymity;
+
+/// Below this confidence a speaker card gets a "?" (every mention of it is a pronoun).
+pub const LOW_CONFIDENCE: f32 = 0.7;
 
 /// Props of [`Speakers`].
 #[derive(Properties)]
@@ -14,15 +21,22 @@ pub struct SpeakersProps {
     pub analysis: Rc<Analysis>,
     /// The selected speaker.
     pub selected: Option<u32>,
+    /// The selected speaker was selected itself (not through one of its claims): offer to
+    /// correct it.
+    pub correcting: bool,
     /// A speaker was clicked (its id; `None` to unselect).
     pub onselect: Callback<Option<u32>>,
+    /// The user corrected a speaker (ids as shown).
+    pub oncorrect: Callback<Correction>,
 }
 
 impl PartialEq for SpeakersProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.analysis, &other.analysis)
             && self.selected == other.selected
+            && self.correcting == other.correcting
             && self.onselect == other.onselect
+            && self.oncorrect == other.oncorrect
     }
 }
 
@@ -90,6 +104,7 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                         onselect.emit(if selected { None } else { Some(id) })
                     })
                 };
+                let level = anonymity(s);
                 Some(html! {
                     <li
                         class={classes!("speaker", selected.then_some("is-selected"))}
@@ -102,14 +117,26 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                             aria-pressed={selected.to_string()}
                             {onclick}
                         >
-                            <span class="speaker-name">{ &s.name }</span>
+                            <span class="speaker-head">
+                                <span class="speaker-name">{ &s.name }</span>
+                                { if s.confidence < LOW_CONFIDENCE {
+                                    html! { <span class="uncertain" title="Reached only through a pronoun: it may be someone else">
+                                        { "?" }<span class="visually-hidden">{ " (reached only through a pronoun)" }</span>
+                                    </span> }
+                                } else { html! {} } }
+                            </span>
                             <span class="speaker-meta">
                                 <span class={classes!("badge", "kind", format!("kind-{}", s.kind.as_str()))}>
                                     { kind_label(s.kind) }
                                 </span>
-                                { if s.anonymous {
-                                    html! { <span class="badge anonymous">{ "anonymous" }</span> }
-                                } else { html! {} } }
+                                { if level == Anonymity::Named { html! {} } else { html! {
+                                    <span class="anonymity">
+                                        <span class={classes!("badge", level.as_str())}>{ level.as_str() }</span>
+                                        { if s.evidence.is_empty() { html! {} } else {
+                                            html! { <span class="evidence">{ " — " }{ &s.evidence }</span> }
+                                        } }
+                                    </span>
+                                } } }
                                 <span class="counts">
                                     { format!("{} · {}",
                                         plural(n_claims, "claim", "claims"),
@@ -120,6 +147,16 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                                 html! { <span class="titles">{ s.titles.join("; ") }</span> }
                             } }
                         </button>
+                        { if selected && props.correcting { html! {
+                            <div class="fix" role="group" aria-label={format!("Correct {}", s.name)}>
+                                { text_form("New name", "Rename", &s.name,
+                                    props.oncorrect.reform(move |name| Correction::Rename { speaker: id, name })) }
+                                { if props.analysis.speakers.len() > 1 {
+                                    speaker_picker(&props.analysis, "Same speaker as", "Merge", Some(id),
+                                        props.oncorrect.reform(move |into| Correction::Merge { from: id, into }))
+                                } else { html! {} } }
+                            </div>
+                        } } else { html! {} } }
                     </li>
                 })
             }) }

@@ -4,20 +4,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::export::spans_text;
 use crate::engine::{Analysis, Level};
 use crate::web::components::claims::stance_label;
+use crate::web::components::shorten;
 use crate::web::summary::{kind_label, percent, Profile, KINDS, STANCES};
 
 /// Props of [`Summary`].
 #[derive(Properties)]
 pub struct SummaryProps {
+    /// The analysed text.
+    pub text: Rc<str>,
     /// The analysis shown.
     pub analysis: Rc<Analysis>,
 }
 
 impl PartialEq for SummaryProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &other.analysis)
+        Rc::ptr_eq(&self.analysis, &other.analysis) && Rc::ptr_eq(&self.text, &other.text)
     }
 }
 
@@ -38,7 +42,8 @@ fn share(label: &str, part: usize, whole: usize, class: &str) -> Html {
 pub fn summary(props: &SummaryProps) -> Html {
     let a = &props.analysis;
     let p = Profile::of(a);
-    let sourced = p.named_claims + p.anonymous_claims;
+    let sourced = p.named_claims + p.anonymous_claims + p.vague_claims;
+    let only = p.anonymous_only.len();
     let warnings: Vec<_> = a.diagnostics.iter().filter(|d| d.level == Level::Warning).collect();
     html! {
         <div id="summary" class="summary">
@@ -53,11 +58,33 @@ pub fn summary(props: &SummaryProps) -> Html {
                     <h3 id="sum-voices">{ "Voices" }</h3>
                     { share("Named", p.named_voices, p.voices, "named") }
                     { share("Anonymous", p.anonymous_voices, p.voices, "anonymous") }
-                    <p class="small">{ format!(
-                        "Claims: {} from named, {} from anonymous sources{}.",
-                        p.named_claims, p.anonymous_claims,
-                        if p.unsourced_claims > 0 { format!(", {} unsourced", p.unsourced_claims) } else { String::new() }
-                    ) }</p>
+                    { share("Vague", p.vague_voices, p.voices, "vague") }
+                </section>
+                <section id="sourced-claims" class="summary-card" aria-labelledby="sum-sourced">
+                    <h3 id="sum-sourced">{ "Sourced claims" }</h3>
+                    { share("Named", p.named_claims, sourced, "named") }
+                    { share("Anonymous", p.anonymous_claims, sourced, "anonymous") }
+                    { share("Vague", p.vague_claims, sourced, "vague") }
+                    { if p.unsourced_claims > 0 {
+                        html! { <p class="small">{ format!("Unsourced claims: {}.", p.unsourced_claims) }</p> }
+                    } else { html! {} } }
+                    { if only == 0 {
+                        html! { <p id="anonymous-only" class="small">{ "No claim rests on anonymous sources only." }</p> }
+                    } else { html! {
+                        <details id="anonymous-only">
+                            <summary>{ format!("{only} {} on anonymous sources only",
+                                if only == 1 { "claim rests" } else { "claims rest" }) }</summary>
+                            <ul>
+                                { for p.anonymous_only.iter().filter_map(|&id| {
+                                    let c = a.claims.get(id as usize)?;
+                                    let who = c.speaker.and_then(|s| a.speakers.get(s as usize))?;
+                                    Some(html! { <li data-claim-id={id.to_string()}>
+                                        <strong>{ &who.name }</strong>{ ": " }{ shorten(&spans_text(&props.text, &c.content), 120) }
+                                    </li> })
+                                }) }
+                            </ul>
+                        </details>
+                    } } }
                 </section>
                 <section class="summary-card" aria-labelledby="sum-kinds">
                     <h3 id="sum-kinds">{ "Direct or reported" }</h3>
