@@ -1,5 +1,6 @@
 // End-to-end: accessibility (axe-core, no serious or critical violation) in both themes and at
-// 360 px, keyboard use, and the screenshots (tests/e2e/out/, and docs/ for the README).
+// 360 px, keyboard use, and the screenshots (tests/e2e/out/; docs/ for the README only through
+// scripts/screenshots.sh).
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -135,7 +136,9 @@ describe('accessibility and looks', () => {
         await t.page.waitForTimeout(300); // smooth scrolling settles
         const file = join(OUT, `seed-004-${colorScheme}.png`);
         await t.page.screenshot({ path: file, fullPage: false });
-        copyFileSync(file, join(DOCS, `screenshot-${colorScheme}.png`));
+        // The README's screenshots are refreshed by scripts/screenshots.sh only: the test
+        // command never rewrites a tracked file.
+        if (process.env.WHOSAID_UPDATE_SCREENSHOTS === '1') copyFileSync(file, join(DOCS, `screenshot-${colorScheme}.png`));
         await t.page.screenshot({ path: join(OUT, `seed-004-${colorScheme}-full.png`), fullPage: true });
         await t.check();
       } finally {
