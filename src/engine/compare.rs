@@ -234,7 +234,7 @@ pub fn compare(text_a: &str, a: &Analysis, text_b: &str, b: &Analysis) -> Compar
             b: (1, cb.id),
             relation,
             score: (score * 100.0).round() / 100.0,
-            differences: differences(&sa, ca, &sb, cb),
+            differences: differences(&sa, ca, &sb, cb, &same_speaker),
         });
     }
     pairs.sort_by_key(|p| p.relation != Relation::Same);
@@ -254,7 +254,7 @@ fn shares_run(a: &[String], b: &[String], k: usize) -> bool {
 }
 
 /// What a reader comparing two claims should be shown.
-fn differences(sa: &Side<'_>, ca: &Claim, sb: &Side<'_>, cb: &Claim) -> Vec<Difference> {
+fn differences(sa: &Side<'_>, ca: &Claim, sb: &Side<'_>, cb: &Claim, same: &HashSet<(u32, u32)>) -> Vec<Difference> {
     let mut out = Vec::new();
     let cue = |s: &Side<'_>, c: &Claim| spans_text(s.text, &c.cue);
     if ca.stance != cb.stance {
@@ -264,8 +264,16 @@ fn differences(sa: &Side<'_>, ca: &Claim, sb: &Side<'_>, cb: &Claim) -> Vec<Diff
             b: format!("{} ({})", cue(sb, cb), cb.stance.as_str()),
         });
     }
+    // The same chain: the same speakers (aligned, or no source in either) relaying the same way.
+    let one = |x: Option<u32>, y: Option<u32>| match (x, y) {
+        (Some(x), Some(y)) => same.contains(&(x, y)),
+        (None, None) => true,
+        _ => false,
+    };
+    let via = |c: &Claim| c.via.as_ref().and_then(|v| v.speaker);
+    let same_chain = one(ca.speaker, cb.speaker) && ca.via.is_some() == cb.via.is_some() && one(via(ca), via(cb));
     let (chain_a, chain_b) = (sa.chain(ca), sb.chain(cb));
-    if !chain_a.eq_ignore_ascii_case(&chain_b) {
+    if !same_chain && !chain_a.eq_ignore_ascii_case(&chain_b) {
         out.push(Difference { kind: "source", a: chain_a, b: chain_b });
     }
     let direct = |c: &Claim| c.kind == ClaimKind::Direct;
