@@ -259,36 +259,9 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         } else if core_end < words.len() {
             m.title = None;
         }
-        m.kind = if lex.is_outlet(&lname) || newspaper(&lname) {
-            SpeakerKind::MediaOutlet
-        } else if places().contains(lname.as_str()) || places().contains(lname.trim_start_matches("the ")) {
-            SpeakerKind::GovernmentBody
-        } else if let Some(k) = lex.role(lname.rsplit(' ').next().unwrap_or("")) {
-            if k == SpeakerKind::Person || k == SpeakerKind::Group {
-                SpeakerKind::Organisation
-            } else {
-                k
-            }
-        } else if lname.contains(" and ") {
-            // "Mr. Obama and Hillary Clinton", "Sens. Jon Tester and David Vitter": a joint source.
-            SpeakerKind::Group
-        } else if !lname.contains(' ') && (lname.ends_with("ans") || lname.ends_with("ese") || lname.ends_with("ists"))
-        {
-            // "The Europeans", "the Chinese", "Republicans": a people or a party's members.
-            SpeakerKind::Group
-        } else if is_acronym(&name) {
-            // "The FBI", "NATO", "the GOP": an institution.
-            SpeakerKind::Organisation
-        } else if name_start > 0
-            && !lname.contains(' ')
-            && lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"))
-        {
-            // "The Blaze": a one-word name after a bare article is an institution's.
-            SpeakerKind::Organisation
-        } else {
-            // A name, titled or not ("Trump", "Sen. Warren", "Vedant Patel"): a person.
-            SpeakerKind::Person
-        };
+        // Only bare articles before the name ("The Blaze"): no title.
+        let bare = name_start > 0 && lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        m.kind = name_kind(&name, &lname, bare);
         m.name = Some(name);
         m.head = Some(head);
         return finish(m, text, &lower);
@@ -355,6 +328,37 @@ fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
     (m.anonymity, m.evidence) = classify(&described);
     m.anonymous = m.anonymity == Anonymity::Anonymous;
     m
+}
+
+/// The kind of a proper name (`lname` lower-cased; `bare`: only an article before it).
+fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
+    let lex = Lexicon::get();
+    if lex.is_outlet(lname) || newspaper(lname) {
+        SpeakerKind::MediaOutlet
+    } else if places().contains(lname) || places().contains(lname.trim_start_matches("the ")) {
+        SpeakerKind::GovernmentBody
+    } else if let Some(k) = lex.role(lname.rsplit(' ').next().unwrap_or("")) {
+        if k == SpeakerKind::Person || k == SpeakerKind::Group {
+            SpeakerKind::Organisation
+        } else {
+            k
+        }
+    } else if lname.contains(" and ") {
+        // "Mr. Obama and Hillary Clinton", "Sens. Jon Tester and David Vitter": a joint source.
+        SpeakerKind::Group
+    } else if !lname.contains(' ') && (lname.ends_with("ans") || lname.ends_with("ese") || lname.ends_with("ists")) {
+        // "The Europeans", "the Chinese", "Republicans": a people or a party's members.
+        SpeakerKind::Group
+    } else if is_acronym(name) {
+        // "The FBI", "NATO", "the GOP": an institution.
+        SpeakerKind::Organisation
+    } else if bare && !lname.contains(' ') {
+        // "The Blaze": a one-word name after a bare article is an institution's.
+        SpeakerKind::Organisation
+    } else {
+        // A name, titled or not ("Trump", "Sen. Warren", "Vedant Patel"): a person.
+        SpeakerKind::Person
+    }
 }
 
 /// "… News", "… Times", "… Observer": the last word of a newspaper's or broadcaster's name.
