@@ -10,6 +10,8 @@
 //! after NBC). Finally every other occurrence of a speaker's name in the text is added as a
 //! mention.
 
+use rustc_hash::FxHashSet as HashSet;
+
 mod anonymity;
 mod holders;
 mod index;
@@ -99,8 +101,9 @@ pub struct Clusters {
 
 /// Cluster the source mentions (given in document order of their claims) of `text`.
 pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
-    let (mut entities, mut of_mention) = group(text, mentions);
+    let (mut entities, mut of_mention, pronouns) = group(text, mentions);
     add_name_mentions(text, &mut entities);
+    resolve_pronouns(&mut entities, &mut of_mention, &pronouns);
     // "The Republican presidential nominee" → Donald Trump, when the article says so.
     let holder = holders::link(text, &entities);
     for (e, h) in holder.iter().enumerate() {
@@ -114,7 +117,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
             *id = h as u32;
         }
     }
-    let live = |e: usize| holder[e].is_none();
+    let live = |e: usize| holder[e].is_none() && !entities[e].mentions.is_empty();
     // Ids by first mention.
     let mut ids: Vec<usize> = (0..entities.len()).filter(|&e| live(e)).collect();
     ids.sort_by_key(|&e| entities[e].mentions.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
@@ -148,14 +151,15 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
         })
         .collect();
     for id in &mut of_mention {
-        *id = new_id[*id as usize];
+        // Every mention's entity is live (a pronoun moved away leaves no mention behind it).
+        *id = new_id.get(*id as usize).copied().filter(|&n| n != u32::MAX).unwrap_or(0);
     }
     Clusters { speakers, of_mention }
 }
 
 /// The mentions in document order, each joined to an entity or starting one: the entities in
 /// order of creation and, for each mention, the index of its entity.
-fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
+fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMention>) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| mentions[i].start);
     let mut entities: Vec<Entity> = Vec::new();
@@ -163,8 +167,12 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
     let mut of_mention = vec![0u32; mentions.len()];
     // Entity of the most recent mention, for pronouns/descriptions: (position, entity).
     let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut pronouns = Vec::new();
     for &mi in &order {
         let m = describe(text, mentions[mi]);
+        if let Some(p) = m.pronoun {
+            pronouns.push(PronounMention { mention: mi, span: m.span, pronoun: p, female: m.female });
+        }
         let lname = m.name.as_ref().map(|n| n.to_lowercase());
         // "its sources": keyed by the outlet mentioned last, both to find and to create.
         let outlet = m.outlet_possessor.then(|| outlet_key(&m, &entities, &recent));
@@ -258,7 +266,47 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>) {
         of_mention[mi] = e as u32;
         recent.push((m.span.start, e));
     }
-    (entities, of_mention)
+    (entities, of_mention, pronouns)
+}
+
+/// A pronoun among the source mentions, resolved again once every name occurrence is known.
+struct PronounMention {
+    mention: usize,
+    span: Span,
+    pronoun: Pronoun,
+    female: Option<bool>,
+}
+
+/// Gives each pronoun the nearest earlier speaker that fits (kind and gender) among all the
+/// mentions now known — the sources and every other occurrence of a speaker's name: "Trump …
+/// Earnest said … Mr. Trump’s remarks … he said" is Trump's "he", not Earnest's.
+fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &[PronounMention]) {
+    let own: HashSet<usize> = pronouns.iter().map(|p| p.span.start).collect();
+    let mut marks: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.described > 0)
+        .flat_map(|(e, ent)| ent.mentions.iter().filter(|s| !own.contains(&s.start)).map(move |s| (s.start, e)))
+        .collect();
+    marks.sort_unstable();
+    for p in pronouns {
+        let k = marks.partition_point(|&(pos, _)| pos < p.span.start);
+        let fits = |e: usize| {
+            let ent = &entities[e];
+            let gender_ok = !(p.female.is_some() && ent.female.is_some() && p.female != ent.female);
+            gender_ok && (compatible_kind(p.pronoun, ent.kind) || ent.kind == SpeakerKind::Unknown)
+        };
+        let Some(to) = marks[..k].iter().rev().take(64).map(|&(_, e)| e).find(|&e| fits(e)) else { continue };
+        let from = of_mention[p.mention] as usize;
+        if to == from {
+            continue;
+        }
+        entities[from].mentions.retain(|s| *s != p.span);
+        if !entities[to].mentions.contains(&p.span) {
+            entities[to].mentions.push(p.span);
+        }
+        of_mention[p.mention] = to as u32;
+    }
 }
 
 /// "Melania Trump" is not "Donald Trump": two full names with different first words.
@@ -387,6 +435,21 @@ mod tests {
         );
         let sp = speakers_of("Donald Trump said yes. Trump said no. TRUMP said so. ");
         assert_eq!(sp, vec![("Donald Trump".to_string(), vec!["Donald Trump", "Trump", "TRUMP"])]);
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_nearest_fitting_name_even_when_it_is_no_source() {
+        // Only the phrases before " said" are mentions; "Trump" in the third sentence is found
+        // as a name occurrence, and "He" after it is his.
+        let text = "Donald Trump said no. Josh Earnest said yes. Critics of Trump spoke. He said so. ";
+        let mut spans = Vec::new();
+        for m in ["Donald Trump", "Josh Earnest", "He"] {
+            let s = text.find(m).unwrap();
+            spans.push(Span::new(s, s + m.len()));
+        }
+        let c = cluster(text, &spans);
+        assert_eq!(c.of_mention[2], c.of_mention[0], "{:?}", c.speakers);
+        assert!(c.speakers.iter().all(|s| !s.mentions.is_empty()));
     }
 
     #[test]
