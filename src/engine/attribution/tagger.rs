@@ -4,14 +4,15 @@
 //! [`LexiconTagger`] is the rules-only behaviour: the lexicon's entry for the word, every claim
 //! the rules accept kept as it is.
 
-use super::RawClaim;
-use crate::engine::lexicon::{CueEntry, Lexicon};
+use super::{Doc, RawClaim};
+use crate::engine::lexicon::CueEntry;
 
 /// Cue detection and claim scoring, replaceable by a model.
 pub trait Tagger: Sync {
-    /// The cue entry of a word (`lower` is its lower-cased form, `cap` whether it is
-    /// capitalised in the text), or `None` when it is no cue candidate.
-    fn cue(&self, lower: &str, cap: bool) -> Option<&'static CueEntry>;
+    /// The cue entry of token `i` of `doc` (a word; `lexicon` is what the lexicon says of it), or
+    /// `None` when it is no cue candidate. A model sees the whole document: the word's context,
+    /// sentence and quotation.
+    fn cue(&self, doc: &Doc<'_>, i: usize, lexicon: Option<&'static CueEntry>) -> Option<&'static CueEntry>;
     /// The confidence of a claim the rules built, or `None` to drop it.
     fn rescore(&self, claim: &RawClaim) -> Option<f32> {
         Some(claim.confidence)
@@ -24,8 +25,8 @@ pub struct LexiconTagger;
 
 impl Tagger for LexiconTagger {
     #[inline]
-    fn cue(&self, lower: &str, _cap: bool) -> Option<&'static CueEntry> {
-        Lexicon::get().cue(lower)
+    fn cue(&self, _doc: &Doc<'_>, _i: usize, lexicon: Option<&'static CueEntry>) -> Option<&'static CueEntry> {
+        lexicon
     }
 }
 
@@ -65,15 +66,15 @@ mod tests {
 
     struct OnlySay;
     impl Tagger for OnlySay {
-        fn cue(&self, lower: &str, cap: bool) -> Option<&'static CueEntry> {
-            LexiconTagger.cue(lower, cap).filter(|e| e.lemma == "say")
+        fn cue(&self, _: &Doc<'_>, _: usize, lexicon: Option<&'static CueEntry>) -> Option<&'static CueEntry> {
+            lexicon.filter(|e| e.lemma == "say")
         }
     }
 
     struct Halve;
     impl Tagger for Halve {
-        fn cue(&self, lower: &str, cap: bool) -> Option<&'static CueEntry> {
-            LexiconTagger.cue(lower, cap)
+        fn cue(&self, _: &Doc<'_>, _: usize, lexicon: Option<&'static CueEntry>) -> Option<&'static CueEntry> {
+            lexicon
         }
         fn rescore(&self, claim: &RawClaim) -> Option<f32> {
             (claim.confidence > 0.9).then_some(claim.confidence / 2.0)

@@ -43,20 +43,22 @@ impl<'a> Ctx<'a> {
     /// The view of `d` over the sentence windows `sents`, cue entries looked up once per token.
     pub(crate) fn new(d: &'a Doc<'a>, tagger: &'a dyn Tagger, sents: &'a [Sentence], ascii_lower: &'a str) -> Ctx<'a> {
         let mut buf = String::new();
+        let lex = Lexicon::get();
         let cues = d
             .toks
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 if t.kind != TokKind::Word || t.span.len() > 20 {
                     return None;
                 }
-                match ascii_lower.get(t.span.start..t.span.end) {
-                    Some(w) if w.is_ascii() => tagger.cue(w, t.cap),
-                    _ => tagger.cue(lower_into(t.span.text(d.text), &mut buf), t.cap),
-                }
+                let entry = match ascii_lower.get(t.span.start..t.span.end) {
+                    Some(w) if w.is_ascii() => lex.cue(w),
+                    _ => lex.cue(lower_into(t.span.text(d.text), &mut buf)),
+                };
+                tagger.cue(d, i, entry)
             })
             .collect();
-        let lex = Lexicon::get();
         let classes = d
             .toks
             .iter()
