@@ -98,7 +98,8 @@ struct Analyzer {
     bridge: Option<OneshotBridge<AnalyzeTask>>,
     next_seq: u64,
     current: Option<u64>,
-    queued: Option<Job>,
+    /// Waiting requests, at most one per document.
+    queued: Vec<Job>,
     watchdog: Option<Timeout>,
 }
 
@@ -109,7 +110,16 @@ type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
 
 impl Analyzer {
     fn new(backend: Backend, dispatch: UseReducerDispatcher<State>, keep: bool) -> Analyzer {
-        Analyzer { backend, dispatch, keep, bridge: None, next_seq: 1, current: None, queued: None, watchdog: None }
+        Analyzer {
+            backend,
+            dispatch,
+            keep,
+            bridge: None,
+            next_seq: 1,
+            current: None,
+            queued: Vec::new(),
+            watchdog: None,
+        }
     }
 
     /// Starts the worker early so the first analysis does not wait for it to load.
@@ -129,7 +139,8 @@ impl Analyzer {
             a.dispatch.dispatch(Action::AnalysisStarted { doc, seq });
             let job = Job { request: AnalyzeRequest { seq, doc, text: text.to_string() }, text };
             if a.current.is_some() {
-                a.queued = Some(job);
+                a.queued.retain(|j| j.request.doc != doc);
+                a.queued.push(job);
                 return;
             }
             job
@@ -193,7 +204,8 @@ impl Analyzer {
             }
             a.current = None;
             a.watchdog = None;
-            (a.queued.take(), a.dispatch.clone())
+            let next = if a.queued.is_empty() { None } else { Some(a.queued.remove(0)) };
+            (next, a.dispatch.clone())
         };
         let keep = this.borrow().keep;
         if let Some(job) = next {
@@ -248,6 +260,8 @@ struct Ctx {
     lossy: LossyBytes,
     /// Where to scroll after the next selection change.
     scroll: Rc<RefCell<Option<ScrollTo>>>,
+    /// The id the next opened document gets (the reducer's `next_doc`, known before it runs).
+    next_doc: Rc<std::cell::Cell<u32>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -301,21 +315,62 @@ impl Ctx {
     /// Keeps the draft for the next visit, in a task of its own (a big draft takes a while).
     /// A text above the input limit is not kept (the refusal message says why); a failure to
     /// keep one is reported unless another message is showing.
-    fn save_draft(&self, name: &str, text: &Rc<str>) {
+    /// `store`: where the document's draft is kept (empty: a new place).
+    fn save_draft(&self, doc: DocId, store: &str, name: &str, text: &Rc<str>) {
         if !self.keep_draft || text.len() > MAX_INPUT_BYTES {
             return;
         }
         let dispatch = self.dispatch.clone();
         let current = self.current.clone();
+        let store = if store.is_empty() {
+            // A document's first save: its place, known to the state at once.
+            let id = storage::new_id();
+            self.dispatch.dispatch(Action::Stored { doc, store: id.clone() });
+            id
+        } else {
+            store.to_string()
+        };
         let (name, text) = (name.to_string(), text.clone());
-        Timeout::new(0, move || {
-            if let Err(e) = storage::save(&name, &text) {
+        Timeout::new(0, move || match storage::save(&store, &name, &text) {
+            Ok(id) if id == store => {}
+            // A new document, or another tab changed its draft: it is kept elsewhere now.
+            Ok(id) => dispatch.dispatch(Action::Stored { doc, store: id }),
+            Err(e) => {
                 if current.borrow().notice.is_none() {
                     dispatch.dispatch(Action::Notify(Notice::info(e)));
                 }
             }
         })
         .forget();
+    }
+
+    /// Commits a pending edit, then shows another document.
+    fn activate(&self, doc: DocId) {
+        if self.timer.borrow().is_some() {
+            self.commit(false);
+        }
+        self.dispatch.dispatch(Action::Activate(doc));
+    }
+
+    /// Opens an empty document.
+    fn open_blank(&self) {
+        if self.timer.borrow().is_some() {
+            self.commit(false);
+        }
+        self.take_id();
+        self.dispatch.dispatch(Action::Open {
+            name: "Draft".into(),
+            text: Rc::from(""),
+            store: String::new(),
+            opener: None,
+        });
+    }
+
+    /// The id of the next opened document.
+    fn take_id(&self) -> DocId {
+        let id = self.next_doc.get().max(self.state().next_doc);
+        self.next_doc.set(id + 1);
+        DocId(id)
     }
 
     /// The editor's content changed: take it, save it, analyse it.
@@ -329,38 +384,59 @@ impl Ctx {
         let text: Rc<str> = if *doc.text == *text { doc.text.clone() } else { Rc::from(text) };
         self.dispatch.dispatch(Action::Edited { doc: doc.id, text: text.clone() });
         self.analyse(doc.id, text.clone(), explicit);
-        self.save_draft(&doc.name, &text);
+        self.save_draft(doc.id, &doc.store, &doc.name, &text);
     }
 
-    /// Replaces the active document's text (file, example).
+    /// Opens a text (file, example): in the active document when it is empty, else in a new
+    /// one ("Undo" closes it again).
     fn load(&self, name: String, text: String) {
         self.cancel_timer();
         let state = self.state();
-        let doc = state.active_doc();
-        let replaced = !doc.text.trim().is_empty() && *doc.text != *text;
+        let active = state.active_doc();
         let text: Rc<str> = Rc::from(text);
         let message = format!("Opened “{name}” ({}).", human_size(text.len()));
-        self.dispatch.dispatch(Action::Load { doc: doc.id, name: name.clone(), text: text.clone() });
-        self.dispatch.dispatch(Action::Notify(Notice { undo: replaced, ..Notice::info(message) }));
-        self.analyse(doc.id, text.clone(), true);
-        self.save_draft(&name, &text);
+        let (doc, store, undo) = if active.text.trim().is_empty()
+            && self.editor_text().is_none_or(|t| t.trim().is_empty())
+            && self.next_doc.get() <= state.next_doc
+        {
+            self.dispatch.dispatch(Action::Load { doc: active.id, name: name.clone(), text: text.clone() });
+            (active.id, active.store.clone(), false)
+        } else {
+            let (id, store) = (self.take_id(), storage::new_id());
+            let opener = Some(active.id);
+            self.dispatch.dispatch(Action::Open {
+                name: name.clone(),
+                text: text.clone(),
+                store: store.clone(),
+                opener,
+            });
+            (id, store, true)
+        };
+        self.dispatch.dispatch(Action::Notify(Notice { undo, ..Notice::info(message) }));
+        self.analyse(doc, text.clone(), true);
+        self.save_draft(doc, &store, &name, &text);
     }
 
     fn open_files(&self, files: FileList) {
-        let Some(file) = files.get(0) else { return };
-        let extra = files.length().saturating_sub(1);
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
+            let n = files.len();
+            for file in files {
+                this.open_file(file).await;
+            }
+            if n > 1 {
+                this.dispatch.dispatch(Action::Notify(Notice::info(format!("Opened {n} files, one tab each."))));
+            }
+        });
+    }
+
+    async fn open_file(&self, file: web_sys::File) {
+        let this = self;
+        {
             let name = file.name();
             match input::read_file(file).await {
-                Ok(loaded) => {
-                    this.load(loaded.name, loaded.text);
-                    if extra > 0 {
-                        this.dispatch.dispatch(Action::Notify(Notice::info(format!(
-                            "Opened “{name}”; the {extra} other dropped file(s) were ignored (one at a time)."
-                        ))));
-                    }
-                }
+                Ok(loaded) => this.load(loaded.name, loaded.text),
                 Err(e) => {
                     let lossy = if let InputError::NotUtf8 { bytes, .. } = &e {
                         *this.lossy.borrow_mut() = Some((name.clone(), bytes.clone()));
@@ -372,7 +448,7 @@ impl Ctx {
                     this.dispatch.dispatch(Action::Notify(Notice { lossy, ..Notice::error(text) }));
                 }
             }
-        });
+        }
     }
 
     /// Changes the active document's corrections (kept with its text): drops the last `undo`
@@ -413,9 +489,9 @@ fn scroll_to(selector: &str) {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let keep_draft = props.keep_draft;
-    let state = use_reducer(move || match keep_draft.then(storage::load).flatten() {
-        Some(d) if !d.text.is_empty() => State::with_draft(&d.name, Rc::from(d.text)),
-        _ => State::default(),
+    let state = use_reducer(move || {
+        let drafts = if keep_draft { storage::load_all() } else { Vec::new() };
+        State::with_drafts(drafts.into_iter().map(|(id, d)| (id, d.name, Rc::from(d.text))).collect())
     });
     let textarea = use_node_ref();
     let current = use_mut_ref(|| Rc::new(State::default()));
@@ -434,6 +510,7 @@ pub fn app(props: &AppProps) -> Html {
         keep_draft,
         lossy: use_mut_ref(|| None),
         scroll: use_mut_ref(|| None),
+        next_doc: (*use_memo((), |_| Rc::new(std::cell::Cell::new(0)))).clone(),
     };
 
     // On mount: start the worker, analyse a restored draft, guard against file drops outside
@@ -442,9 +519,12 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
             ctx.analyzer.borrow_mut().warm_up();
-            let doc = ctx.state().active_doc().clone();
-            if !doc.text.trim().is_empty() {
-                ctx.analyse(doc.id, doc.text.clone(), false);
+            let state = ctx.state();
+            // The shown document first.
+            for doc in std::iter::once(state.active_doc()).chain(state.docs.iter().filter(|d| d.id != state.active)) {
+                if !doc.text.trim().is_empty() {
+                    ctx.analyse(doc.id, doc.text.clone(), false);
+                }
             }
             let window = gloo::utils::window();
             let active = EventListenerOptions::enable_prevent_default();
@@ -514,7 +594,7 @@ pub fn app(props: &AppProps) -> Html {
             let had_text = !doc.text.trim().is_empty() || ctx.editor_text().is_some_and(|t| !t.trim().is_empty());
             ctx.dispatch.dispatch(Action::Clear(doc.id));
             if ctx.keep_draft {
-                storage::clear();
+                storage::remove(&doc.store);
             }
             ctx.dispatch.dispatch(if had_text {
                 Action::Notify(Notice { undo: true, ..Notice::info("Cleared the text.") })
@@ -535,7 +615,14 @@ pub fn app(props: &AppProps) -> Html {
             if let Some((name, text)) = doc.previous.clone() {
                 ctx.dispatch.dispatch(Action::Undo(doc.id));
                 ctx.analyse(doc.id, text.clone(), false);
-                ctx.save_draft(&name, &text);
+                ctx.save_draft(doc.id, &doc.store, &name, &text);
+            } else if doc.opener.is_some() {
+                // Opened in a tab of its own: close it, back to the one shown before.
+                if ctx.keep_draft {
+                    storage::remove(&doc.store);
+                }
+                ctx.dispatch.dispatch(Action::Close(doc.id));
+                ctx.dispatch.dispatch(Action::Dismiss);
             }
         })
     };
@@ -665,18 +752,12 @@ pub fn app(props: &AppProps) -> Html {
         )
     });
     let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
+    let tabs = tab_bar(&state, &ctx);
     let n_corrections = analysed.as_ref().map_or(0, |a| a.corrections.len());
 
     html! {
         <>
-        <header class="site-header">
-            <div class="brand">
-                <h1>{ "whosaid" }</h1>
-                <p class="tagline">
-                    { "Who said what in a news article — analysed in your browser. The text never leaves it." }
-                </p>
-            </div>
-        </header>
+        { header() }
         <nav class="site-nav" aria-label="Sections">
             <ul>
                 <li><a href="#input-section">{ "Text" }</a></li>
@@ -687,6 +768,7 @@ pub fn app(props: &AppProps) -> Html {
             </ul>
         </nav>
         <main id="main" class={classes!("layout", notice_is_error.then_some("has-error"))}>
+            { tabs }
             <Editor
                 textarea={textarea.clone()}
                 text={doc.text.clone()}
@@ -779,11 +861,75 @@ pub fn app(props: &AppProps) -> Html {
                 } }
             </section>
         </aside>
+        { footer() }
+        </>
+    }
+}
+
+fn header() -> Html {
+    html! {
+        <header class="site-header">
+            <div class="brand">
+                <h1>{ "whosaid" }</h1>
+                <p class="tagline">
+                    { "Who said what in a news article — analysed in your browser. The text never leaves it." }
+                </p>
+            </div>
+        </header>
+    }
+}
+
+fn footer() -> Html {
+    html! {
         <footer class="site-footer">
             <p>{ "whosaid runs entirely in this page: nothing you paste or open is uploaded. \
-                  The draft and your corrections are kept in this browser's local storage." }</p>
+                  The drafts and your corrections are kept in this browser's local storage." }</p>
         </footer>
-        </>
+    }
+}
+
+/// The open documents as tabs, and "New document".
+fn tab_bar(state: &State, ctx: &Ctx) -> Html {
+    let docs = &state.docs;
+    let tab = |i: usize, d: &super::state::Document| {
+        let id = d.id;
+        let active = id == state.active;
+        let onclick = {
+            let ctx = ctx.clone();
+            Callback::from(move |_: MouseEvent| ctx.activate(id))
+        };
+        let onclose = {
+            let ctx = ctx.clone();
+            let store = d.store.clone();
+            Callback::from(move |_: MouseEvent| {
+                if ctx.keep_draft {
+                    storage::remove(&store);
+                }
+                ctx.dispatch.dispatch(Action::Close(id));
+            })
+        };
+        let name = if d.name.is_empty() { "Draft" } else { &d.name };
+        html! {
+            <li class={classes!("doc-tab", active.then_some("is-active"))}>
+                <button type="button" class="tab-button" id={format!("tab-{i}")}
+                    aria-current={if active { "page" } else { "false" }} onclick={onclick}>{ name }</button>
+                { if docs.len() > 1 { html! {
+                    <button type="button" class="tab-close" aria-label={format!("Close {name}")} onclick={onclose}>{ "×" }</button>
+                } } else { html! {} } }
+            </li>
+        }
+    };
+    let onnew = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.open_blank())
+    };
+    html! {
+        <div class="doc-bar">
+            <ul class="doc-tabs" aria-label="Open documents">
+                { for docs.iter().enumerate().map(|(i, d)| tab(i, d)) }
+                <li><button type="button" id="new-doc" onclick={onnew}>{ "+ New document" }</button></li>
+            </ul>
+        </div>
     }
 }
 

@@ -150,6 +150,11 @@ pub struct Document {
     pub selection: Selection,
     /// The text and name before the last load or clear, for "Undo".
     pub previous: Option<(String, Rc<str>)>,
+    /// Where its draft is kept ([`super::storage`]); empty: not kept.
+    pub store: String,
+    /// The document that was shown when this one was opened from a file or an example: "Undo"
+    /// closes this one and goes back there.
+    pub opener: Option<DocId>,
 }
 
 impl Document {
@@ -165,6 +170,8 @@ impl Document {
             analysed: None,
             selection: Selection::None,
             previous: None,
+            store: String::new(),
+            opener: None,
         }
     }
 
@@ -300,17 +307,43 @@ pub enum Action {
         name: String,
         /// Its text.
         text: Rc<str>,
+        /// Where its draft is kept.
+        store: String,
+        /// The document shown before, if "Undo" should go back there.
+        opener: Option<DocId>,
     },
     /// Make a document active.
     Activate(DocId),
     /// Close a document (the last one is never closed, only cleared).
     Close(DocId),
+    /// A document's draft is now kept under another storage id.
+    Stored {
+        /// Which document.
+        doc: DocId,
+        /// The storage id.
+        store: String,
+    },
 }
 
 impl State {
     /// A state with one document holding `text` (e.g. the restored draft).
     pub fn with_draft(name: &str, text: Rc<str>) -> State {
         State { docs: vec![Document::new(DocId(0), name, text)], active: DocId(0), next_doc: 1, notice: None }
+    }
+
+    /// A state with one document per kept draft (storage id, name, text), the first one
+    /// shown; one empty document when there is none.
+    pub fn with_drafts(drafts: Vec<(String, String, Rc<str>)>) -> State {
+        let mut s = State::default();
+        for (i, (store, name, text)) in drafts.into_iter().enumerate() {
+            if i > 0 {
+                s.apply(Action::Open { name: String::new(), text: Rc::from(""), store: String::new(), opener: None });
+            }
+            let d = s.docs.last_mut().expect("never empty");
+            (d.name, d.text, d.store) = (name, text, store);
+        }
+        s.active = s.docs[0].id;
+        s
     }
 
     /// The active document.
@@ -431,11 +464,18 @@ impl State {
             }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::Dismiss => self.notice = None,
-            Action::Open { name, text } => {
+            Action::Open { name, text, store, opener } => {
                 let id = DocId(self.next_doc);
                 self.next_doc += 1;
-                self.docs.push(Document::new(id, &name, text));
+                let mut d = Document::new(id, &name, text);
+                (d.store, d.opener) = (store, opener);
+                self.docs.push(d);
                 self.active = id;
+            }
+            Action::Stored { doc, store } => {
+                if let Some(d) = self.doc_mut(doc) {
+                    d.store = store;
+                }
             }
             Action::Activate(id) => {
                 if self.doc(id).is_some() {
@@ -444,9 +484,10 @@ impl State {
             }
             Action::Close(id) => {
                 if self.docs.len() > 1 {
+                    let opener = self.doc(id).and_then(|d| d.opener).filter(|o| self.doc(*o).is_some());
                     self.docs.retain(|d| d.id != id);
                     if self.active == id {
-                        self.active = self.docs[0].id;
+                        self.active = opener.unwrap_or(self.docs[0].id);
                     }
                 }
             }
@@ -541,9 +582,25 @@ mod tests {
     }
 
     #[test]
+    fn kept_drafts_open_as_documents_and_undo_goes_back_to_the_opener() {
+        let drafts = vec![("1".to_string(), "A".to_string(), Rc::from("a")), ("2".into(), "B".into(), Rc::from("b"))];
+        let mut s = State::with_drafts(drafts);
+        assert_eq!((s.docs.len(), s.active, s.next_doc), (2, DocId(0), 2));
+        assert_eq!((s.docs[1].name.as_str(), &*s.docs[1].text, s.docs[1].store.as_str()), ("B", "b", "2"));
+        s.apply(Action::Activate(DocId(1)));
+        s.apply(Action::Open { name: "C".into(), text: Rc::from("c"), store: "3".into(), opener: Some(DocId(1)) });
+        assert_eq!(s.active, DocId(2));
+        s.apply(Action::Stored { doc: DocId(2), store: "4".into() });
+        assert_eq!(s.docs[2].store, "4");
+        s.apply(Action::Close(DocId(2)));
+        assert_eq!(s.active, DocId(1), "back to the document it was opened from");
+        assert_eq!(State::with_drafts(vec![]).docs.len(), 1);
+    }
+
+    #[test]
     fn several_documents() {
         let mut s = State::default();
-        s.apply(Action::Open { name: "Second".into(), text: Rc::from("b") });
+        s.apply(Action::Open { name: "Second".into(), text: Rc::from("b"), store: "x".into(), opener: Some(DocId(0)) });
         assert_eq!(s.active, DocId(1));
         s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 1 });
         s.apply(Action::AnalysisStarted { doc: DocId(1), seq: 2 });

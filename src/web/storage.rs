@@ -1,9 +1,16 @@
-//! The draft: the active document's name and text in `localStorage`, so it survives a reload;
-//! and the user's corrections, per text ([`super::corrections`]).
+//! The drafts: every open document's name and text in `localStorage`, each under a key of its
+//! own, so they survive a reload; and the user's corrections, per text ([`super::corrections`]).
+//!
+//! Two browser tabs never overwrite each other's drafts: a document's key is made when it is
+//! opened (time and a random number), a reload restores every kept draft (merging what other
+//! tabs keep), and before a save the stored value is checked: if another tab changed it since
+//! this tab last read or wrote it, this tab's text goes under a new key instead.
 //!
 //! Local only — nothing is ever sent anywhere. Browsers cap `localStorage` (about 5 MB per
 //! site); a draft that does not fit is reported and the previously saved one is kept, so a
 //! failed save never loses what was saved before.
+
+use std::cell::RefCell;
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -14,8 +21,12 @@ use super::corrections::{self, Correction, Entry};
 /// one would stall the page for no use.
 pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
 
-/// The storage key (versioned, so a future format can ignore old drafts).
-pub const DRAFT_KEY: &str = "whosaid.draft.v1";
+/// The key prefix of the drafts (versioned, so a future format can ignore old drafts); a
+/// draft's key is the prefix and its document's storage id.
+pub const DRAFT_PREFIX: &str = "whosaid.draft.v2.";
+
+/// The single draft of earlier versions, taken over on load.
+pub const OLD_DRAFT_KEY: &str = "whosaid.draft.v1";
 
 /// What is stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -26,17 +37,64 @@ pub struct Draft {
     pub text: String,
 }
 
-/// The saved draft, if there is a readable one.
-pub fn load() -> Option<Draft> {
-    LocalStorage::get::<Draft>(DRAFT_KEY).ok()
+thread_local! {
+    /// Per storage id: the hash of the JSON this tab last read or wrote there (a few entries:
+    /// a list is enough, and less code than a map).
+    static SEEN: RefCell<Vec<(String, u32)>> = RefCell::default();
 }
 
-/// Saves the draft; `Err` with a message for the user when the browser refuses (quota, privacy
-/// mode). An empty text removes the draft.
-pub fn save(name: &str, text: &str) -> Result<(), String> {
+fn raw(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Records (or forgets) what this tab last saw under a storage id.
+fn seen(id: &str, hash: Option<u32>) {
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        s.retain(|(k, _)| k != id);
+        s.extend(hash.map(|h| (id.to_string(), h)));
+    });
+}
+
+/// A new storage id: unique across tabs, ordered by creation time.
+pub fn new_id() -> String {
+    format!("{:013}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 4e9) as u32)
+}
+
+/// Every kept draft, oldest first, with its storage id (an old single draft is taken over).
+pub fn load_all() -> Vec<(String, Draft)> {
+    let store = LocalStorage::raw();
+    if let Some(old) = raw(OLD_DRAFT_KEY) {
+        let id = new_id();
+        if store.set_item(&format!("{DRAFT_PREFIX}{id}"), &old).is_ok() {
+            let _ = store.remove_item(OLD_DRAFT_KEY);
+        }
+    }
+    let n = store.length().unwrap_or(0);
+    // Oldest first (ids start with the time); an insertion keeps the code small.
+    let mut ids: Vec<String> = Vec::new();
+    for key in (0..n).filter_map(|i| store.key(i).ok().flatten()) {
+        if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+            ids.insert(ids.partition_point(|x| x.as_str() < id), id.to_string());
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let json = raw(&format!("{DRAFT_PREFIX}{id}"))?;
+            let draft: Draft = serde_json::from_str(&json).ok()?;
+            seen(&id, Some(corrections::hash(&json)));
+            Some((id, draft))
+        })
+        .collect()
+}
+
+/// Saves a document's draft under its storage id `id`; `Ok` with the id it was saved under
+/// (a new one when another tab changed the draft since this tab saw it), `Err` with a message
+/// for the user when the browser refuses (quota, privacy mode). An empty text removes it.
+pub fn save(id: &str, name: &str, text: &str) -> Result<String, String> {
     if text.is_empty() {
-        clear();
-        return Ok(());
+        remove(id);
+        return Ok(id.to_string());
     }
     if text.len() > MAX_DRAFT_BYTES {
         return Err(format!(
@@ -45,18 +103,27 @@ pub fn save(name: &str, text: &str) -> Result<(), String> {
             MAX_DRAFT_BYTES / (1024 * 1024)
         ));
     }
-    let draft = Draft { name: name.to_string(), text: text.to_string() };
-    LocalStorage::set(DRAFT_KEY, &draft).map_err(|e| {
-        format!(
-            "This text is not kept for your next visit: the browser's storage refused it ({e}). \
-             The previously kept draft is unchanged."
-        )
-    })
+    let json =
+        serde_json::to_string(&Draft { name: name.to_string(), text: text.to_string() }).map_err(|e| e.to_string())?;
+    let last = SEEN.with(|s| s.borrow().iter().find(|(k, _)| k == id).map(|(_, h)| *h));
+    let id = match raw(&format!("{DRAFT_PREFIX}{id}")) {
+        // Another tab wrote here since: keep both.
+        Some(stored) if last != Some(corrections::hash(&stored)) => new_id(),
+        _ => id.to_string(),
+    };
+    LocalStorage::raw().set_item(&format!("{DRAFT_PREFIX}{id}"), &json).map_err(|_| {
+        "This text is not kept for your next visit: the browser's storage refused it. \
+         The previously kept draft is unchanged."
+            .to_string()
+    })?;
+    seen(&id, Some(corrections::hash(&json)));
+    Ok(id)
 }
 
-/// Removes the draft.
-pub fn clear() {
-    LocalStorage::delete(DRAFT_KEY);
+/// Removes a document's draft.
+pub fn remove(id: &str) {
+    LocalStorage::delete(format!("{DRAFT_PREFIX}{id}"));
+    seen(id, None);
 }
 
 /// The storage key of the corrections: every corrected text's list, in the line form of
