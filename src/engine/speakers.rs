@@ -120,7 +120,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     let live = |e: usize| holder[e].is_none() && !entities[e].mentions.is_empty();
     // Ids by first mention.
     let mut ids: Vec<usize> = (0..entities.len()).filter(|&e| live(e)).collect();
-    ids.sort_by_key(|&e| entities[e].mentions.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
+    sort_by(&mut ids, &|e| entities[e].mentions.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
     let mut new_id = vec![u32::MAX; entities.len()];
     for (new, &old) in ids.iter().enumerate() {
         new_id[old] = new as u32;
@@ -161,7 +161,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
 /// order of creation and, for each mention, the index of its entity.
 fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMention>) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
-    order.sort_by_key(|&i| mentions[i].start);
+    sort_by(&mut order, &|i| mentions[i].start);
     let mut entities: Vec<Entity> = Vec::new();
     let mut index = Index::default();
     let mut of_mention = vec![0u32; mentions.len()];
@@ -269,6 +269,12 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
     (entities, of_mention, pronouns)
 }
 
+/// Sorts indices by a key (stable). One instantiation of the sort for every caller: the key is
+/// a `dyn Fn`, not a closure type of its own (each would add a copy of the sort to the wasm).
+fn sort_by(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
+    v.sort_by_key(|&i| key(i));
+}
+
 /// A pronoun among the source mentions, resolved again once every name occurrence is known.
 struct PronounMention {
     mention: usize,
@@ -282,13 +288,15 @@ struct PronounMention {
 /// Earnest said … Mr. Trump’s remarks … he said" is Trump's "he", not Earnest's.
 fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &[PronounMention]) {
     let own: HashSet<usize> = pronouns.iter().map(|p| p.span.start).collect();
-    let mut marks: Vec<(usize, usize)> = entities
+    let unsorted: Vec<(usize, usize)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.described > 0)
         .flat_map(|(e, ent)| ent.mentions.iter().filter(|s| !own.contains(&s.start)).map(move |s| (s.start, e)))
         .collect();
-    marks.sort_unstable();
+    let mut by_pos: Vec<usize> = (0..unsorted.len()).collect();
+    sort_by(&mut by_pos, &|k| unsorted[k].0);
+    let marks: Vec<(usize, usize)> = by_pos.into_iter().map(|k| unsorted[k]).collect();
     for p in pronouns {
         let k = marks.partition_point(|&(pos, _)| pos < p.span.start);
         let fits = |e: usize| {

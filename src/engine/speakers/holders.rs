@@ -98,9 +98,9 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         // Earlier persons only (a description refers back), at most 256 of them.
         let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
         let earlier = |c: usize| entities[c].mentions.iter().any(|s| s.start < first);
-        let mut persons: Vec<usize> = said.keys().copied().filter(|&c| earlier(c)).collect();
-        persons.sort_unstable();
-        persons.truncate(256);
+        // In entity order (no sort: the map's order is not deterministic, the entities' is).
+        let persons: Vec<usize> =
+            (0..entities.len()).filter(|c| said.contains_key(c) && earlier(*c)).take(256).collect();
         // Two points for the head ("nominee"), one per modifier ("Republican").
         let score = |c: usize| {
             2 * usize::from(said[&c].contains(head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
