@@ -203,6 +203,30 @@ fn cues(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>, mut trace: Opt
     }
 }
 
+/// Runs `f` on the [`Doc`] of `text` as `analyze` builds it (no boilerplate): for unit tests.
+#[cfg(test)]
+pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc<'_>) -> R) -> R {
+    use super::{quotes, segment};
+    let toks = segment::tokenize(text);
+    let paras = segment::paragraphs(text, &toks);
+    let mut diags = Vec::new();
+    let qs = quotes::pair(text, &toks, &paras, &mut diags);
+    let inside = quotes::inside_map(toks.len(), &qs);
+    let sents = segment::sentences(text, &toks, &paras);
+    let sents = quotes::merge_sentences(text, &toks, sents, &inside);
+    let (boiler, skip) = (vec![false; paras.len()], vec![0; paras.len()]);
+    f(&Doc {
+        text,
+        toks: &toks,
+        paragraphs: &paras,
+        sentences: &sents,
+        quotes: &qs,
+        inside: &inside,
+        boiler_para: &boiler,
+        para_skip_until: &skip,
+    })
+}
+
 /// What happened to the cue word `word` (its first occurrence) in `text`: for the rule tests.
 #[cfg(test)]
 pub(crate) fn outcome_of(text: &str, word: &str) -> Option<Outcome> {

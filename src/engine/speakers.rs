@@ -395,10 +395,10 @@ mod tests {
     use super::*;
 
     /// Deterministic pseudo-random numbers (64-bit LCG, high bits).
-    struct Lcg(u64);
+    pub(super) struct Lcg(pub(super) u64);
 
     impl Lcg {
-        fn below(&mut self, n: usize) -> usize {
+        pub(super) fn below(&mut self, n: usize) -> usize {
             self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             ((self.0 >> 33) % n as u64) as usize
         }

@@ -33,33 +33,15 @@ impl Tagger for LexiconTagger {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::attribution::{extract_traced, Doc, Outcome};
-    use crate::engine::{quotes, segment};
+    use crate::engine::attribution::{extract_traced, with_doc, Doc, Outcome};
 
     /// Runs the attribution stage with `tagger` on `text`.
     fn run(text: &str, tagger: &dyn Tagger) -> (Vec<RawClaim>, Vec<crate::engine::attribution::Trace>) {
-        let toks = segment::tokenize(text);
-        let paras = segment::paragraphs(text, &toks);
-        let mut diags = Vec::new();
-        let qs = quotes::pair(text, &toks, &paras, &mut diags);
-        let inside = quotes::inside_map(toks.len(), &qs);
-        let sents = segment::sentences(text, &toks, &paras);
-        let sents = quotes::merge_sentences(text, &toks, sents, &inside);
-        let boiler = vec![false; paras.len()];
-        let skip = vec![0; paras.len()];
-        let d = Doc {
-            text,
-            toks: &toks,
-            paragraphs: &paras,
-            sentences: &sents,
-            quotes: &qs,
-            inside: &inside,
-            boiler_para: &boiler,
-            para_skip_until: &skip,
-        };
-        let mut trace = Vec::new();
-        let claims = extract_traced(&d, tagger, &mut trace);
-        (claims, trace)
+        with_doc(text, |d| {
+            let mut trace = Vec::new();
+            let claims = extract_traced(d, tagger, &mut trace);
+            (claims, trace)
+        })
     }
 
     const TEXT: &str = "The senator said the bill would pass. Critics claimed it would fail.";

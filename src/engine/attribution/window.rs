@@ -64,30 +64,15 @@ fn tok_end(d: &Doc<'_>, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{quotes, segment};
+    use crate::engine::attribution::with_doc;
+    use crate::engine::segment;
 
+    /// The windows of `text`, their sentences, and how many sentences it has (as merged).
     fn windows_of(text: &str) -> (Vec<Sentence>, Vec<usize>, usize) {
-        let toks = segment::tokenize(text);
-        let paras = segment::paragraphs(text, &toks);
-        let mut diags = Vec::new();
-        let qs = quotes::pair(text, &toks, &paras, &mut diags);
-        let inside = quotes::inside_map(toks.len(), &qs);
-        let sents = segment::sentences(text, &toks, &paras);
-        let n = sents.len();
-        let boiler = vec![false; paras.len()];
-        let skip = vec![0; paras.len()];
-        let d = Doc {
-            text,
-            toks: &toks,
-            paragraphs: &paras,
-            sentences: &sents,
-            quotes: &qs,
-            inside: &inside,
-            boiler_para: &boiler,
-            para_skip_until: &skip,
-        };
-        let (w, o) = windows(&d);
-        (w, o, n)
+        with_doc(text, |d| {
+            let (w, o) = windows(d);
+            (w, o, d.sentences.len())
+        })
     }
 
     #[test]
