@@ -6,7 +6,7 @@
 >>> claims(analyzed, "id").write.parquet("claims.parquet")   # one row per claim
 
 ``analyze_column`` runs ``DataFrame.mapInArrow``: each Arrow record batch of the partition goes to
-``whosaid.analyze_many`` in the Python worker and comes back as one more column, either a struct
+``whosaid.analyze_many_json`` in the Python worker and comes back as one more column, either a struct
 (``RECORD_SCHEMA``: the record of docs/format.md with its ``*_chars`` spans) or, with
 ``as_json=True``, the record as a JSON string. Rows whose text is null get null. Executors need
 the whosaid wheel installed (``pip install`` it where Spark runs Python, or ship it with
@@ -18,7 +18,8 @@ Spark's ``substring(text, start + 1, end - start)`` counts too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+import io
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 import whosaid
 
@@ -146,21 +147,48 @@ def record_type() -> "StructType":
     return _spark_type(RECORD_SCHEMA)
 
 
+def _struct_array(records_json: List[str], struct: "pa.StructType") -> "pa.Array":
+    """JSON records → an Arrow struct array, parsed by Arrow's own JSON reader (two to three
+    times faster than building Python dicts and converting them). A field the schema lacks is
+    an error, not silently dropped."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    if not records_json:
+        return pa.array([], type=struct)
+    data = "\n".join(records_json).encode("utf-8")
+    table = pj.read_json(
+        io.BytesIO(data),
+        read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+        parse_options=pj.ParseOptions(explicit_schema=pa.schema(list(struct)), unexpected_field_behavior="error"),
+    )
+    return table.to_struct_array().combine_chunks()
+
+
+def _column(texts: List[Optional[str]], as_json: bool, threads: Optional[int]) -> "pa.Array":
+    """The output column for a batch's texts: a record per text, null for a null text."""
+    import pyarrow as pa
+
+    present = [t for t in texts if t is not None]
+    records = whosaid.analyze_many_json(present, threads=threads)
+    if as_json:
+        done = iter(records)
+        return pa.array([None if t is None else next(done) for t in texts], type=pa.string())
+    arr = _struct_array(records, _arrow_type(RECORD_SCHEMA))
+    if len(present) == len(texts):
+        return arr
+    k = iter(range(len(present)))
+    return arr.take(pa.array([None if t is None else next(k) for t in texts], type=pa.int64()))
+
+
 def _batches(
     batches: Iterator["pa.RecordBatch"], column: str, output: str, as_json: bool, threads: Optional[int]
 ) -> Iterator["pa.RecordBatch"]:
     import pyarrow as pa
 
-    out_type = pa.string() if as_json else _arrow_type(RECORD_SCHEMA)
     for batch in batches:
         texts = batch.column(batch.schema.get_field_index(column)).to_pylist()
-        present = [t for t in texts if t is not None]
-        if as_json:
-            done = iter(whosaid.analyze_many_json(present, threads=threads))
-        else:
-            done = iter(whosaid.analyze_many(present, threads=threads))
-        results = [None if t is None else next(done) for t in texts]
-        arr = pa.array(results, type=out_type)
+        arr = _column(texts, as_json, threads)
         yield pa.RecordBatch.from_arrays(list(batch.columns) + [arr], names=list(batch.schema.names) + [output])
 
 
