@@ -26,8 +26,13 @@ lint() {
     cargo test --manifest-path "$PKG/Cargo.toml" -p whosaid-record
 }
 
+cli() {   # the CLI the tests compare with, up to date (a no-op right after `cargo test`)
+    [ -n "${WHOSAID_CLI:-}" ] || cargo build -q --bin whosaid
+}
+
 python_pkg() {
     [ -x "$VENV/bin/python" ] || { echo "no $VENV: run scripts/setup.sh" >&2; exit 1; }
+    cli
     rm -f "$ROOT"/target/wheels/whosaid-*.whl
     "$VENV/bin/maturin" build --release -m "$PKG/python/Cargo.toml" -i "$VENV/bin/python" \
         -o "$ROOT/target/wheels"
@@ -41,6 +46,7 @@ python_pkg() {
 
 npm_pkg() {
     local out=$PKG/npm/pkg wasm glue=$ROOT/target/npm/bindgen
+    cli
     ( . ./.wasm-env.sh
       cargo build --manifest-path "$PKG/Cargo.toml" -p whosaid-wasm --profile wasm --target wasm32-unknown-unknown
       rm -rf "$glue" "$out" && mkdir -p "$glue" "$out"

@@ -1,6 +1,6 @@
 """Throughput of the Python package against the CLI, and of Spark local mode (not a test).
 
-    bash scripts/bench-packages.sh [--mb 1] [--runs 5] [--spark-mb 4]
+    bash scripts/bench-packages.sh [--mb 1] [--runs 5] [--spark-mb 16] [--no-spark]
 
 Same machine, same run: ~1 MB of the synthetic corpus (tests/corpus.py) through
 `whosaid analyze --jsonl` (target/native/whosaid: the `native` profile, as the README's CLI
@@ -41,7 +41,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--spark-mb", type=float, default=4.0)
+    ap.add_argument("--spark-mb", type=float, default=16.0)
     ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
