@@ -20,7 +20,7 @@ Functions:
 - ``strip_chars(record)``: the record without the ``*_chars`` fields (= the CLI's record).
 
 Modules ``whosaid.spark`` (PySpark DataFrames) and ``whosaid.dask`` (Dask bags and DataFrames)
-run it on a cluster. There is no ``whosaid.compare`` yet.
+run it on a cluster. There is no ``whosaid.compare`` yet (the CLI's ``whosaid compare``).
 """
 
 from ._whosaid import (
