@@ -131,11 +131,16 @@ fi
 
 # ---------------------------------------------------------------- 5b. Python venv (packages/python)
 # .venv/ holds the pinned tools of the Python package's build and tests. Its stamp is the hash of
-# the two pin files: unchanged pins and a working interpreter = nothing to do.
+# the two pin files: unchanged pins and every tool importable = nothing to do.
 VENV=$ROOT/.venv
 PY_PINS=("$ROOT/packages/python/requirements-dev.txt" "$ROOT/packages/python/constraints.txt")
 py_stamp=$(cat "${PY_PINS[@]}" | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$VENV/.whosaid-pins" 2>/dev/null)" != "$py_stamp" ] || ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
+py_ok() {   # the stamp matches and every tool is still there
+    [ "$(cat "$VENV/.whosaid-pins" 2>/dev/null)" = "$py_stamp" ] && [ -x "$VENV/bin/maturin" ] &&
+        "$VENV/bin/python" -c 'import importlib.util as u, sys
+sys.exit(any(u.find_spec(m) is None for m in ("pytest", "pyspark", "pyarrow", "pandas", "dask", "distributed")))' 2>/dev/null
+}
+if ! py_ok; then
     log "Python venv $VENV: pip install -r packages/python/requirements-dev.txt (≈30 s from pip's cache, ≈2 min downloading)"
     [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --no-compile --disable-pip-version-check --no-input \
