@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — every check, from a fresh clone: set-up (idempotent), formatting, lints,
-# native tests, the engine without the `web` feature, the release build and its size,
-# wasm-bindgen-test tests in headless Chromium, end-to-end tests of dist/ in Chromium.
+# native tests, the engine without the `web` feature, the Python wheel and the npm package with
+# their tests (scripts/packages.sh), the release build and its size, wasm-bindgen-test tests in
+# headless Chromium, end-to-end tests of dist/ in Chromium.
 # Exits non-zero on the first failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -42,6 +43,15 @@ cargo test --features web --lib web::
 step "engine without the web feature (native + wasm32 library)"
 cargo build --lib --no-default-features
 ( . ./.wasm-env.sh && cargo build --lib --no-default-features --target wasm32-unknown-unknown )
+
+step "packages: fmt, clippy, record tests (packages/ workspace)"
+bash scripts/packages.sh lint
+
+step "Python package: maturin wheel, pytest (API, offsets, errors, Spark local[2], Dask LocalCluster vs the CLI)"
+bash scripts/packages.sh python
+
+step "npm package: wasm-bindgen build, npm pack, node --test (Node and Chromium)"
+bash scripts/packages.sh npm
 
 step "trunk build --release"
 ( . ./.wasm-env.sh && trunk build --release )

@@ -1,0 +1,18 @@
+//! The engine for JavaScript: what `packages/npm/js/*.js` call through wasm-bindgen's glue. The
+//! public API (`analyze`, argument checks, the size limit) is in those files; this returns the
+//! record of `whosaid-record` with `*_utf16` offsets, as a JSON string for `JSON.parse`.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use whosaid_record::Unit;
+
+/// The JSON record of `text` (docs/format.md) plus `*_utf16` span fields, as a JSON string.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: &str) -> String {
+    whosaid_record::record_json(text, Unit::Utf16)
+}
+
+/// The package's version (the engine's crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
