@@ -231,6 +231,21 @@ fn analyze_many_json<'py>(
     )
 }
 
+/// Two reports of one story aligned (the CLI's `whosaid compare A B`): a dict with `documents`
+/// (the two records, as `analyze` returns them), `speakers` (entities in both: `{"in": [[doc,
+/// speaker id], …]}`), `pairs` (aligned claims: `a`, `b` as `[doc, claim id]`, `relation` "same"
+/// or "related", `score`, `differences`) and `only` (claims one report alone carries). Raises
+/// TypeError/ValueError on bad input as `analyze` does; the GIL is released meanwhile.
+#[pyfunction]
+fn compare<'py>(py: Python<'py>, a: &Bound<'py, PyAny>, b: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let a = text_arg(a, &|| "a".to_string())?;
+    let b = text_arg(b, &|| "b".to_string())?;
+    let json = py
+        .detach(|| catch_unwind(AssertUnwindSafe(|| whosaid_record::compare_json(a, b, Unit::CodePoints))))
+        .map_err(|p| PyRuntimeError::new_err(format!("whosaid failed: {}", panic_message(&*p))))?;
+    json_loads(py)?.call1((json,))
+}
+
 /// The compiled part of the `whosaid` package (use `whosaid`, not this module).
 #[pymodule]
 fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -238,6 +253,7 @@ fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MAX_TEXT_BYTES", MAX_TEXT_BYTES)?;
     Ok(())

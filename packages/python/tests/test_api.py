@@ -200,7 +200,17 @@ def test_typing_files_are_installed():
     pkg = Path(whosaid.__file__).parent
     assert (pkg / "py.typed").exists()
     assert (pkg / "_whosaid.pyi").exists()
-    for fn in (whosaid.analyze, whosaid.analyze_many, whosaid.analyze_json, whosaid.analyze_many_json):
+    for fn in (whosaid.analyze, whosaid.analyze_many, whosaid.analyze_json, whosaid.analyze_many_json, whosaid.compare):
         assert fn.__doc__ and len(fn.__doc__) > 40
     assert whosaid.analyze_many.__text_signature__ == "(texts, threads=None)"
-    assert not hasattr(whosaid, "compare")  # not implemented yet
+
+
+def test_compare_is_the_cli_compare():
+    seeds = REPO / "tests" / "fixtures" / "seeds"
+    a = (seeds / "000_aa45f71569c94b10.txt").read_text(encoding="utf-8")
+    b = (seeds / "004_c516d1f4fd7c086b.txt").read_text(encoding="utf-8")
+    got = whosaid.compare(a, b)
+    assert [whosaid.strip_chars(d) for d in got["documents"]] == [whosaid.strip_chars(whosaid.analyze(t)) for t in (a, b)]
+    assert any(p["relation"] == "same" and {d["kind"] for d in p["differences"]} >= {"stance", "source"} for p in got["pairs"])
+    with pytest.raises(TypeError):
+        whosaid.compare(a, None)

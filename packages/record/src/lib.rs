@@ -58,6 +58,22 @@ pub fn record_json(text: &str, unit: Unit) -> String {
     with_offsets(&json_record(Origin::None, text, &analysis), text, &analysis, unit)
 }
 
+/// Two reports of one story aligned, as `whosaid compare A B` prints it: `{"documents": [record
+/// of a, record of b], "speakers", "pairs", "only"}`, each record with its offset twins.
+pub fn compare_json(a: &str, b: &str, unit: Unit) -> String {
+    let (xa, xb) = (whosaid::engine::analyze(a), whosaid::engine::analyze(b));
+    let c = whosaid::engine::compare::compare(a, &xa, b, &xb);
+    let part = |v: serde_json::Result<String>| v.unwrap_or_else(|_| "null".to_string());
+    format!(
+        "{{\"documents\":[{},{}],\"speakers\":{},\"pairs\":{},\"only\":{}}}",
+        with_offsets(&json_record(Origin::None, a, &xa), a, &xa, unit),
+        with_offsets(&json_record(Origin::None, b, &xb), b, &xb, unit),
+        part(serde_json::to_string(&c.speakers)),
+        part(serde_json::to_string(&c.pairs)),
+        part(serde_json::to_string(&c.only)),
+    )
+}
+
 /// [`record_json`], parsed.
 pub fn record(text: &str, unit: Unit) -> serde_json::Value {
     // `record_json` writes valid JSON.

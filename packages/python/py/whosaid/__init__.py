@@ -20,7 +20,9 @@ Functions:
 - ``strip_chars(record)``: the record without the ``*_chars`` fields (= the CLI's record).
 
 Modules ``whosaid.spark`` (PySpark DataFrames) and ``whosaid.dask`` (Dask bags and DataFrames)
-run it on a cluster. There is no ``whosaid.compare`` yet (the CLI's ``whosaid compare``).
+run it on a cluster.
+
+- ``compare(a, b) -> dict``: two reports of one story aligned (the CLI's ``whosaid compare``).
 """
 
 from ._whosaid import (
@@ -30,6 +32,7 @@ from ._whosaid import (
     analyze_json,
     analyze_many,
     analyze_many_json,
+    compare,
 )
 from .record import Claim, Diagnostic, Record, Speaker, Stats, Via, strip_chars
 
@@ -40,6 +43,7 @@ __all__ = [
     "analyze_json",
     "analyze_many",
     "analyze_many_json",
+    "compare",
     "strip_chars",
     "Record",
     "Speaker",

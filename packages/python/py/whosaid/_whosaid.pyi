@@ -1,6 +1,6 @@
 """Type stubs of the compiled module (use ``whosaid``, which re-exports these)."""
 
-from typing import Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from .record import Record
 
@@ -22,3 +22,7 @@ def analyze_many(texts: Iterable[str], threads: Optional[int] = None) -> List[Re
 
 def analyze_many_json(texts: Iterable[str], threads: Optional[int] = None) -> List[str]:
     """``analyze_many`` with each record as a JSON string."""
+
+def compare(a: str, b: str) -> Dict[str, Any]:
+    """Two reports of one story aligned: ``documents`` (both records), ``speakers``, ``pairs``, ``only``."""
+    ...
