@@ -32,55 +32,107 @@ pub use span::Span;
 
 use attribution::{Doc, RawClaim};
 
-/// Analyse one article. Never panics, never fails.
+/// Analyse one article with the engine's model ([`Mode::Hybrid`]). Never panics, never fails.
 pub fn analyze(text: &str) -> Analysis {
-    run(text, None)
+    run(text, Mode::Hybrid, None)
+}
+
+/// [`analyze`] in the given mode.
+pub fn analyze_with(text: &str, mode: Mode) -> Analysis {
+    run(text, mode, None)
 }
 
 /// [`analyze`], and what happened to every cue candidate: the rule that made a claim of it or
 /// the veto that dropped it (`whosaid analyze --explain`), in document order.
 pub fn explain(text: &str) -> (Analysis, Vec<attribution::Trace>) {
+    explain_with(text, Mode::Hybrid)
+}
+
+/// [`explain`] in the given mode.
+pub fn explain_with(text: &str, mode: Mode) -> (Analysis, Vec<attribution::Trace>) {
     let mut trace = Vec::new();
-    let analysis = run(text, Some(&mut trace));
+    let analysis = run(text, mode, Some(&mut trace));
     (analysis, trace)
 }
 
-fn run(text: &str, trace: Option<&mut Vec<attribution::Trace>>) -> Analysis {
+/// How claims are found.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum Mode {
+    /// The rules alone (the lexicon and the hand-written rules).
+    Rules,
+    /// The rules, revised by the learned model compiled into the engine
+    /// ([`attribution::learned`]); the rules alone if it does not read.
+    #[default]
+    Hybrid,
+    /// The rules revised by the given model (training and tuning).
+    With(&'static attribution::learned::Model),
+}
+
+impl Mode {
+    fn model(self) -> Option<&'static attribution::learned::Model> {
+        match self {
+            Mode::Rules => None,
+            Mode::Hybrid => attribution::learned::embedded(),
+            Mode::With(m) => Some(m),
+        }
+    }
+}
+
+/// The token-level structures of stages 1–3, from which the [`Doc`] of stage 4 is borrowed.
+pub(crate) struct Prepared {
+    pub(crate) tokens: Vec<segment::Token>,
+    pub(crate) paragraphs: Vec<segment::Paragraph>,
+    pub(crate) debris: boilerplate::Boilerplate,
+    pub(crate) quotes: Vec<quotes::Quote>,
+    pub(crate) inside: Vec<Option<u32>>,
+    pub(crate) sentences: Vec<segment::Sentence>,
+}
+
+impl Prepared {
+    /// Stages 1–3 on `text`.
+    pub(crate) fn new(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Prepared {
+        // 1. tokens, paragraphs
+        let tokens = segment::tokenize(text);
+        let paragraphs = segment::paragraphs(text, &tokens);
+        // 2. debris
+        let debris = boilerplate::find(text, &paragraphs);
+        // 3. sentences and quotations
+        let quotes = quotes::pair(text, &tokens, &paragraphs, diagnostics);
+        let inside = quotes::inside_map(tokens.len(), &quotes);
+        let sentences = segment::sentences(text, &tokens, &paragraphs);
+        let sentences = quotes::merge_sentences(text, &tokens, sentences, &inside);
+        Prepared { tokens, paragraphs, debris, quotes, inside, sentences }
+    }
+
+    pub(crate) fn doc<'a>(&'a self, text: &'a str) -> Doc<'a> {
+        Doc {
+            text,
+            toks: &self.tokens,
+            paragraphs: &self.paragraphs,
+            sentences: &self.sentences,
+            quotes: &self.quotes,
+            inside: &self.inside,
+            boiler_para: &self.debris.whole,
+            para_skip_until: &self.debris.skip_until,
+        }
+    }
+}
+
+fn run(text: &str, mode: Mode, trace: Option<&mut Vec<attribution::Trace>>) -> Analysis {
     let mut diagnostics = check_input(text);
-    // 1. tokens, paragraphs
-    let tokens = segment::tokenize(text);
-    let paragraphs = segment::paragraphs(text, &tokens);
-    // 2. debris
-    let debris = boilerplate::find(text, &paragraphs);
-    // 3. sentences and quotations
-    let quotes = quotes::pair(text, &tokens, &paragraphs, &mut diagnostics);
-    let inside = quotes::inside_map(tokens.len(), &quotes);
-    let sentences = segment::sentences(text, &tokens, &paragraphs);
-    let sentences = quotes::merge_sentences(text, &tokens, sentences, &inside);
+    let prep = Prepared::new(text, &mut diagnostics);
     // 4. claims
-    let doc = Doc {
-        text,
-        toks: &tokens,
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        quotes: &quotes,
-        inside: &inside,
-        boiler_para: &debris.whole,
-        para_skip_until: &debris.skip_until,
-    };
-    let raw = match trace {
-        Some(t) => attribution::extract_traced(&doc, &attribution::LexiconTagger, t),
-        None => attribution::extract(&doc),
-    };
+    let raw = attribution::extract_with(&prep.doc(text), &attribution::LexiconTagger, mode.model(), trace);
     let stats = Stats {
         bytes: text.len(),
-        words: tokens.iter().filter(|t| t.kind == segment::TokKind::Word).count(),
-        sentences: sentences.len(),
-        paragraphs: paragraphs.len(),
+        words: prep.tokens.iter().filter(|t| t.kind == segment::TokKind::Word).count(),
+        sentences: prep.sentences.len(),
+        paragraphs: prep.paragraphs.len(),
     };
+    let boilerplate = prep.debris.spans.clone();
     // The token-level structures are done with: free them before clustering (memory stays a
     // small multiple of the input however many speakers there are).
-    drop((tokens, paragraphs, quotes, inside, sentences));
+    drop(prep);
     // 5 + 6. speakers and assembly
     let (speakers, claims) = assemble(text, raw);
     if !text.trim().is_empty() && claims.is_empty() && stats.words > 30 {
@@ -91,7 +143,7 @@ fn run(text: &str, trace: Option<&mut Vec<attribution::Trace>>) -> Analysis {
             span: None,
         });
     }
-    Analysis { speakers, claims, boilerplate: debris.spans, diagnostics, stats }
+    Analysis { speakers, claims, boilerplate, diagnostics, stats }
 }
 
 fn check_input(text: &str) -> Vec<Diagnostic> {

@@ -3,7 +3,7 @@
 //! `[[…]]` marks the source, `{{…}}` the cue (several parts allowed), `<<…>>` the content
 //! (several parts allowed). Markers are removed to get the text; the expected spans index it.
 
-use whosaid::engine::{analyze, Analysis, Claim, ClaimKind, Span, Stance};
+use whosaid::engine::{Analysis, Claim, ClaimKind, Span, Stance};
 
 /// An expected attribution parsed from markup.
 #[derive(Debug, Default)]
@@ -61,8 +61,18 @@ fn trimmed(text: &str, spans: &[Span]) -> Vec<String> {
 /// quote marks, content equal part by part, source equal) and returns that claim.
 #[track_caller]
 pub fn check(markup: &str) -> (Analysis, Claim, String) {
+    check_in(markup, whosaid::engine::Mode::Hybrid)
+}
+
+/// [`check`] with the rules alone (for a behaviour of the rules the model may override).
+#[allow(dead_code)]
+pub fn check_rules(markup: &str) -> (Analysis, Claim, String) {
+    check_in(markup, whosaid::engine::Mode::Rules)
+}
+
+fn check_in(markup: &str, mode: whosaid::engine::Mode) -> (Analysis, Claim, String) {
     let e = parse(markup);
-    let a = analyze(&e.text);
+    let a = whosaid::engine::analyze_with(&e.text, mode);
     let want_cue = trimmed(&e.text, &e.cue);
     let Some(claim) = a.claims.iter().find(|c| trimmed(&e.text, &c.cue) == want_cue) else {
         panic!(

@@ -20,6 +20,7 @@
 
 pub(crate) mod clause;
 pub(crate) mod content;
+pub mod learned;
 pub(crate) mod limit;
 pub(crate) mod np;
 pub(crate) mod passes;
@@ -112,20 +113,59 @@ pub struct Scope<'s> {
     pub first_claim: usize,
 }
 
-/// Find the claims of a document.
+/// Find the claims of a document (the rules alone).
 pub fn extract(d: &Doc<'_>) -> Vec<RawClaim> {
-    run(d, &LexiconTagger, None)
+    extract_with(d, &LexiconTagger, None, None)
 }
 
 /// [`extract`], recording every cue candidate's outcome in `trace`.
 pub fn extract_traced(d: &Doc<'_>, tagger: &dyn Tagger, trace: &mut Vec<Trace>) -> Vec<RawClaim> {
-    run(d, tagger, Some(trace))
+    extract_with(d, tagger, None, Some(trace))
 }
 
-fn run(d: &Doc<'_>, tagger: &dyn Tagger, mut trace: Option<&mut Vec<Trace>>) -> Vec<RawClaim> {
+/// Find the claims of a document: the rules with cue candidates from `tagger`, then revised by
+/// `model` when there is one; every cue candidate's outcome recorded in `trace` if given.
+pub fn extract_with(
+    d: &Doc<'_>,
+    tagger: &dyn Tagger,
+    model: Option<&learned::Model>,
+    trace: Option<&mut Vec<Trace>>,
+) -> Vec<RawClaim> {
     let (sents, orig) = window::windows(d);
     let ascii_lower = d.text.to_ascii_lowercase();
     let ctx = Ctx::new(d, tagger, &sents, &ascii_lower);
+    // The model reads the rules' vetoes: trace them when it runs.
+    let mut own = Vec::new();
+    let traced = trace.is_some() || model.is_some();
+    let mut claims = rules_pass(&ctx, traced.then_some(&mut own));
+    if let Some(m) = model {
+        learned::revise(&ctx, m, &mut claims, &mut own);
+    }
+    if let Some(t) = trace {
+        own.sort_by_key(|x| x.at.start);
+        t.append(&mut own);
+    }
+    for c in &mut claims {
+        c.sentence = orig.get(c.sentence).copied().unwrap_or(c.sentence);
+    }
+    claims
+}
+
+/// Runs `f` on the view of `d` and the rules' claims and trace (what the model revises): for
+/// training.
+pub(crate) fn with_rules<R>(d: &Doc<'_>, f: impl FnOnce(&Ctx<'_>, &[RawClaim], &[Trace]) -> R) -> R {
+    let (sents, _) = window::windows(d);
+    let ascii_lower = d.text.to_ascii_lowercase();
+    let ctx = Ctx::new(d, &LexiconTagger, &sents, &ascii_lower);
+    let mut trace = Vec::new();
+    let claims = rules_pass(&ctx, Some(&mut trace));
+    f(&ctx, &claims, &trace)
+}
+
+/// The rules: sentence rules, cue rules, hedges, then the document-wide passes.
+fn rules_pass(ctx: &Ctx<'_>, mut trace: Option<&mut Vec<Trace>>) -> Vec<RawClaim> {
+    let sents = ctx.sents;
+    let d = ctx.d;
     let mut claims: Vec<RawClaim> = Vec::new();
     for (si, sent) in sents.iter().enumerate() {
         if d.boiler_para.get(sent.para).copied().unwrap_or(false) {
@@ -135,32 +175,29 @@ fn run(d: &Doc<'_>, tagger: &dyn Tagger, mut trace: Option<&mut Vec<Trace>>) -> 
         if floor >= sent.tok_end {
             continue;
         }
-        let s = Scope { sent, si, floor, end: view::clause_end(&ctx, sent), first_claim: claims.len() };
+        let s = Scope { sent, si, floor, end: view::clause_end(ctx, sent), first_claim: claims.len() };
         for rule in rules::SENTENCE_RULES {
             let before = claims.len();
-            (rule.apply)(&ctx, &s, &mut claims);
+            (rule.apply)(ctx, &s, &mut claims);
             if let Some(t) = trace.as_deref_mut() {
                 if claims.len() > before {
                     t.push(Trace::sentence_rule(&claims[before], rule.name));
                 }
             }
         }
-        cues(&ctx, &s, &mut claims, trace.as_deref_mut());
+        cues(ctx, &s, &mut claims, trace.as_deref_mut());
         if claims.len() == s.first_claim {
-            rules::hedge::apply(&ctx, &s, &mut claims);
+            rules::hedge::apply(ctx, &s, &mut claims);
             if let (Some(t), Some(c)) = (trace.as_deref_mut(), claims.get(s.first_claim)) {
                 t.push(Trace::sentence_rule(c, "hedge"));
             }
         }
     }
-    passes::take_particles(&ctx, &mut claims);
-    passes::strip_quote_marks(&ctx, &mut claims);
-    passes::continue_quotes(&ctx, &mut claims);
-    passes::follow_quotes(&ctx, &mut claims);
-    limit::nested_cues(&ctx, &mut claims);
-    for c in &mut claims {
-        c.sentence = orig.get(c.sentence).copied().unwrap_or(c.sentence);
-    }
+    passes::take_particles(ctx, &mut claims);
+    passes::strip_quote_marks(ctx, &mut claims);
+    passes::continue_quotes(ctx, &mut claims);
+    passes::follow_quotes(ctx, &mut claims);
+    limit::nested_cues(ctx, &mut claims);
     claims
 }
 
@@ -227,9 +264,16 @@ pub(crate) fn with_doc<R>(text: &str, f: impl FnOnce(&Doc<'_>) -> R) -> R {
     })
 }
 
-/// What happened to the cue word `word` (its first occurrence) in `text`: for the rule tests.
+/// The analysis of `text` by the rules alone: the rule tests test the rules, not the model.
+#[cfg(test)]
+pub(crate) fn rules_only(text: &str) -> super::Analysis {
+    super::analyze_with(text, super::Mode::Rules)
+}
+
+/// What happened to the cue word `word` (its first occurrence) in `text`, by the rules alone:
+/// for the rule tests.
 #[cfg(test)]
 pub(crate) fn outcome_of(text: &str, word: &str) -> Option<Outcome> {
-    let (_, trace) = super::explain(text);
+    let (_, trace) = super::explain_with(text, super::Mode::Rules);
     trace.into_iter().find(|t| t.class.is_some() && t.at.text(text) == word).map(|t| t.outcome)
 }

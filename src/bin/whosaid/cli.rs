@@ -6,15 +6,25 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use whosaid::engine::analyze;
 use whosaid::engine::eval::{self, Relation, Scores, SeedGold};
 use whosaid::engine::export::{self, Origin};
+use whosaid::engine::Mode;
 
 #[derive(Parser)]
 #[command(name = "whosaid", version, about = "Who said what in a news article: speakers, claims, attributions")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The rules alone, without the learned model (the rules-only numbers).
+    #[arg(long, global = true)]
+    rules_only: bool,
+}
+
+static MODE: std::sync::OnceLock<Mode> = std::sync::OnceLock::new();
+
+/// Analyse with the mode the command line chose.
+fn analyze(text: &str) -> whosaid::engine::Analysis {
+    whosaid::engine::analyze_with(text, MODE.get().copied().unwrap_or_default())
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -93,10 +103,30 @@ enum Command {
         #[arg(long)]
         particles: bool,
     },
+    /// Train the learned model on PolNeAR train (deterministic), tune its drop margin on dev,
+    /// and write the model file the engine embeds.
+    Train {
+        /// PolNeAR directory (with train/ and dev/).
+        #[arg(long)]
+        polnear: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "model/whosaid.model")]
+        out: PathBuf,
+        /// Passes over the training examples.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// log2 of the number of hashed feature buckets.
+        #[arg(long, default_value_t = 18)]
+        bits: u32,
+        /// Split to tune the drop margin on.
+        #[arg(long, default_value = "dev")]
+        tune: String,
+    },
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    MODE.get_or_init(|| if cli.rules_only { Mode::Rules } else { Mode::Hybrid });
     let result = match cli.command {
         Command::Analyze { files, format, jsonl, threads, explain } => {
             if jsonl {
@@ -112,6 +142,7 @@ pub fn main() -> ExitCode {
         Command::Compare { a, b, format } => compare_cmd(&a, &b, format),
         Command::MineCues { polnear, split, particles: true, .. } => mine_particles(&polnear, &split),
         Command::MineCues { polnear, split, missing, .. } => mine_cues(&polnear, &split, missing),
+        Command::Train { polnear, out, epochs, bits, tune } => train_cmd(&polnear, &out, epochs, bits, &tune),
     };
     match result {
         Ok(code) => code,
@@ -653,4 +684,75 @@ mod erased {
             serde_json::to_string(self).unwrap_or_else(|_| "null".to_string())
         }
     }
+}
+
+/// `whosaid train`: examples from PolNeAR train, both labellers trained, the drop margin tuned
+/// on `tune` (relation F1), the model written to `out`.
+fn train_cmd(polnear: &Path, out: &Path, epochs: usize, bits: u32, tune: &str) -> Result<ExitCode, String> {
+    use whosaid::engine::attribution::learned::{train, Model};
+    let start = std::time::Instant::now();
+    let docs = load_polnear(polnear, "train")?;
+    let mut ex = train::Examples::default();
+    for (_, text, gold) in &docs {
+        train::add_examples(text, gold, &mut ex);
+    }
+    eprintln!(
+        "{} articles: {} cue sequences, {} role sequences ({:.1} s)",
+        docs.len(),
+        ex.cue.len(),
+        ex.role.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let opts = train::Options { epochs, bits, ..Default::default() };
+    let model = train::train(&ex, &opts, i32::MAX / 2, &mut |m| eprintln!("{m}"))
+        .ok_or("the trained weights do not make a model")?;
+    eprintln!(
+        "trained in {:.1} s; train token accuracy: cue {:.4}, role {:.4}",
+        start.elapsed().as_secs_f64(),
+        train::accuracy(&ex.cue, &model.cue),
+        train::accuracy(&ex.role, &model.role)
+    );
+    let held = load_polnear(polnear, tune)?;
+    let mut hex = train::Examples::default();
+    for (_, text, gold) in &held {
+        train::add_examples(text, gold, &mut hex);
+    }
+    eprintln!(
+        "{tune} token accuracy: cue {:.4}, role given the gold cues {:.4}",
+        train::accuracy(&hex.cue, &model.cue),
+        train::accuracy(&hex.role, &model.role)
+    );
+    let mut best = (f64::MIN, i32::MAX / 2);
+    for margin in [i32::MAX / 2, 150, 100, 50, 25, 0, -25] {
+        let m: &'static Model = Box::leak(Box::new(Model { drop_margin: margin, ..model.clone() }));
+        let mut scores = Scores::default();
+        for (_, text, gold) in &held {
+            let a = whosaid::engine::analyze_with(text, Mode::With(m));
+            eval::score_document(text, gold, &eval::relations_of(&a), &mut scores);
+        }
+        let f = scores.relation.f1();
+        eprintln!(
+            "drop margin {margin}: {tune} relation F1 {f:.4} (P {:.3} R {:.3}), +source {:.4}, cue exact {:.4}, source exact {:.4}, content exact {:.4} overlap {:.4}",
+            scores.relation.p(),
+            scores.relation.r(),
+            scores.relation_source.f1(),
+            scores.cue_exact.f1(),
+            scores.source_exact.f1(),
+            scores.content_exact.f1(),
+            scores.content_overlap.f1()
+        );
+        if f > best.0 {
+            best = (f, margin);
+        }
+    }
+    let bytes = Model { drop_margin: best.1, ..model }.write();
+    fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes, drop margin {}) in {:.1} s",
+        out.display(),
+        bytes.len(),
+        best.1,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -60,7 +60,7 @@ fn after_word(ctx: &Ctx<'_>, p: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::MAX_NESTED;
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     /// How many other claims' cues each content holds.
     fn nesting(text: &str) -> Vec<usize> {

@@ -64,7 +64,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>)
 mod tests {
     use super::super::super::outcome_of;
     use super::super::super::Outcome::{Claim, Veto};
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     #[test]
     fn content_before_and_source_after() {

@@ -42,7 +42,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
 #[cfg(test)]
 mod tests {
     use super::super::super::outcome_of;
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     #[test]
     fn the_question_is_a_claim_of_its_own_not_the_answer() {

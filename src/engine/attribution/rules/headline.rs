@@ -91,7 +91,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     #[test]
     fn an_outlet_before_a_colon_is_the_source() {

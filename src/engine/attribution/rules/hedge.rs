@@ -30,7 +30,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
     use crate::engine::model::ClaimKind;
 
     #[test]

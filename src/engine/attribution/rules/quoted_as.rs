@@ -79,7 +79,7 @@ fn citing_reason(
 mod tests {
     use super::super::super::outcome_of;
     use super::super::super::Outcome::Claim;
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     #[test]
     fn quoted_as_saying_is_a_chain() {

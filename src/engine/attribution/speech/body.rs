@@ -161,7 +161,7 @@ fn following(ctx: &Ctx<'_>, s: &Scope<'_>, entry: &CueEntry, a: usize, after: &A
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     fn content(text: &str) -> Vec<String> {
         let a = analyze(text);

@@ -92,7 +92,7 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     fn cue_of(text: &str) -> Vec<String> {
         let a = analyze(text);

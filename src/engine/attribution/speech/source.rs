@@ -255,7 +255,7 @@ fn passive_anaphora(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<Option<Sp
 mod tests {
     use super::super::super::outcome_of;
     use super::super::super::Outcome::Claim;
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     fn source(text: &str) -> Vec<String> {
         let a = analyze(text);

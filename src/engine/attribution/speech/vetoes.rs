@@ -84,7 +84,7 @@ pub fn nested(ctx: &Ctx<'_>, i: usize, claims: &[RawClaim]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::analyze;
+    use crate::engine::attribution::rules_only as analyze;
 
     fn cues(text: &str) -> Vec<String> {
         let a = analyze(text);

@@ -1,0 +1,453 @@
+//! The learned half of the hybrid attribution model: the rules propose, two linear labellers
+//! over hashed features decide.
+//!
+//! 1. The **cue tagger** labels every token of a sentence O / B / I (a cue's first and later
+//!    words), reading the words around it, the lexicon's prior and what the rules made of the
+//!    token (a claim's cue, a veto and its reason) as features. A cue the rules missed becomes a
+//!    candidate; a rule claim whose cue the tagger rejects with a wide margin is dropped.
+//! 2. The **role tagger** runs once per new cue over the cue's sentence and its neighbours and
+//!    labels each token source / content / neither, conditioned on the cue (distance, direction,
+//!    commas and sentence breaks in between, the cue's lemma).
+//! 3. **Joint acceptance**: a new cue is kept only with a content.
+//!
+//! The weights are a flat little-endian file ([`Model::read`]) written by `whosaid train`
+//! ([`train`]); the engine embeds `model/whosaid.model` at compile time.
+
+pub(crate) mod features;
+pub mod linear;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use super::trace::{Outcome, Trace};
+use super::view::Ctx;
+use super::{RawClaim, RawId};
+use crate::engine::lexicon::CueClass;
+use crate::engine::model::{ClaimKind, Stance};
+use crate::engine::segment::TokKind;
+use crate::engine::span::Span;
+use crate::engine::words::class;
+use features::{CueCtx, Tokens};
+use linear::{Linear, Reader};
+
+/// Cue labels.
+pub(crate) const O: usize = 0;
+pub(crate) const B: usize = 1;
+pub(crate) const I: usize = 2;
+/// Role labels: source begin / inside, content begin / inside.
+pub(crate) const SB: usize = 1;
+pub(crate) const SI: usize = 2;
+pub(crate) const CB: usize = 3;
+pub(crate) const CI: usize = 4;
+/// The rules whose claims' source and content the role tagger re-tags: the verbs of saying
+/// (the constructions — headlines, "according to", hedges, chains — keep the rules' roles).
+const RETAGGED: &[&str] =
+    &["subject", "apposition", "coordinated", "inverted", "participle", "first-phrase", "passive"];
+/// How far (in tokens) a role window reaches either side of its cue.
+pub(crate) const REACH: usize = 80;
+
+const MAGIC: &[u8; 4] = b"WSAM";
+const FORMAT: u32 = 1;
+
+/// The trained model: both labellers and the decision thresholds.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// The cue tagger (3 labels).
+    pub cue: Linear,
+    /// The role tagger (5 labels).
+    pub role: Linear,
+    /// A rule claim is dropped when its cue's best B-minus-O emission is below `-drop_margin`.
+    pub drop_margin: i32,
+}
+
+/// The model compiled into the engine (`model/whosaid.model`), if it reads.
+pub fn embedded() -> Option<&'static Model> {
+    static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| Model::read(include_bytes!("../../../model/whosaid.model"))).as_ref()
+}
+
+impl Model {
+    /// Reads a model file; `None` when it is not one, or was trained on other features.
+    pub fn read(bytes: &'static [u8]) -> Option<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC || r.u32()? != FORMAT || r.u32()? != features::VERSION {
+            return None;
+        }
+        let drop_margin = r.i32()?;
+        let cue = Linear::read(&mut r)?;
+        let role = Linear::read(&mut r)?;
+        (cue.labels() == 3 && role.labels() == 5 && r.at == bytes.len()).then_some(Model { cue, role, drop_margin })
+    }
+
+    /// The model file's bytes.
+    pub fn write(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&features::VERSION.to_le_bytes());
+        out.extend_from_slice(&self.drop_margin.to_le_bytes());
+        self.cue.write(&mut out);
+        self.role.write(&mut out);
+        out
+    }
+
+    /// Cue labels of tokens `a..b`, and per token the B-minus-O emission margin.
+    pub(crate) fn tag_cues(&self, t: &Tokens, a: usize, b: usize, feats: &mut Vec<u32>) -> (Vec<usize>, Vec<i32>) {
+        let mut em = vec![0i32; (b - a) * 3];
+        for i in a..b {
+            feats.clear();
+            features::cue(t, i, feats);
+            self.cue.emit(feats, &mut em[(i - a) * 3..(i - a) * 3 + 3]);
+        }
+        let margin = (0..b - a).map(|k| em[k * 3 + B].max(em[k * 3 + I]) - em[k * 3 + O]).collect();
+        (self.cue.viterbi(&em), margin)
+    }
+
+    /// Role labels of the window `c.a..b` for the cue `c`.
+    pub(crate) fn tag_roles(&self, t: &Tokens, c: &CueCtx<'_>, b: usize, feats: &mut Vec<u32>) -> Vec<usize> {
+        let mut em = vec![0i32; (b - c.a) * 5];
+        for j in c.a..b {
+            feats.clear();
+            features::role(t, c, j, feats);
+            self.role.emit(feats, &mut em[(j - c.a) * 5..(j - c.a) * 5 + 5]);
+        }
+        self.role.viterbi(&em)
+    }
+}
+
+/// Runs of B I* in `labels` (offset by `a`) as token ranges.
+pub(crate) fn cue_runs(labels: &[usize], a: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, &l) in labels.iter().enumerate() {
+        match (l, start) {
+            (B, Some(s)) => {
+                out.push((a + s, a + k));
+                start = Some(k);
+            }
+            (B | I, None) => start = Some(k),
+            (O, Some(s)) => {
+                out.push((a + s, a + k));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((a + s, a + labels.len()));
+    }
+    out
+}
+
+/// The role window of the cue at tokens `c0..c1`, with the rules' roles of `rule` (its claim).
+pub(crate) fn cue_ctx_parts(
+    ctx: &Ctx<'_>,
+    t: &Tokens,
+    c0: usize,
+    c1: usize,
+    rule: Option<&RawClaim>,
+) -> (usize, usize, Vec<bool>, Vec<bool>, Vec<u16>) {
+    let (a, b) = features::role_window(t, c0, c1, REACH);
+    let inside = |spans: &[Span], k: usize| {
+        let s = ctx.tok(k).span;
+        spans.iter().any(|x| x.contains(s) && !s.is_empty())
+    };
+    let src: Vec<Span> = rule.and_then(|r| r.source).into_iter().collect();
+    let cont: &[Span] = rule.map_or(&[], |r| &r.content);
+    let rs = (a..b).map(|k| inside(&src, k)).collect();
+    let rc = (a..b).map(|k| inside(cont, k)).collect();
+    let mut commas = Vec::with_capacity(b - a + 1);
+    let mut n = 0u16;
+    for k in a..b {
+        commas.push(n);
+        if ctx.is_punct(k, ',') {
+            n = n.saturating_add(1);
+        }
+    }
+    (a, b, rs, rc, commas)
+}
+
+/// Source and content spans from role labels of the window starting at `a`, for the cue
+/// `c0..c1`: the source is the source run nearest the cue; the content every content run.
+pub(crate) fn roles_to_spans(
+    ctx: &Ctx<'_>,
+    labels: &[usize],
+    a: usize,
+    c0: usize,
+    c1: usize,
+) -> (Option<Span>, Vec<Span>) {
+    let mut runs: Vec<(bool, usize, usize)> = Vec::new();
+    for (k, &l) in labels.iter().enumerate() {
+        let i = a + k;
+        if (c0..c1).contains(&i) {
+            continue;
+        }
+        let is_src = matches!(l, SB | SI);
+        let begin = matches!(l, SB | CB);
+        if l == O {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((s, _, e)) if *s == is_src && *e == i && !begin => *e = i + 1,
+            _ => runs.push((is_src, i, i + 1)),
+        }
+    }
+    let dist = |(_, s, e): &(bool, usize, usize)| if *e <= c0 { c0 - e } else { s.saturating_sub(c1) };
+    let trim = |s: Span| s.trim_by(ctx.d.text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'));
+    let source = runs.iter().filter(|r| r.0).min_by_key(|r| dist(r)).map(|&(_, s, e)| trim(ctx.span(s, e)));
+    let content = runs
+        .iter()
+        .filter(|r| !r.0 && (r.1..r.2).any(|k| ctx.is_word(k)))
+        .map(|&(_, s, e)| trim(ctx.span(s, e)))
+        .filter(|s| !s.is_empty())
+        .collect();
+    (source.filter(|s| !s.is_empty()), content)
+}
+
+/// Revises the rules' `claims` with the model: drops rule claims whose cue it rejects, re-tags
+/// the source and content of the others, adds the claims of cues the rules missed. What it did
+/// is appended to `trace` (read before: the rules' vetoes are features).
+pub(crate) fn revise(ctx: &Ctx<'_>, model: &Model, claims: &mut Vec<RawClaim>, trace: &mut Vec<Trace>) {
+    let t = Tokens::new(ctx, claims, trace);
+    let mut feats = Vec::with_capacity(64);
+    let starts: Vec<usize> = ctx.d.toks.iter().map(|x| x.span.start).collect();
+    let tok_of = |pos: usize| starts.partition_point(|&s| s < pos);
+    // Rule claims by the token their first cue span starts at.
+    let mut by_cue_tok: Vec<(usize, usize)> =
+        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (tok_of(s.start), k))).collect();
+    by_cue_tok.sort_unstable();
+    let mut keep = vec![true; claims.len()];
+    let mut added = Vec::new();
+    for (si, sent) in ctx.sents.iter().enumerate() {
+        if ctx.d.boiler_para.get(sent.para).copied().unwrap_or(false) {
+            continue;
+        }
+        let a = ctx.skip_until(sent);
+        let b = sent.tok_end;
+        if a >= b {
+            continue;
+        }
+        let (labels, margin) = model.tag_cues(&t, a, b, &mut feats);
+        // Rule claims with a cue in this sentence: dropped when the model rejects every word of
+        // every part of the cue.
+        let from = by_cue_tok.partition_point(|&(i, _)| i < a);
+        for &(i, k) in by_cue_tok[from..].iter().take_while(|&&(i, _)| i < b) {
+            let toks = claims[k].cue.iter().flat_map(|s| tok_of(s.start)..tok_of(s.end));
+            let (mut any, mut best) = (false, i32::MIN);
+            for x in toks.filter(|x| (a..b).contains(x)) {
+                any |= labels.get(x - a).is_some_and(|&l| l != O);
+                best = best.max(margin.get(x - a).copied().unwrap_or(0));
+            }
+            if !any && best < -model.drop_margin && RETAGGED.contains(&claims[k].rule) {
+                keep[k] = false;
+                trace.push(event(ctx, i, Outcome::Veto("dropped by the model"), None));
+            }
+        }
+        for (c0, c1) in cue_runs(&labels, a) {
+            let span = ctx.span(c0, c1);
+            let rule = (c0..c1)
+                .any(|k| t.toks.get(k).is_some_and(|x| !x.rule.cue_rule.is_empty()))
+                .then(|| claims.iter().position(|c| c.cue.iter().any(|s| s.overlaps(span))))
+                .flatten();
+            if let Some(k) = rule {
+                // The rules' claim: its source and content as the role tagger reads them.
+                let c = &claims[k];
+                if c.inherit_from.is_none()
+                    && c.via.is_none()
+                    && RETAGGED.contains(&c.rule)
+                    && c.kind != ClaimKind::Belief
+                {
+                    let (source, mut content) = roles(ctx, model, &t, c0, c1, Some(c), &mut feats);
+                    let c = &mut claims[k];
+                    if source.is_some() {
+                        c.source = source;
+                    }
+                    // Never a content that is the source ("Carter however said …").
+                    content.retain(|s| !c.source.is_some_and(|src| src.overlaps(*s)));
+                    if !content.is_empty() && c.kind != ClaimKind::Direct {
+                        c.content = content;
+                    }
+                }
+                continue;
+            }
+            if (c0..c1).any(|k| t.toks.get(k).is_some_and(|x| !x.rule.cue_rule.is_empty())) {
+                continue;
+            }
+            if (c0..c1).all(|k| !ctx.is_word(k) && !ctx.is_punct(k, ':')) && !is_dash(ctx, c0) {
+                continue;
+            }
+            let (source, content) = roles(ctx, model, &t, c0, c1, None, &mut feats);
+            // Joint acceptance: a cue without a content, or without a source, is no claim.
+            if !acceptable(ctx, c0, c1, source, &content) {
+                continue;
+            }
+            let m = (c0..c1).map(|k| margin.get(k - a).copied().unwrap_or(0)).max().unwrap_or(0);
+            let claim = new_claim(ctx, c0, c1, source, content, si, m);
+            trace.push(event(ctx, c0, Outcome::Claim("model"), Some(&claim)));
+            added.push(claim);
+        }
+    }
+    drop_claims(claims, &keep);
+    claims.extend(added);
+}
+
+/// The role tagger's source and content for the cue at `c0..c1` (`rule`: the rules' claim of it).
+fn roles(
+    ctx: &Ctx<'_>,
+    model: &Model,
+    t: &Tokens,
+    c0: usize,
+    c1: usize,
+    rule: Option<&RawClaim>,
+    feats: &mut Vec<u32>,
+) -> (Option<Span>, Vec<Span>) {
+    let (a, b, rs, rc, commas) = cue_ctx_parts(ctx, t, c0, c1, rule);
+    let lemma = features::cue_lemma(t, c0);
+    let cc = CueCtx { c0, c1, lemma, rule_source: &rs, rule_content: &rc, by_rule: rule.is_some(), a, commas: &commas };
+    let labels = model.tag_roles(t, &cc, b, feats);
+    roles_to_spans(ctx, &labels, a, c0, c1)
+}
+
+/// A trace entry for what the model did at token `i`.
+fn event(ctx: &Ctx<'_>, i: usize, outcome: Outcome, claim: Option<&RawClaim>) -> Trace {
+    let entry = ctx.cue_entry(i);
+    Trace {
+        at: claim.and_then(|c| c.cue.first().copied()).unwrap_or(ctx.tok(i).span),
+        lemma: entry.map_or("", |e| e.lemma),
+        class: entry.map(|e| e.class),
+        prior: entry.map_or(0.0, |e| e.prior),
+        outcome,
+        source: claim.and_then(|c| c.source),
+        content: claim.map(|c| c.content.clone()).unwrap_or_default(),
+    }
+}
+
+/// Joint acceptance of a cue the rules missed: it needs a content and a source that is not the
+/// writer ("I think …" is the article's own voice); a word the lexicon does not know as a cue
+/// needs a content that reads as a report (quoted, after "that", "whether", "to" or a colon, or
+/// with a verb), not a thing ("published the report").
+fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content: &[Span]) -> bool {
+    let (Some(src), Some(first), Some(last)) = (source, content.first(), content.last()) else {
+        return false;
+    };
+    let src_tok = ctx.d.toks.partition_point(|t| t.span.start < src.start);
+    if src.len() <= 2 && ["i", "we", "me", "us", "my", "our"].iter().any(|w| ctx.low_is(src_tok, w)) {
+        return false;
+    }
+    if (c0..c1).any(|k| ctx.cue_entry(k).is_some()) {
+        return true;
+    }
+    let a = ctx.d.toks.partition_point(|t| t.span.start < first.start);
+    let b = ctx.d.toks.partition_point(|t| t.span.start < last.end);
+    let quoted = content.iter().any(|s| !ctx.quotes_overlapping(*s).is_empty());
+    let marked =
+        ["that", "whether", "if", "to"].iter().any(|w| ctx.low_is(a, w) || ctx.low_is(c1, w)) || ctx.is_punct(c1, ':');
+    let verb = (a..b).any(|k| ctx.is_a(k, class::FINITE_VERBS | class::MORE_FINITE_VERBS));
+    quoted || marked || verb
+}
+
+fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {
+    matches!(ctx.tok(i).ch, '―' | '—' | '–') && ctx.tok(i).kind != TokKind::Word
+}
+
+/// A claim of the model's cue `c0..c1`.
+fn new_claim(
+    ctx: &Ctx<'_>,
+    c0: usize,
+    c1: usize,
+    source: Option<Span>,
+    content: Vec<Span>,
+    si: usize,
+    margin: i32,
+) -> RawClaim {
+    let entry = (c0..c1).find_map(|k| ctx.cue_entry(k));
+    let quoted = |s: &Span| ctx.quotes_overlapping(*s).iter().any(|q| q.inner.overlaps(*s));
+    let all_quoted =
+        content.iter().all(|s| ctx.quotes_overlapping(*s).iter().any(|q| q.outer.contains(*s) || q.inner.contains(*s)));
+    let kind = match entry.map(|e| e.class) {
+        Some(CueClass::Belief) => ClaimKind::Belief,
+        Some(CueClass::According) => ClaimKind::AccordingTo,
+        _ if all_quoted => ClaimKind::Direct,
+        _ if content.iter().any(quoted) => ClaimKind::Mixed,
+        _ => ClaimKind::Indirect,
+    };
+    let confidence = (0.5 + margin as f32 / 400.0).clamp(0.3, 0.8);
+    RawClaim {
+        kind,
+        content,
+        cue: vec![ctx.span(c0, c1)],
+        source,
+        stance: entry.map_or(Stance::Neutral, |e| e.stance),
+        via: None,
+        confidence,
+        sentence: si,
+        inherit_from: None,
+        rule: "model",
+    }
+}
+
+/// Removes the claims not kept; a claim that inherited its speaker from a removed one takes
+/// that claim's source (or what it inherited) instead.
+fn drop_claims(claims: &mut Vec<RawClaim>, keep: &[bool]) {
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_id = vec![None; claims.len()];
+    let mut n = 0u32;
+    for (k, &kp) in keep.iter().enumerate() {
+        if kp {
+            new_id[k] = Some(n);
+            n += 1;
+        }
+    }
+    for k in 0..claims.len() {
+        let mut hops = 0;
+        while let Some(RawId(j)) = claims[k].inherit_from {
+            let j = j as usize;
+            if keep.get(j).copied().unwrap_or(false) || hops > claims.len() {
+                break;
+            }
+            let (src, inh) = claims.get(j).map_or((None, None), |c| (c.source, c.inherit_from));
+            if claims[k].source.is_none() {
+                claims[k].source = src;
+            }
+            claims[k].inherit_from = if claims[k].source.is_some() { None } else { inh };
+            hops += 1;
+        }
+        claims[k].inherit_from =
+            claims[k].inherit_from.and_then(|RawId(j)| new_id.get(j as usize).copied().flatten().map(RawId));
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cue_runs_split_at_b_and_o() {
+        assert_eq!(cue_runs(&[O, B, I, O, B, B, I], 10), vec![(11, 13), (14, 15), (15, 17)]);
+        assert_eq!(cue_runs(&[I, O], 0), vec![(0, 1)]);
+        assert!(cue_runs(&[O, O], 0).is_empty());
+    }
+
+    #[test]
+    fn the_embedded_model_reads() {
+        let m = embedded().expect("model/whosaid.model is a model for these features");
+        assert_eq!(m.cue.labels(), 3);
+        assert_eq!(m.role.labels(), 5);
+    }
+
+    #[test]
+    fn a_model_file_round_trips_and_garbage_is_refused() {
+        let m = embedded().unwrap();
+        let bytes: &'static [u8] = Box::leak(m.write().into_boxed_slice());
+        let back = Model::read(bytes).unwrap();
+        assert_eq!(back.drop_margin, m.drop_margin);
+        assert!(Model::read(b"WSAM").is_none());
+        assert!(Model::read(&bytes[..bytes.len() - 1]).is_none());
+    }
+}

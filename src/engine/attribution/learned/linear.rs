@@ -1,0 +1,197 @@
+//! A linear sequence labeller over hashed features: int8 weights, integer scores, Viterbi
+//! decoding with label-transition weights. The trainer ([`super::train`]) quantises its averaged
+//! weights into the same struct, so the engine reproduces the trainer's predictions exactly.
+//!
+//! File layout of one labeller (little-endian): `bits: u32`, `labels: u32`,
+//! `weights: [i8; labels << bits]` (feature-major: a feature's labels are adjacent), then
+//! `transitions: [i8; (labels + 1) * labels]` (row `labels` is the start state).
+
+use std::borrow::Cow;
+
+/// One labeller's weights.
+#[derive(Clone, Debug)]
+pub struct Linear {
+    bits: u32,
+    labels: usize,
+    /// Feature-major `i8` weights, stored as their bytes.
+    weights: Cow<'static, [u8]>,
+    trans: Vec<i32>,
+}
+
+/// Reads little-endian values from a byte slice; every read is checked.
+pub(crate) struct Reader<'b> {
+    pub(crate) bytes: &'b [u8],
+    pub(crate) at: usize,
+}
+
+impl<'b> Reader<'b> {
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    pub(crate) fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    pub(crate) fn i32(&mut self) -> Option<i32> {
+        Some(i32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+impl Linear {
+    /// A labeller from its parts (the trainer's quantised weights).
+    pub fn new(bits: u32, labels: usize, weights: Vec<i8>, trans: Vec<i8>) -> Option<Linear> {
+        if bits > 24 || labels == 0 || weights.len() != labels << bits || trans.len() != (labels + 1) * labels {
+            return None;
+        }
+        let weights = weights.into_iter().map(|w| w as u8).collect::<Vec<u8>>();
+        Some(Linear { bits, labels, weights: Cow::Owned(weights), trans: trans.into_iter().map(i32::from).collect() })
+    }
+
+    /// Reads one labeller from `r` (borrowing the weights), or `None` when the bytes are not one.
+    pub(crate) fn read(r: &mut Reader<'static>) -> Option<Linear> {
+        let bits = r.u32()?;
+        let labels = r.u32()? as usize;
+        if bits > 24 || labels == 0 || labels > 16 {
+            return None;
+        }
+        let weights = r.take(labels << bits)?;
+        let trans = r.take((labels + 1) * labels)?.iter().map(|&t| i32::from(t as i8)).collect();
+        Some(Linear { bits, labels, weights: Cow::Borrowed(weights), trans })
+    }
+
+    /// Appends this labeller in the file layout.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.labels as u32).to_le_bytes());
+        out.extend_from_slice(&self.weights);
+        out.extend(self.trans.iter().map(|&t| t as i8 as u8));
+    }
+
+    /// Number of labels.
+    pub fn labels(&self) -> usize {
+        self.labels
+    }
+
+    /// The mask that maps a feature hash to its bucket.
+    pub fn mask(&self) -> u32 {
+        (1u32 << self.bits) - 1
+    }
+
+    /// Adds the scores of `features` (hashes) to `scores` (one per label).
+    pub fn emit(&self, features: &[u32], scores: &mut [i32]) {
+        let (l, mask) = (self.labels, self.mask());
+        for &f in features {
+            let at = ((f & mask) as usize) * l;
+            if let Some(ws) = self.weights.get(at..at + l) {
+                for (s, &w) in scores.iter_mut().zip(ws) {
+                    *s += i32::from(w as i8);
+                }
+            }
+        }
+    }
+
+    /// The transition score from `prev` (`None`: the start) to `cur`.
+    pub fn transition(&self, prev: Option<usize>, cur: usize) -> i32 {
+        let row = prev.unwrap_or(self.labels);
+        self.trans.get(row * self.labels + cur).copied().unwrap_or(0)
+    }
+
+    /// The best label sequence for per-position emission scores (`emissions[t * labels + l]`).
+    pub fn viterbi(&self, emissions: &[i32]) -> Vec<usize> {
+        viterbi(self.labels, emissions, |p, c| self.transition(p, c))
+    }
+}
+
+/// Viterbi over `labels` labels with the transition scores of `trans` (shared with the trainer's
+/// float-free decoding).
+pub(crate) fn viterbi(labels: usize, emissions: &[i32], trans: impl Fn(Option<usize>, usize) -> i32) -> Vec<usize> {
+    let n = emissions.len() / labels.max(1);
+    if n == 0 || labels == 0 {
+        return Vec::new();
+    }
+    let mut score: Vec<i64> = (0..labels).map(|l| i64::from(emissions[l]) + i64::from(trans(None, l))).collect();
+    let mut back = vec![0u8; n * labels];
+    let mut next = vec![0i64; labels];
+    for t in 1..n {
+        for c in 0..labels {
+            let (mut best, mut arg) = (i64::MIN, 0);
+            for (p, &s) in score.iter().enumerate() {
+                let v = s + i64::from(trans(Some(p), c));
+                if v > best {
+                    (best, arg) = (v, p);
+                }
+            }
+            next[c] = best + i64::from(emissions[t * labels + c]);
+            back[t * labels + c] = arg as u8;
+        }
+        std::mem::swap(&mut score, &mut next);
+    }
+    let mut last = (0..labels).max_by_key(|&l| (score[l], std::cmp::Reverse(l))).unwrap_or(0);
+    let mut out = vec![0; n];
+    for t in (0..n).rev() {
+        out[t] = last;
+        last = back[t * labels + last] as usize;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiny() -> Linear {
+        // 2 buckets, 2 labels: feature 0 votes label 0, feature 1 votes label 1.
+        Linear::new(1, 2, vec![5, -5, -5, 5], vec![0, 0, 0, 0, 0, 0]).unwrap()
+    }
+
+    #[test]
+    fn emission_adds_the_weights_of_each_feature() {
+        let m = tiny();
+        let mut s = [0, 0];
+        m.emit(&[0, 1, 1], &mut s);
+        assert_eq!(s, [-5, 5]);
+    }
+
+    #[test]
+    fn viterbi_follows_transitions_when_they_outweigh_emissions() {
+        // Strong penalty for 0 → 1.
+        let m = Linear::new(1, 2, vec![5, -5, -5, 5], vec![0, -100, 0, 0, 0, 0]).unwrap();
+        let mut e = Vec::new();
+        for f in [0u32, 1] {
+            let mut s = [0, 0];
+            m.emit(&[f], &mut s);
+            e.extend(s);
+        }
+        assert_eq!(m.viterbi(&e), vec![0, 0]);
+        assert_eq!(tiny().viterbi(&e), vec![0, 1]);
+    }
+
+    #[test]
+    fn a_labeller_round_trips_through_its_bytes() {
+        let m = tiny();
+        let mut out = Vec::new();
+        m.write(&mut out);
+        let bytes: &'static [u8] = Box::leak(out.into_boxed_slice());
+        let back = Linear::read(&mut Reader { bytes, at: 0 }).unwrap();
+        assert_eq!(back.labels(), 2);
+        let mut s = [0, 0];
+        back.emit(&[1], &mut s);
+        assert_eq!(s, [-5, 5]);
+    }
+
+    #[test]
+    fn truncated_bytes_are_no_labeller() {
+        let mut out = Vec::new();
+        tiny().write(&mut out);
+        for cut in 0..out.len() {
+            let bytes: &'static [u8] = Box::leak(out[..cut].to_vec().into_boxed_slice());
+            assert!(Linear::read(&mut Reader { bytes, at: 0 }).is_none(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn viterbi_of_nothing_is_empty() {
+        assert!(tiny().viterbi(&[]).is_empty());
+    }
+}
