@@ -116,7 +116,7 @@ enum Command {
         #[arg(long, default_value_t = 10)]
         epochs: usize,
         /// log2 of the number of hashed feature buckets.
-        #[arg(long, default_value_t = 18)]
+        #[arg(long, default_value_t = 16)]
         bits: u32,
         /// Split to tune the drop margin on.
         #[arg(long, default_value = "dev")]
@@ -723,7 +723,7 @@ fn train_cmd(polnear: &Path, out: &Path, epochs: usize, bits: u32, tune: &str) -
         train::accuracy(&hex.role, &model.role)
     );
     let mut best = (f64::MIN, i32::MAX / 2);
-    for margin in [i32::MAX / 2, 150, 100, 50, 25, 0, -25] {
+    for margin in [i32::MAX / 2, 100, 50, 25, 0, -25, -50, -75] {
         let m: &'static Model = Box::leak(Box::new(Model { drop_margin: margin, ..model.clone() }));
         let mut scores = Scores::default();
         for (_, text, gold) in &held {

@@ -26,7 +26,7 @@ use crate::engine::model::{ClaimKind, Stance};
 use crate::engine::segment::TokKind;
 use crate::engine::span::Span;
 use crate::engine::words::class;
-use features::{CueCtx, Tokens};
+use features::{CueCtx, Marks, Tokens};
 use linear::{Linear, Reader};
 
 /// Cue labels.
@@ -43,7 +43,7 @@ pub(crate) const CI: usize = 4;
 const RETAGGED: &[&str] =
     &["subject", "apposition", "coordinated", "inverted", "participle", "first-phrase", "passive"];
 /// How far (in tokens) a role window reaches either side of its cue.
-pub(crate) const REACH: usize = 80;
+pub(crate) const REACH: usize = 40;
 
 const MAGIC: &[u8; 4] = b"WSAM";
 const FORMAT: u32 = 1;
@@ -203,91 +203,123 @@ pub(crate) fn roles_to_spans(
     (source.filter(|s| !s.is_empty()), content)
 }
 
+/// Sentence windows per chunk of work: the token rows of a chunk (and its [`MARGIN`]) are built,
+/// used and dropped before the next, so the model's memory does not grow with the document.
+const CHUNK_TOKENS: usize = 4096;
+/// Sentence windows either side of a chunk whose rows are built too: the role tagger reads the
+/// cue's neighbouring sentences, the features two tokens either side.
+pub(crate) const MARGIN: usize = 2;
+
+/// The chunks of `ctx`'s sentence windows: `(first, end)` ranges of about [`CHUNK_TOKENS`].
+pub(crate) fn chunks(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut s0, mut n) = (0, 0);
+    for (k, s) in ctx.sents.iter().enumerate() {
+        n += s.tok_end.saturating_sub(s.tok_start);
+        if n >= CHUNK_TOKENS {
+            out.push((s0, k + 1));
+            (s0, n) = (k + 1, 0);
+        }
+    }
+    if s0 < ctx.sents.len() {
+        out.push((s0, ctx.sents.len()));
+    }
+    out
+}
+
+/// The first token index at or after byte `pos`.
+fn tok_at(ctx: &Ctx<'_>, pos: usize) -> usize {
+    ctx.d.toks.partition_point(|t| t.span.start < pos)
+}
+
 /// Revises the rules' `claims` with the model: drops rule claims whose cue it rejects, re-tags
 /// the source and content of the others, adds the claims of cues the rules missed. What it did
 /// is appended to `trace` (read before: the rules' vetoes are features).
 pub(crate) fn revise(ctx: &Ctx<'_>, model: &Model, claims: &mut Vec<RawClaim>, trace: &mut Vec<Trace>) {
-    let t = Tokens::new(ctx, claims, trace);
+    let marks = Marks::new(ctx, claims, trace);
     let mut feats = Vec::with_capacity(64);
-    let starts: Vec<usize> = ctx.d.toks.iter().map(|x| x.span.start).collect();
-    let tok_of = |pos: usize| starts.partition_point(|&s| s < pos);
-    // Rule claims by the token their first cue span starts at.
+    // Rule claims by the token their first cue span starts at, and the claim of each cue token.
     let mut by_cue_tok: Vec<(usize, usize)> =
-        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (tok_of(s.start), k))).collect();
+        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (tok_at(ctx, s.start), k))).collect();
     by_cue_tok.sort_unstable();
+    let mut owner = vec![u32::MAX; ctx.d.toks.len()];
+    for (k, c) in claims.iter().enumerate() {
+        for s in &c.cue {
+            let (a, b) = (tok_at(ctx, s.start), tok_at(ctx, s.end));
+            owner.get_mut(a..b.max(a)).unwrap_or_default().fill(k as u32);
+        }
+    }
     let mut keep = vec![true; claims.len()];
     let mut added = Vec::new();
-    for (si, sent) in ctx.sents.iter().enumerate() {
-        if ctx.d.boiler_para.get(sent.para).copied().unwrap_or(false) {
-            continue;
-        }
-        let a = ctx.skip_until(sent);
-        let b = sent.tok_end;
-        if a >= b {
-            continue;
-        }
-        let (labels, margin) = model.tag_cues(&t, a, b, &mut feats);
-        // Rule claims with a cue in this sentence: dropped when the model rejects every word of
-        // every part of the cue.
-        let from = by_cue_tok.partition_point(|&(i, _)| i < a);
-        for &(i, k) in by_cue_tok[from..].iter().take_while(|&&(i, _)| i < b) {
-            let toks = claims[k].cue.iter().flat_map(|s| tok_of(s.start)..tok_of(s.end));
-            let (mut any, mut best) = (false, i32::MIN);
-            for x in toks.filter(|x| (a..b).contains(x)) {
-                any |= labels.get(x - a).is_some_and(|&l| l != O);
-                best = best.max(margin.get(x - a).copied().unwrap_or(0));
+    for (s0, s1) in chunks(ctx) {
+        let t = Tokens::new(ctx, &marks, s0.saturating_sub(MARGIN), s1 + MARGIN);
+        for si in s0..s1 {
+            let sent = &ctx.sents[si];
+            if ctx.d.boiler_para.get(sent.para).copied().unwrap_or(false) {
+                continue;
             }
-            if !any && best < -model.drop_margin && RETAGGED.contains(&claims[k].rule) {
-                keep[k] = false;
-                trace.push(event(ctx, i, Outcome::Veto("dropped by the model"), None));
+            let a = ctx.skip_until(sent);
+            let b = sent.tok_end;
+            if a >= b {
+                continue;
             }
-        }
-        for (c0, c1) in cue_runs(&labels, a) {
-            let span = ctx.span(c0, c1);
-            let rule = (c0..c1)
-                .any(|k| t.toks.get(k).is_some_and(|x| !x.rule.cue_rule.is_empty()))
-                .then(|| claims.iter().position(|c| c.cue.iter().any(|s| s.overlaps(span))))
-                .flatten();
-            if let Some(k) = rule {
-                // The rules' claim: its source and content as the role tagger reads them.
-                let c = &claims[k];
-                if c.inherit_from.is_none()
-                    && c.via.is_none()
-                    && RETAGGED.contains(&c.rule)
-                    && c.kind != ClaimKind::Belief
-                {
-                    let (source, mut content) = roles(ctx, model, &t, c0, c1, Some(c), &mut feats);
-                    let c = &mut claims[k];
-                    if source.is_some() {
-                        c.source = source;
-                    }
-                    // Never a content that is the source ("Carter however said …").
-                    content.retain(|s| !c.source.is_some_and(|src| src.overlaps(*s)));
-                    if !content.is_empty() && c.kind != ClaimKind::Direct {
-                        c.content = content;
-                    }
+            let (labels, margin) = model.tag_cues(&t, a, b, &mut feats);
+            // Rule claims with a cue in this sentence: dropped when the model rejects every
+            // word of every part of the cue.
+            let from = by_cue_tok.partition_point(|&(i, _)| i < a);
+            for &(i, k) in by_cue_tok[from..].iter().take_while(|&&(i, _)| i < b) {
+                let toks = claims[k].cue.iter().flat_map(|s| tok_at(ctx, s.start)..tok_at(ctx, s.end));
+                let (mut any, mut best) = (false, i32::MIN);
+                for x in toks.filter(|x| (a..b).contains(x)) {
+                    any |= labels.get(x - a).is_some_and(|&l| l != O);
+                    best = best.max(margin.get(x - a).copied().unwrap_or(0));
                 }
-                continue;
+                let quoted = matches!(claims[k].kind, ClaimKind::Direct | ClaimKind::Mixed);
+                if !any && best < -model.drop_margin && RETAGGED.contains(&claims[k].rule) && !quoted {
+                    keep[k] = false;
+                    trace.push(event(ctx, i, Outcome::Veto("dropped by the model"), None));
+                }
             }
-            if (c0..c1).any(|k| t.toks.get(k).is_some_and(|x| !x.rule.cue_rule.is_empty())) {
-                continue;
+            for (c0, c1) in cue_runs(&labels, a) {
+                let rule = (c0..c1).find_map(|k| owner.get(k).copied().filter(|&o| o != u32::MAX));
+                if let Some(k) = rule {
+                    retag(ctx, model, &t, c0, c1, &mut claims[k as usize], &mut feats);
+                    continue;
+                }
+                if (c0..c1).all(|k| !ctx.is_word(k) && !ctx.is_punct(k, ':')) && !is_dash(ctx, c0) {
+                    continue;
+                }
+                let (source, content) = roles(ctx, model, &t, c0, c1, None, &mut feats);
+                if !acceptable(ctx, c0, c1, source, &content) {
+                    continue;
+                }
+                let m = (c0..c1).map(|k| margin.get(k - a).copied().unwrap_or(0)).max().unwrap_or(0);
+                let claim = new_claim(ctx, c0, c1, source, content, si, m);
+                trace.push(event(ctx, c0, Outcome::Claim("model"), Some(&claim)));
+                added.push(claim);
             }
-            if (c0..c1).all(|k| !ctx.is_word(k) && !ctx.is_punct(k, ':')) && !is_dash(ctx, c0) {
-                continue;
-            }
-            let (source, content) = roles(ctx, model, &t, c0, c1, None, &mut feats);
-            // Joint acceptance: a cue without a content, or without a source, is no claim.
-            if !acceptable(ctx, c0, c1, source, &content) {
-                continue;
-            }
-            let m = (c0..c1).map(|k| margin.get(k - a).copied().unwrap_or(0)).max().unwrap_or(0);
-            let claim = new_claim(ctx, c0, c1, source, content, si, m);
-            trace.push(event(ctx, c0, Outcome::Claim("model"), Some(&claim)));
-            added.push(claim);
         }
     }
     drop_claims(claims, &keep);
     claims.extend(added);
+}
+
+/// The rules' claim `c` of the cue `c0..c1`: its source and content as the role tagger reads
+/// them (verbs of saying only; a direct quotation keeps its content, a chain or an inherited
+/// speaker its roles).
+fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut RawClaim, feats: &mut Vec<u32>) {
+    if c.inherit_from.is_some() || c.via.is_some() || !RETAGGED.contains(&c.rule) || c.kind == ClaimKind::Belief {
+        return;
+    }
+    let (source, mut content) = roles(ctx, model, t, c0, c1, Some(c), feats);
+    if source.is_some() {
+        c.source = source;
+    }
+    // Never a content that is the source ("Carter however said …").
+    content.retain(|s| !c.source.is_some_and(|src| src.overlaps(*s)));
+    if !content.is_empty() && c.kind != ClaimKind::Direct {
+        c.content = content;
+    }
 }
 
 /// The role tagger's source and content for the cue at `c0..c1` (`rule`: the rules' claim of it).

@@ -1,7 +1,7 @@
-//! The features both labellers read, hashed: one precomputed row per token ([`Tokens`]), then
-//! per position the cue tagger's features ([`cue`]) and, per cue, the role tagger's ([`role`]).
-//! The trainer and the engine call these same functions, so a model never sees features its
-//! trainer did not.
+//! The features both labellers read, hashed: a compact row per token ([`Tok`], built for one
+//! chunk of sentences at a time so memory stays flat), then per position the cue tagger's
+//! features ([`cue`]) and, per cue, the role tagger's ([`role`]). The trainer and the engine call
+//! these same functions, so a model never sees features its trainer did not.
 
 use super::super::trace::{Outcome, Trace};
 use super::super::view::Ctx;
@@ -9,202 +9,152 @@ use super::super::RawClaim;
 use crate::engine::segment::TokKind;
 
 /// Bumped whenever a feature changes: a model trained on other features is not used.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 5;
 
-/// FNV-1a over a template id and byte parts (a 0xff separator between parts).
-pub(crate) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5 ^ u32::from(template);
-    h = h.wrapping_mul(0x0100_0193);
-    for (k, p) in parts.iter().enumerate() {
-        if k > 0 {
-            h ^= 0xff;
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        for &b in *p {
-            h ^= u32::from(b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
+/// FNV-1a of a string (words, lemmas, rule names are hashed once).
+pub(crate) fn fnv(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &x in b {
+        h ^= u32::from(x);
+        h = h.wrapping_mul(0x0100_0193);
     }
     h
 }
 
-/// What the rules did at a token.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct RuleMark {
-    /// The rule of a claim whose cue covers the token ("" when none).
-    pub cue_rule: &'static str,
-    /// The veto that dropped a cue candidate at the token ("" when none).
-    pub veto: &'static str,
-    /// Inside some rule claim's source / content.
-    pub in_source: bool,
-    pub in_content: bool,
+/// A feature: its template and parts mixed into one hash.
+#[inline]
+pub(crate) fn mix(template: u32, parts: &[u32]) -> u32 {
+    let mut h = template.wrapping_mul(0x9e37_79b1) ^ 0x85eb_ca6b;
+    for &p in parts {
+        h = (h.rotate_left(5) ^ p).wrapping_mul(0x2722_0a95);
+    }
+    h ^ (h >> 15)
+}
+
+/// What the rules did at each token of a document, 3 bytes a token.
+pub(crate) struct Marks {
+    /// Per token: the index (+1) in `names` of the rule whose claim's cue covers it, of the veto
+    /// that dropped a candidate at it, and bit flags (1: in a rule claim's source, 2: content).
+    cue_rule: Vec<u8>,
+    veto: Vec<u8>,
+    flags: Vec<u8>,
+    names: Vec<&'static str>,
+    /// `fnv` of each name.
+    hashes: Vec<u32>,
+}
+
+impl Marks {
+    /// The marks of the rules' `claims` and `trace` over `ctx`'s tokens.
+    pub(crate) fn new(ctx: &Ctx<'_>, claims: &[RawClaim], trace: &[Trace]) -> Marks {
+        let n = ctx.d.toks.len();
+        let mut m =
+            Marks { cue_rule: vec![0; n], veto: vec![0; n], flags: vec![0; n], names: Vec::new(), hashes: Vec::new() };
+        let toks = ctx.d.toks;
+        let range = |a: usize, b: usize| {
+            let from = toks.partition_point(|t| t.span.start < a);
+            let to = toks.partition_point(|t| t.span.start < b);
+            from..to.max(from)
+        };
+        for c in claims {
+            let name = m.name(c.rule);
+            for s in &c.cue {
+                m.cue_rule[range(s.start, s.end)].fill(name);
+            }
+            if let Some(s) = c.source {
+                m.flags[range(s.start, s.end)].iter_mut().for_each(|f| *f |= 1);
+            }
+            for s in &c.content {
+                m.flags[range(s.start, s.end)].iter_mut().for_each(|f| *f |= 2);
+            }
+        }
+        for t in trace {
+            if let Outcome::Veto(why) = t.outcome {
+                let name = m.name(why);
+                m.veto[range(t.at.start, t.at.end)].fill(name);
+            }
+        }
+        m
+    }
+
+    fn name(&mut self, s: &'static str) -> u8 {
+        let k = match self.names.iter().position(|x| *x == s) {
+            Some(k) => k,
+            None => {
+                self.names.push(s);
+                self.hashes.push(fnv(s.as_bytes()));
+                self.names.len() - 1
+            }
+        };
+        u8::try_from(k + 1).unwrap_or(u8::MAX)
+    }
+
+    fn hash_of(&self, k: u8) -> u32 {
+        if k == 0 {
+            0
+        } else {
+            self.hashes.get(usize::from(k) - 1).copied().unwrap_or(0)
+        }
+    }
 }
 
 /// One token as the features see it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Tok {
-    /// Lower-cased, digits as 0, at most 24 bytes.
-    pub w: String,
-    /// Word shape: `Xx`, `x`, `X`, `0`, `p` (punctuation) and the character for quote marks,
-    /// dashes and colons.
-    pub shape: &'static str,
-    pub classes: u16,
-    /// The cue lemma the lexicon gives it ("" when none) and its prior in tenths.
-    pub lemma: &'static str,
+    /// Hashes of the lower-cased word (digits as 0), its stem, its last three characters.
+    pub w: u32,
+    pub stem: u32,
+    pub suf: u32,
+    /// Hash of the cue lemma the lexicon gives it (0 when none) and its prior in tenths.
+    pub lemma: u32,
     pub prior: u8,
+    /// Word shape: 1 `Xx`, 2 `x`, 3 `X`, 4 digits, 5 quote mark, 6 dash, 7 colon, 8 comma,
+    /// 9 sentence end, 10 other punctuation, 0 outside the chunk.
+    pub shape: u8,
+    pub classes: u16,
     pub in_quote: bool,
     /// Its sentence window.
     pub sent: u32,
-    pub rule: RuleMark,
-    /// Tokens from its sentence window's start, and to its end (exclusive).
-    pub from_start: u32,
-    pub to_end: u32,
+    /// Hashes of the rule whose claim's cue covers it and of the veto at it (0: none).
+    pub cue_rule: u32,
+    pub veto: u32,
+    /// In a rule claim's source / content.
+    pub in_source: bool,
+    pub in_content: bool,
+    /// Tokens from its sentence window's start, and to its end (bucketed).
+    pub from_start: u8,
+    pub to_end: u8,
     /// Tokens back to the nearest quote mark, and ahead to the next, in its sentence window
     /// (bucketed; 10 when none).
     pub q_left: u8,
     pub q_right: u8,
 }
 
-/// Per token rows of one document, and where each sentence window starts.
+/// The rows of tokens `base..base + toks.len()`.
 pub(crate) struct Tokens {
+    pub base: usize,
     pub toks: Vec<Tok>,
 }
 
-fn norm(w: &str) -> String {
-    let mut s = String::with_capacity(w.len().min(24));
+fn norm_hash(w: &str) -> (u32, u32, u32) {
+    let mut s = [0u8; 32];
+    let mut n = 0;
+    if w.is_ascii() {
+        for &c in w.as_bytes().iter().take(24) {
+            s[n] = if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() };
+            n += 1;
+        }
+        let b = &s[..n];
+        return (fnv(b), fnv(stem(b)), fnv(&b[b.len().saturating_sub(3)..]));
+    }
     for c in w.chars().flat_map(char::to_lowercase) {
-        if s.len() + c.len_utf8() > 24 {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        if n + c.len_utf8() > 24 {
             break;
         }
-        s.push(if c.is_ascii_digit() { '0' } else { c });
+        n += c.encode_utf8(&mut s[n..]).len();
     }
-    s
-}
-
-fn shape(ctx: &Ctx<'_>, i: usize) -> &'static str {
-    let t = ctx.tok(i);
-    match t.kind {
-        TokKind::Word => {
-            let w = ctx.word(i);
-            if w.chars().any(|c| c.is_ascii_digit()) {
-                "0"
-            } else if w.chars().all(char::is_uppercase) && w.chars().count() > 1 {
-                "X"
-            } else if t.cap {
-                "Xx"
-            } else {
-                "x"
-            }
-        }
-        _ => match t.ch {
-            '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' => "q",
-            '—' | '–' | '―' | '-' => "-",
-            ':' => ":",
-            ',' => ",",
-            '.' | '!' | '?' => ".",
-            _ => "p",
-        },
-    }
-}
-
-impl Tokens {
-    /// The rows of `ctx`'s document, with what the rules made of it.
-    pub(crate) fn new(ctx: &Ctx<'_>, claims: &[RawClaim], trace: &[Trace]) -> Tokens {
-        let n = ctx.d.toks.len();
-        let mut sent = vec![(0u32, 0u32, 0u32); n];
-        for (k, s) in ctx.sents.iter().enumerate() {
-            for (i, x) in sent.iter_mut().enumerate().take(s.tok_end.min(n)).skip(s.tok_start) {
-                *x = (k as u32, (i - s.tok_start) as u32, (s.tok_end - i) as u32);
-            }
-        }
-        let mut marks = vec![RuleMark::default(); n];
-        let starts: Vec<usize> = ctx.d.toks.iter().map(|t| t.span.start).collect();
-        let range = |a: usize, b: usize| {
-            let from = starts.partition_point(|&s| s < a);
-            let to = starts.partition_point(|&s| s < b);
-            from..to
-        };
-        for c in claims {
-            for s in &c.cue {
-                for m in marks.get_mut(range(s.start, s.end)).unwrap_or_default() {
-                    m.cue_rule = c.rule;
-                }
-            }
-            if let Some(s) = c.source {
-                for m in marks.get_mut(range(s.start, s.end)).unwrap_or_default() {
-                    m.in_source = true;
-                }
-            }
-            for s in &c.content {
-                for m in marks.get_mut(range(s.start, s.end)).unwrap_or_default() {
-                    m.in_content = true;
-                }
-            }
-        }
-        for t in trace {
-            if let Outcome::Veto(why) = t.outcome {
-                for m in marks.get_mut(range(t.at.start, t.at.end)).unwrap_or_default() {
-                    m.veto = why;
-                }
-            }
-        }
-        let toks = (0..n)
-            .map(|i| {
-                let entry = ctx.cue_entry(i);
-                Tok {
-                    w: norm(ctx.word(i)),
-                    shape: shape(ctx, i),
-                    classes: ctx.classes.get(i).copied().unwrap_or(0),
-                    lemma: entry.map_or("", |e| e.lemma),
-                    prior: entry.map_or(0, |e| (e.prior * 10.0).round().clamp(0.0, 10.0) as u8),
-                    in_quote: ctx.inside_of(i).is_some(),
-                    sent: sent[i].0,
-                    rule: marks[i],
-                    from_start: sent[i].1,
-                    to_end: sent[i].2,
-                    q_left: 10,
-                    q_right: 10,
-                }
-            })
-            .collect::<Vec<Tok>>();
-        let mut toks = toks;
-        let mut last: Option<(usize, u32)> = None;
-        for (i, tk) in toks.iter_mut().enumerate() {
-            if let Some((k, s)) = last {
-                if s == tk.sent {
-                    tk.q_left = bucket(i - k);
-                }
-            }
-            if tk.shape == "q" {
-                last = Some((i, tk.sent));
-            }
-        }
-        let mut next: Option<(usize, u32)> = None;
-        for (i, tk) in toks.iter_mut().enumerate().rev() {
-            if let Some((k, s)) = next {
-                if s == tk.sent {
-                    tk.q_right = bucket(k - i);
-                }
-            }
-            if tk.shape == "q" {
-                next = Some((i, tk.sent));
-            }
-        }
-        Tokens { toks }
-    }
-
-    fn get(&self, i: isize) -> Option<&Tok> {
-        usize::try_from(i).ok().and_then(|i| self.toks.get(i))
-    }
-    fn w(&self, i: isize) -> &[u8] {
-        self.get(i).map_or(b"<s>", |t| t.w.as_bytes())
-    }
-    fn shape(&self, i: isize) -> &[u8] {
-        self.get(i).map_or(b"<s>", |t| t.shape.as_bytes())
-    }
-    fn lemma(&self, i: isize) -> &[u8] {
-        self.get(i).map_or(b"<s>", |t| t.lemma.as_bytes())
-    }
+    let b = &s[..n];
+    (fnv(b), fnv(stem(b)), fnv(&b[b.len().saturating_sub(3)..]))
 }
 
 /// The word without a common inflection ("claimed", "claims", "claiming" → "claim").
@@ -217,8 +167,30 @@ fn stem(w: &[u8]) -> &[u8] {
     w
 }
 
-fn suffix(w: &[u8], n: usize) -> &[u8] {
-    &w[w.len().saturating_sub(n)..]
+fn shape(ctx: &Ctx<'_>, i: usize) -> u8 {
+    let t = ctx.tok(i);
+    match t.kind {
+        TokKind::Word => {
+            let w = ctx.word(i);
+            if w.bytes().any(|c| c.is_ascii_digit()) {
+                4
+            } else if w.chars().all(char::is_uppercase) && w.chars().nth(1).is_some() {
+                3
+            } else if t.cap {
+                1
+            } else {
+                2
+            }
+        }
+        _ => match t.ch {
+            '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»' => 5,
+            '—' | '–' | '―' | '-' => 6,
+            ':' => 7,
+            ',' => 8,
+            '.' | '!' | '?' => 9,
+            _ => 10,
+        },
+    }
 }
 
 fn bucket(d: usize) -> u8 {
@@ -233,76 +205,157 @@ fn bucket(d: usize) -> u8 {
     }
 }
 
+impl Tokens {
+    /// The rows of the tokens of sentence windows `s0..s1` of `ctx`.
+    pub(crate) fn new(ctx: &Ctx<'_>, marks: &Marks, s0: usize, s1: usize) -> Tokens {
+        let sents = ctx.sents.get(s0..s1.min(ctx.sents.len())).unwrap_or_default();
+        let base = sents.first().map_or(0, |s| s.tok_start);
+        let end = sents.last().map_or(base, |s| s.tok_end);
+        let mut toks = vec![Tok::default(); end.saturating_sub(base)];
+        for (k, s) in sents.iter().enumerate() {
+            let (mut last_q, mut rows) = (None, Vec::new());
+            for i in s.tok_start.max(base)..s.tok_end.min(end) {
+                let entry = ctx.cue_entry(i);
+                let (w, stem, suf) = norm_hash(ctx.word(i));
+                let shape = shape(ctx, i);
+                let m = |v: &Vec<u8>| v.get(i).copied().unwrap_or(0);
+                let flags = m(&marks.flags);
+                toks[i - base] = Tok {
+                    w,
+                    stem,
+                    suf,
+                    lemma: entry.map_or(0, |e| fnv(e.lemma.as_bytes())),
+                    prior: entry.map_or(0, |e| (e.prior * 10.0).round().clamp(0.0, 10.0) as u8),
+                    shape,
+                    classes: ctx.classes.get(i).copied().unwrap_or(0),
+                    in_quote: ctx.inside_of(i).is_some(),
+                    sent: (s0 + k) as u32,
+                    cue_rule: marks.hash_of(m(&marks.cue_rule)),
+                    veto: marks.hash_of(m(&marks.veto)),
+                    in_source: flags & 1 != 0,
+                    in_content: flags & 2 != 0,
+                    from_start: bucket(i - s.tok_start),
+                    to_end: bucket(s.tok_end - i),
+                    q_left: last_q.map_or(10, |q| bucket(i - q)),
+                    q_right: 10,
+                };
+                if shape == 5 {
+                    last_q = Some(i);
+                }
+                rows.push(i);
+            }
+            let mut next_q = None;
+            for &i in rows.iter().rev() {
+                let t = &mut toks[i - base];
+                t.q_right = next_q.map_or(10, |q: usize| bucket(q - i));
+                if t.shape == 5 {
+                    next_q = Some(i);
+                }
+            }
+        }
+        Tokens { base, toks }
+    }
+
+    /// The row of token `i`, if it is in this chunk.
+    pub(crate) fn get(&self, i: isize) -> Option<&Tok> {
+        i.checked_sub(self.base as isize).and_then(|k| usize::try_from(k).ok()).and_then(|k| self.toks.get(k))
+    }
+
+    /// The row of token `i`, or an empty row outside the chunk.
+    pub(crate) fn at(&self, i: usize) -> Tok {
+        self.get(i as isize).copied().unwrap_or_default()
+    }
+
+    /// The tokens covered: `base..end`.
+    pub(crate) fn end(&self) -> usize {
+        self.base + self.toks.len()
+    }
+}
+
+const OUT: u32 = 0x5bd1_e995;
+
+fn w(t: &Tokens, i: isize) -> u32 {
+    t.get(i).map_or(OUT, |x| x.w)
+}
+fn shp(t: &Tokens, i: isize) -> u32 {
+    t.get(i).map_or(0, |x| u32::from(x.shape))
+}
+fn lem(t: &Tokens, i: isize) -> u32 {
+    t.get(i).map_or(OUT, |x| x.lemma)
+}
+
 /// The cue tagger's features of token `i`, appended to `out`.
 pub(crate) fn cue(t: &Tokens, i: usize, out: &mut Vec<u32>) {
     let ii = i as isize;
-    let Some(me) = t.toks.get(i) else { return };
-    let w0 = me.w.as_bytes();
-    let push = |out: &mut Vec<u32>, tpl: u8, parts: &[&[u8]]| out.push(hash(tpl, parts));
-    push(out, 1, &[]);
-    push(out, 2, &[w0]);
-    push(out, 3, &[t.w(ii - 1)]);
-    push(out, 4, &[t.w(ii + 1)]);
-    push(out, 5, &[t.w(ii - 2)]);
-    push(out, 6, &[t.w(ii + 2)]);
-    push(out, 7, &[t.w(ii - 1), w0]);
-    push(out, 8, &[w0, t.w(ii + 1)]);
-    push(out, 9, &[suffix(w0, 3)]);
-    push(out, 10, &[me.shape.as_bytes()]);
-    push(out, 11, &[me.lemma.as_bytes()]);
-    push(out, 12, &[if me.lemma.is_empty() { &b"-"[..] } else { b"+" }, &[me.prior]]);
-    push(out, 13, &[t.lemma(ii - 1)]);
-    push(out, 14, &[t.lemma(ii + 1)]);
-    push(out, 15, &[t.shape(ii - 1), me.shape.as_bytes(), t.shape(ii + 1)]);
-    for (tpl, k) in [(16u8, ii - 1), (17, ii), (18, ii + 1)] {
-        let c = t.get(k).map_or(0, |x| x.classes);
-        for bit in 0..16u8 {
-            if c & (1 << bit) != 0 {
-                push(out, tpl, &[&[bit]]);
-            }
-        }
-    }
-    let q = |k: isize| t.get(k).is_some_and(|x| x.in_quote);
-    push(out, 19, &[&[u8::from(me.in_quote), u8::from(q(ii - 1)), u8::from(q(ii + 1))]]);
-    push(out, 20, &[me.rule.cue_rule.as_bytes()]);
-    push(out, 21, &[me.rule.veto.as_bytes()]);
-    push(out, 22, &[me.rule.veto.as_bytes(), w0]);
-    push(out, 23, &[&[u8::from(me.rule.in_source), u8::from(me.rule.in_content)]]);
-    push(out, 24, &[&[bucket(me.from_start as usize), bucket(me.to_end as usize)]]);
-    push(out, 25, &[me.lemma.as_bytes(), t.w(ii + 1)]);
-    push(out, 26, &[me.rule.cue_rule.as_bytes(), me.lemma.as_bytes()]);
-    push(out, 27, &[suffix(w0, 2), t.shape(ii - 1)]);
-    push(out, 28, &[stem(w0)]);
-    push(out, 29, &[t.w(ii - 1), w0, t.w(ii + 1)]);
-    push(out, 30, &[&[me.q_left, me.q_right]]);
-    push(out, 31, &[&[me.q_left], stem(w0)]);
-    push(out, 32, &[&[me.q_right], stem(w0)]);
-    push(out, 33, &[t.shape(ii - 2), t.shape(ii - 1), stem(w0)]);
-    push(out, 34, &[stem(w0), t.w(ii + 1), t.w(ii + 2)]);
+    let Some(me) = t.get(ii).copied() else { return };
+    let w0 = me.w;
+    let mut push = |tpl: u32, parts: &[u32]| out.push(mix(tpl, parts));
+    push(1, &[]);
+    push(2, &[w0]);
+    push(3, &[w(t, ii - 1)]);
+    push(4, &[w(t, ii + 1)]);
+    push(5, &[w(t, ii - 2)]);
+    push(6, &[w(t, ii + 2)]);
+    push(7, &[w(t, ii - 1), w0]);
+    push(8, &[w0, w(t, ii + 1)]);
+    push(9, &[me.suf]);
+    push(10, &[u32::from(me.shape)]);
+    push(11, &[me.lemma]);
+    push(12, &[u32::from(me.lemma == 0), u32::from(me.prior)]);
+    push(13, &[lem(t, ii - 1)]);
+    push(14, &[lem(t, ii + 1)]);
+    push(15, &[shp(t, ii - 1), u32::from(me.shape), shp(t, ii + 1)]);
+    let classes = |k: isize| t.get(k).map_or(0, |x| u32::from(x.classes));
+    push(16, &[classes(ii - 1)]);
+    push(17, &[classes(ii)]);
+    push(18, &[classes(ii + 1)]);
+    let q = |k: isize| u32::from(t.get(k).is_some_and(|x| x.in_quote));
+    push(19, &[u32::from(me.in_quote), q(ii - 1), q(ii + 1)]);
+    push(20, &[me.cue_rule]);
+    push(21, &[me.veto]);
+    push(22, &[me.veto, w0]);
+    push(23, &[u32::from(me.in_source), u32::from(me.in_content)]);
+    push(24, &[u32::from(me.from_start), u32::from(me.to_end)]);
+    push(25, &[me.lemma, w(t, ii + 1)]);
+    push(26, &[me.cue_rule, me.lemma]);
+    push(27, &[me.suf, shp(t, ii - 1)]);
+    push(28, &[me.stem]);
+    push(29, &[w(t, ii - 1), w0, w(t, ii + 1)]);
+    push(30, &[u32::from(me.q_left), u32::from(me.q_right)]);
+    push(31, &[u32::from(me.q_left), me.stem]);
+    push(32, &[u32::from(me.q_right), me.stem]);
+    push(33, &[shp(t, ii - 2), shp(t, ii - 1), me.stem]);
+    push(34, &[me.stem, w(t, ii + 1), w(t, ii + 2)]);
 }
 
-/// Where a role-tagger window runs for the cue at tokens `c0..c1`: the cue's sentence and its
-/// neighbours, at most `reach` tokens either side.
+/// Where a role-tagger window runs for the cue at tokens `c0..c1`: the cue's sentence (as merged
+/// around quotations), at most `reach` tokens either side.
 pub(crate) fn role_window(t: &Tokens, c0: usize, c1: usize, reach: usize) -> (usize, usize) {
-    let Some(s) = t.toks.get(c0).map(|x| x.sent) else { return (c0, c1) };
-    let lo = c0.saturating_sub(reach);
-    let hi = (c1 + reach).min(t.toks.len());
-    let a = (lo..c0).find(|&k| t.toks[k].sent + 1 >= s).unwrap_or(c0);
-    let b = (c1..hi).find(|&k| t.toks[k].sent > s + 1).unwrap_or(hi);
+    let s = t.at(c0).sent;
+    let lo = c0.saturating_sub(reach).max(t.base);
+    let hi = (c1 + reach).min(t.end());
+    let a = (lo..c0).find(|&k| t.at(k).sent >= s).unwrap_or(c0);
+    let b = (c1..hi).find(|&k| t.at(k).sent > s).unwrap_or(hi);
     (a, b.max(c1))
 }
 
-/// The lemma of the cue starting at token `c0`, or its word when the lexicon has none.
-pub(crate) fn cue_lemma(t: &Tokens, c0: usize) -> &[u8] {
-    t.toks.get(c0).map_or(&b""[..], |x| if x.lemma.is_empty() { x.w.as_bytes() } else { x.lemma.as_bytes() })
+/// The hash of the lemma of the cue starting at token `c0`, or of its word when the lexicon has
+/// none.
+pub(crate) fn cue_lemma(t: &Tokens, c0: usize) -> u32 {
+    let x = t.at(c0);
+    if x.lemma == 0 {
+        x.w
+    } else {
+        x.lemma
+    }
 }
 
 /// Facts about one cue the role features condition on.
 pub(crate) struct CueCtx<'a> {
     pub c0: usize,
     pub c1: usize,
-    /// Its lemma, or its first word.
-    pub lemma: &'a [u8],
+    /// Hash of its lemma, or of its first word.
+    pub lemma: u32,
     /// Per token of the window: is it in the rules' source / content of this cue's claim.
     pub rule_source: &'a [bool],
     pub rule_content: &'a [bool],
@@ -317,56 +370,52 @@ pub(crate) struct CueCtx<'a> {
 /// The role tagger's features of token `j` for the cue `c`, appended to `out`.
 pub(crate) fn role(t: &Tokens, c: &CueCtx<'_>, j: usize, out: &mut Vec<u32>) {
     let jj = j as isize;
-    let Some(me) = t.toks.get(j) else { return };
-    let push = |out: &mut Vec<u32>, tpl: u8, parts: &[&[u8]]| out.push(hash(tpl, parts));
-    let (dir, d): (&[u8], usize) = if j < c.c0 {
-        (b"<", c.c0 - j)
+    let Some(me) = t.get(jj).copied() else { return };
+    let mut push = |tpl: u32, parts: &[u32]| out.push(mix(tpl, parts));
+    let (dir, d): (u32, usize) = if j < c.c0 {
+        (1, c.c0 - j)
     } else if j >= c.c1 {
-        (b">", j + 1 - c.c1)
+        (2, j + 1 - c.c1)
     } else {
-        (b"=", 0)
+        (3, 0)
     };
-    let db = [bucket(d)];
-    let cue_sent = t.toks.get(c.c0).map_or(0, |x| x.sent);
-    let sd = [(i64::from(me.sent) - i64::from(cue_sent)).clamp(-2, 2) as u8];
-    let w = me.w.as_bytes();
+    let db = u32::from(bucket(d));
+    let cue_sent = t.at(c.c0).sent;
+    let sd = (i64::from(me.sent) - i64::from(cue_sent)).clamp(-2, 2) as u32;
     let k = j - c.a;
     let ck = c.c0.saturating_sub(c.a);
     let commas = c.commas.get(k).copied().unwrap_or(0).abs_diff(c.commas.get(ck).copied().unwrap_or(0));
-    let cm = [commas.min(3) as u8];
-    let rs = [u8::from(c.rule_source.get(k).copied().unwrap_or(false))];
-    let rc = [u8::from(c.rule_content.get(k).copied().unwrap_or(false))];
-    let by = [u8::from(c.by_rule)];
-    let q = [u8::from(me.in_quote)];
-    push(out, 101, &[]);
-    push(out, 102, &[dir, &db]);
-    push(out, 103, &[dir, &db, w]);
-    push(out, 104, &[dir, w]);
-    push(out, 105, &[dir, t.w(jj - 1)]);
-    push(out, 106, &[dir, t.w(jj + 1)]);
-    push(out, 107, &[dir, me.shape.as_bytes()]);
-    push(out, 108, &[dir, &sd]);
-    push(out, 109, &[dir, &sd, &q]);
-    push(out, 110, &[dir, &cm]);
-    push(out, 111, &[dir, &cm, &db]);
-    push(out, 112, &[dir, c.lemma]);
-    push(out, 113, &[dir, c.lemma, &db]);
-    push(out, 114, &[&by, &rs, &rc]);
-    push(out, 115, &[&by, &rs, &rc, dir]);
-    push(out, 116, &[dir, t.shape(jj - 1), me.shape.as_bytes(), t.shape(jj + 1)]);
-    for bit in 0..16u8 {
-        if me.classes & (1 << bit) != 0 {
-            push(out, 117, &[dir, &[bit]]);
-        }
-    }
-    push(out, 118, &[dir, &q, &db]);
-    push(out, 119, &[dir, me.lemma.as_bytes()]);
-    push(out, 120, &[dir, suffix(w, 3)]);
-    push(out, 121, &[dir, &[u8::from(me.rule.cue_rule.is_empty()), u8::from(me.rule.in_source)]]);
-    push(out, 122, &[dir, &sd, w]);
-    push(out, 123, &[dir, &db, me.shape.as_bytes(), t.shape(jj - 1)]);
-    push(out, 124, &[dir, c.lemma, &sd, &q]);
-    push(out, 125, &[dir, &[me.q_left, me.q_right], &q]);
+    let cm = u32::from(commas.min(3));
+    let rs = u32::from(c.rule_source.get(k).copied().unwrap_or(false));
+    let rc = u32::from(c.rule_content.get(k).copied().unwrap_or(false));
+    let by = u32::from(c.by_rule);
+    let q = u32::from(me.in_quote);
+    let sh = u32::from(me.shape);
+    push(101, &[]);
+    push(102, &[dir, db]);
+    push(103, &[dir, db, me.w]);
+    push(104, &[dir, me.w]);
+    push(105, &[dir, w(t, jj - 1)]);
+    push(106, &[dir, w(t, jj + 1)]);
+    push(107, &[dir, sh]);
+    push(108, &[dir, sd]);
+    push(109, &[dir, sd, q]);
+    push(110, &[dir, cm]);
+    push(111, &[dir, cm, db]);
+    push(112, &[dir, c.lemma]);
+    push(113, &[dir, c.lemma, db]);
+    push(114, &[by, rs, rc]);
+    push(115, &[by, rs, rc, dir]);
+    push(116, &[dir, shp(t, jj - 1), sh, shp(t, jj + 1)]);
+    push(117, &[dir, u32::from(me.classes)]);
+    push(118, &[dir, q, db]);
+    push(119, &[dir, me.lemma]);
+    push(120, &[dir, me.suf]);
+    push(121, &[dir, u32::from(me.cue_rule == 0), u32::from(me.in_source)]);
+    push(122, &[dir, sd, me.w]);
+    push(123, &[dir, db, sh, shp(t, jj - 1)]);
+    push(124, &[dir, c.lemma, sd, q]);
+    push(125, &[dir, u32::from(me.q_left), u32::from(me.q_right), q]);
 }
 
 #[cfg(test)]
@@ -374,17 +423,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hashing_separates_templates_and_parts() {
-        assert_ne!(hash(1, &[b"ab"]), hash(2, &[b"ab"]));
-        assert_ne!(hash(1, &[b"a", b"b"]), hash(1, &[b"ab"]));
-        assert_eq!(hash(3, &[b"said"]), hash(3, &[b"said"]));
+    fn mixing_separates_templates_and_parts() {
+        assert_ne!(mix(1, &[7]), mix(2, &[7]));
+        assert_ne!(mix(1, &[7, 8]), mix(1, &[8, 7]));
+        assert_eq!(mix(3, &[fnv(b"said")]), mix(3, &[fnv(b"said")]));
     }
 
     #[test]
-    fn words_are_normalised() {
-        assert_eq!(norm("Said"), "said");
-        assert_eq!(norm("2016"), "0000");
-        assert!(norm(&"x".repeat(100)).len() <= 24);
+    fn words_are_normalised_before_hashing() {
+        assert_eq!(norm_hash("Said").0, fnv(b"said"));
+        assert_eq!(norm_hash("2016").0, fnv(b"0000"));
+        assert_eq!(norm_hash("claimed").1, fnv(b"claim"));
+        assert_eq!(norm_hash(&"x".repeat(100)).0, fnv("x".repeat(24).as_bytes()));
     }
 
     #[test]

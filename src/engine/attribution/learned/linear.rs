@@ -80,12 +80,43 @@ impl Linear {
 
     /// Adds the scores of `features` (hashes) to `scores` (one per label).
     pub fn emit(&self, features: &[u32], scores: &mut [i32]) {
-        let (l, mask) = (self.labels, self.mask());
+        match scores {
+            [a, b, c] => {
+                let mut s = [*a, *b, *c];
+                self.emit_n(features, &mut s);
+                [*a, *b, *c] = s;
+            }
+            [a, b, c, d, e] => {
+                let mut s = [*a, *b, *c, *d, *e];
+                self.emit_n(features, &mut s);
+                [*a, *b, *c, *d, *e] = s;
+            }
+            _ => {
+                let (l, mask) = (self.labels, self.mask());
+                for &f in features {
+                    let at = ((f & mask) as usize) * l;
+                    if let Some(ws) = self.weights.get(at..at + l) {
+                        for (s, &w) in scores.iter_mut().zip(ws) {
+                            *s += i32::from(w as i8);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Linear::emit`] for a labeller of exactly `L` labels (unrolled by the compiler).
+    fn emit_n<const L: usize>(&self, features: &[u32], scores: &mut [i32; L]) {
+        if self.labels != L {
+            return;
+        }
+        let mask = self.mask();
+        let w: &[u8] = &self.weights;
         for &f in features {
-            let at = ((f & mask) as usize) * l;
-            if let Some(ws) = self.weights.get(at..at + l) {
-                for (s, &w) in scores.iter_mut().zip(ws) {
-                    *s += i32::from(w as i8);
+            let at = ((f & mask) as usize) * L;
+            if let Some(ws) = w.get(at..at + L) {
+                for k in 0..L {
+                    scores[k] += i32::from(ws[k] as i8);
                 }
             }
         }

@@ -4,9 +4,9 @@
 //! Deterministic: examples are visited in an order shuffled by a fixed-seed generator, every
 //! update is an integer, so the same corpus and options give the same bytes.
 
-use super::features::{self, CueCtx, Tokens};
+use super::features::{self, CueCtx, Marks, Tokens};
 use super::linear::{viterbi, Linear};
-use super::{cue_ctx_parts, Model, B, CB, CI, I, O, SB, SI};
+use super::{chunks, cue_ctx_parts, Model, B, CB, CI, I, MARGIN, O, SB, SI};
 use crate::engine::eval::Relation;
 use crate::engine::span::Span;
 use crate::engine::{Diagnostic, Prepared};
@@ -24,7 +24,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 10, bits: 18, seed: 0x5eed }
+        Options { epochs: 10, bits: 16, seed: 0x5eed }
     }
 }
 
@@ -85,7 +85,7 @@ pub fn add_examples(text: &str, gold: &[Relation], out: &mut Examples) {
     let prep = Prepared::new(text, &mut diags);
     let doc = prep.doc(text);
     super::super::with_rules(&doc, |ctx, claims, trace| {
-        let t = Tokens::new(ctx, claims, trace);
+        let marks = Marks::new(ctx, claims, trace);
         let n = ctx.d.toks.len();
         let mut cue_label = vec![O; n];
         for r in gold {
@@ -97,71 +97,79 @@ pub fn add_examples(text: &str, gold: &[Relation], out: &mut Examples) {
                 }
             }
         }
+        // Gold relations by the token their first cue part starts at.
+        let mut rels: Vec<(usize, usize, &Relation)> = gold
+            .iter()
+            .filter_map(|r| {
+                let range = overlapping(ctx.d.toks, *r.cue.first()?);
+                (!range.is_empty()).then_some((range.start, range.end, r))
+            })
+            .collect();
+        rels.sort_by_key(|x| x.0);
         let mut feats = Vec::with_capacity(64);
-        for sent in ctx.sents {
-            if ctx.d.boiler_para.get(sent.para).copied().unwrap_or(false) {
-                continue;
+        for (s0, s1) in chunks(ctx) {
+            let t = Tokens::new(ctx, &marks, s0.saturating_sub(MARGIN), s1 + MARGIN);
+            for sent in &ctx.sents[s0..s1] {
+                if ctx.d.boiler_para.get(sent.para).copied().unwrap_or(false) {
+                    continue;
+                }
+                let a = ctx.skip_until(sent);
+                if a >= sent.tok_end {
+                    continue;
+                }
+                let mut seq = Seq::default();
+                for (i, &label) in cue_label.iter().enumerate().take(sent.tok_end).skip(a) {
+                    feats.clear();
+                    features::cue(&t, i, &mut feats);
+                    seq.push(&feats, label);
+                }
+                out.cue.push(seq);
             }
-            let a = ctx.skip_until(sent);
-            if a >= sent.tok_end {
-                continue;
-            }
-            let mut seq = Seq::default();
-            for (i, &label) in cue_label.iter().enumerate().take(sent.tok_end).skip(a) {
-                feats.clear();
-                features::cue(&t, i, &mut feats);
-                seq.push(&feats, label);
-            }
-            out.cue.push(seq);
-        }
-        for r in gold {
-            let Some(first) = r.cue.first() else { continue };
-            let range = overlapping(ctx.d.toks, *first);
-            if range.is_empty() {
-                continue;
-            }
-            let (c0, c1) = (range.start, range.end);
-            let cue_span = ctx.span(c0, c1);
-            let rule = claims.iter().find(|c| c.cue.iter().any(|s| s.overlaps(cue_span)));
-            let (a, b, rs, rc, commas) = cue_ctx_parts(ctx, &t, c0, c1, rule);
-            let lemma = features::cue_lemma(&t, c0);
-            let cc = CueCtx {
-                c0,
-                c1,
-                lemma,
-                rule_source: &rs,
-                rule_content: &rc,
-                by_rule: rule.is_some(),
-                a,
-                commas: &commas,
-            };
-            let mut seq = Seq::default();
-            let mut prev = O;
-            for j in a..b {
-                let s = ctx.tok(j).span;
-                let label = if (c0..c1).contains(&j) {
-                    O
-                } else if r.source.iter().any(|x| x.overlaps(s)) {
-                    if matches!(prev, SB | SI) {
-                        SI
-                    } else {
-                        SB
-                    }
-                } else if r.content.iter().any(|x| x.overlaps(s)) {
-                    if matches!(prev, CB | CI) {
-                        CI
-                    } else {
-                        CB
-                    }
-                } else {
-                    O
+            let (lo, hi) = (ctx.sents[s0].tok_start, ctx.sents[s1 - 1].tok_end);
+            let from = rels.partition_point(|x| x.0 < lo);
+            for &(c0, c1, r) in rels[from..].iter().take_while(|x| x.0 < hi) {
+                let cue_span = ctx.span(c0, c1);
+                let rule = claims.iter().find(|c| c.cue.iter().any(|s| s.overlaps(cue_span)));
+                let (a, b, rs, rc, commas) = cue_ctx_parts(ctx, &t, c0, c1, rule);
+                let lemma = features::cue_lemma(&t, c0);
+                let cc = CueCtx {
+                    c0,
+                    c1,
+                    lemma,
+                    rule_source: &rs,
+                    rule_content: &rc,
+                    by_rule: rule.is_some(),
+                    a,
+                    commas: &commas,
                 };
-                feats.clear();
-                features::role(&t, &cc, j, &mut feats);
-                seq.push(&feats, label);
-                prev = label;
+                let mut seq = Seq::default();
+                let mut prev = O;
+                for j in a..b {
+                    let s = ctx.tok(j).span;
+                    let label = if (c0..c1).contains(&j) {
+                        O
+                    } else if r.source.iter().any(|x| x.overlaps(s)) {
+                        if matches!(prev, SB | SI) {
+                            SI
+                        } else {
+                            SB
+                        }
+                    } else if r.content.iter().any(|x| x.overlaps(s)) {
+                        if matches!(prev, CB | CI) {
+                            CI
+                        } else {
+                            CB
+                        }
+                    } else {
+                        O
+                    };
+                    feats.clear();
+                    features::role(&t, &cc, j, &mut feats);
+                    seq.push(&feats, label);
+                    prev = label;
+                }
+                out.role.push(seq);
             }
-            out.role.push(seq);
         }
     });
 }
