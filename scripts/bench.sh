@@ -57,7 +57,7 @@ BDIST=bench/out/dist
 stale=0
 if [ "$REBUILD" = 1 ] || [ ! -f "$BDIST/index.html" ]; then
     stale=1
-elif [ -n "$(find src index.html styles Cargo.toml Cargo.lock Trunk.toml scripts/csp-postbuild.mjs \
+elif [ -n "$(find src model index.html styles Cargo.toml Cargo.lock Trunk.toml scripts/csp-postbuild.mjs \
         -newer "$BDIST/index.html" -type f -print -quit 2>/dev/null)" ]; then
     stale=1
 elif ! grep -qs benchAnalyze "$BDIST"/app-*.js; then

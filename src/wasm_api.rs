@@ -17,3 +17,10 @@ pub fn analyze_json(text: &str) -> String {
     let analysis = crate::engine::analyze(text);
     crate::engine::export::json_record(crate::engine::export::Origin::None, text, &analysis)
 }
+
+/// Installs the learned model from the bytes of `whosaid.model` (the benchmark page fetches it,
+/// as the app's worker does); `false` when they are not a model for this engine.
+#[wasm_bindgen(js_name = installModel)]
+pub fn install_model(bytes: Vec<u8>) -> bool {
+    crate::engine::attribution::learned::install(bytes)
+}

@@ -28,6 +28,7 @@ pub mod download;
 pub mod examples;
 pub mod highlight;
 pub mod input;
+pub mod model;
 pub mod state;
 pub mod storage;
 pub mod summary;

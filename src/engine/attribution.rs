@@ -153,6 +153,7 @@ pub fn extract_with(
 
 /// Runs `f` on the view of `d` and the rules' claims and trace (what the model revises): for
 /// training.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn with_rules<R>(d: &Doc<'_>, f: impl FnOnce(&Ctx<'_>, &[RawClaim], &[Trace]) -> R) -> R {
     let (sents, _) = window::windows(d);
     let ascii_lower = d.text.to_ascii_lowercase();

@@ -150,13 +150,30 @@ fn parse_kind(s: &str) -> SpeakerKind {
     }
 }
 
+/// A share written `0.123` or `1` (the priors column), without the general float parser (which
+/// would add kilobytes to the wasm).
+fn parse_share(s: &str) -> Option<f32> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digit = |c: u8| c.is_ascii_digit().then(|| f32::from(c - b'0'));
+    let mut v = 0.0;
+    for c in int.bytes() {
+        v = v * 10.0 + digit(c)?;
+    }
+    let mut scale = 0.1;
+    for c in frac.bytes() {
+        v += digit(c)? * scale;
+        scale /= 10.0;
+    }
+    (!int.is_empty() || !frac.is_empty()).then_some(v)
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut priors: HashMap<&'static str, f32> = HashMap::default();
         for line in data_lines(CUE_STATS_TSV) {
             let mut f = line.split('\t');
             if let (Some(form), Some(_), Some(_), Some(p)) = (f.next(), f.next(), f.next(), f.next()) {
-                if let Ok(p) = p.parse::<f32>() {
+                if let Some(p) = parse_share(p) {
                     priors.insert(form, p);
                 }
             }
@@ -281,6 +298,15 @@ pub fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_parse_without_the_float_parser() {
+        assert_eq!(parse_share("0.25"), Some(0.25));
+        assert_eq!(parse_share("1"), Some(1.0));
+        assert!((parse_share("0.333").unwrap() - 0.333).abs() < 1e-6);
+        assert_eq!(parse_share("x"), None);
+        assert_eq!(parse_share(""), None);
+    }
 
     #[test]
     fn lexicon_loads_and_classifies() {

@@ -105,7 +105,15 @@ impl AnalysisJson {
 /// the app does on the main thread when it has no worker (tests).
 pub fn run(request: AnalyzeRequest) -> AnalyzeResponse {
     let started = now_ms();
-    let analysis = engine::analyze(&request.text);
+    let mut analysis = engine::analyze(&request.text);
+    if let Some(why) = super::model::failure() {
+        analysis.diagnostics.push(engine::Diagnostic {
+            level: engine::Level::Info,
+            code: "rules_only".into(),
+            message: format!("the learned model is not loaded ({why}): these claims are the rules' alone"),
+            span: None,
+        });
+    }
     AnalyzeResponse {
         seq: request.seq,
         doc: request.doc,
@@ -117,6 +125,7 @@ pub fn run(request: AnalyzeRequest) -> AnalyzeResponse {
 /// The oneshot worker task: analyses one request.
 #[oneshot]
 pub async fn AnalyzeTask(request: AnalyzeRequest) -> AnalyzeResponse {
+    super::model::ensure().await;
     run(request)
 }
 

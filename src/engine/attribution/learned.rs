@@ -37,6 +37,7 @@ pub(crate) const I: usize = 2;
 pub(crate) const SB: usize = 1;
 pub(crate) const SI: usize = 2;
 pub(crate) const CB: usize = 3;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) const CI: usize = 4;
 /// The rules whose claims' source and content the role tagger re-tags: the verbs of saying
 /// (the constructions — headlines, "according to", hedges, chains — keep the rules' roles).
@@ -59,10 +60,30 @@ pub struct Model {
     pub drop_margin: i32,
 }
 
-/// The model compiled into the engine (`model/whosaid.model`), if it reads.
+/// The engine's model: natively the one compiled in (`model/whosaid.model`); in wasm the one the
+/// host [`install`]ed (the app's worker fetches the file once, so the app's code stays small),
+/// until then none (the rules alone).
 pub fn embedded() -> Option<&'static Model> {
-    static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
-    MODEL.get_or_init(|| Model::read(include_bytes!("../../../model/whosaid.model"))).as_ref()
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        MODEL.get_or_init(|| Model::read(include_bytes!("../../../model/whosaid.model"))).as_ref()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        MODEL.get().and_then(Option::as_ref)
+    }
+}
+
+static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+
+/// Installs the engine's model from a model file's bytes (wasm hosts); `false` when the bytes
+/// are not a model for this engine's features, or a model is already installed.
+pub fn install(bytes: Vec<u8>) -> bool {
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    match Model::read(bytes) {
+        Some(m) => MODEL.set(Some(m)).is_ok(),
+        None => false,
+    }
 }
 
 impl Model {

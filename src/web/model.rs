@@ -1,0 +1,60 @@
+//! The learned model in the app: the worker fetches `whosaid.model` (served next to the app's
+//! files) once and installs it in the engine. Until it has arrived, or if it cannot, analyses use
+//! the rules alone and say so in a diagnostic.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::engine::attribution::learned;
+
+/// The model file, relative to the worker's script (the app's folder, under any sub-path).
+pub const URL: &str = "whosaid.model";
+
+thread_local! {
+    /// `None` before the first attempt; then `Ok` or why the model could not be installed.
+    static STATE: RefCell<Option<Result<(), String>>> = const { RefCell::new(None) };
+}
+
+/// Fetches and installs the model, once per worker; later calls return at once.
+pub async fn ensure() {
+    if learned::embedded().is_some() || STATE.with(|s| s.borrow().is_some()) {
+        return;
+    }
+    let outcome = fetch(URL).await.and_then(|bytes| {
+        if learned::install(bytes) {
+            Ok(())
+        } else {
+            Err(format!("{URL} is not a model for this version of whosaid"))
+        }
+    });
+    STATE.with(|s| *s.borrow_mut() = Some(outcome));
+}
+
+/// Why the model is not in use, once loading it has failed.
+pub fn failure() -> Option<String> {
+    STATE.with(|s| s.borrow().as_ref().and_then(|r| r.as_ref().err().cloned()))
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// `fetch(url)` on the global scope (a window or a worker), its body as bytes.
+async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    let global = js_sys::global();
+    let fetch: Function = Reflect::get(&global, &"fetch".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
+    let promise: Promise = fetch.call1(&global, &url.into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
+    let response = JsFuture::from(promise).await.map_err(|e| format!("cannot fetch {url}: {}", js_err(e)))?;
+    let ok = Reflect::get(&response, &"ok".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    if !ok {
+        let status = Reflect::get(&response, &"status".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        return Err(format!("cannot fetch {url}: HTTP {status}"));
+    }
+    let body: Function = Reflect::get(&response, &"arrayBuffer".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
+    let promise: Promise = body.call0(&response).map_err(js_err)?.dyn_into().map_err(js_err)?;
+    let buffer = JsFuture::from(promise).await.map_err(|e| format!("cannot read {url}: {}", js_err(e)))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
