@@ -8,7 +8,17 @@ use whosaid_record::Unit;
 /// The JSON record of `text` (docs/format.md) plus `*_utf16` span fields, as a JSON string.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: &str) -> String {
+    install_model();
     whosaid_record::record_json(text, Unit::Utf16)
+}
+
+/// The learned model is compiled into the package (512 KB) and installed before the first
+/// analysis, so the package finds what the CLI finds.
+fn install_model() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        whosaid::engine::attribution::learned::install_static(include_bytes!("../../../model/whosaid.model"));
+    });
 }
 
 /// The package's version (the engine's crate version).

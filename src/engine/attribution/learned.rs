@@ -76,10 +76,14 @@ pub fn embedded() -> Option<&'static Model> {
 
 static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
 
-/// Installs the engine's model from a model file's bytes (wasm hosts); `false` when the bytes
-/// are not a model for this engine's features, or a model is already installed.
+/// Installs the engine's model from a model file's bytes (wasm hosts); `false` when they are
+/// not a model for this engine's features, or a model is already installed.
 pub fn install(bytes: Vec<u8>) -> bool {
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    install_static(Box::leak(bytes.into_boxed_slice()))
+}
+
+/// [`install`] from bytes that live for the program (a model compiled into a wasm package).
+pub fn install_static(bytes: &'static [u8]) -> bool {
     match Model::read(bytes) {
         Some(m) => MODEL.set(Some(m)).is_ok(),
         None => false,

@@ -7,6 +7,7 @@
 
 pub mod according;
 pub mod asked;
+pub mod credit;
 pub mod headline;
 pub mod hedge;
 pub mod opinion;
@@ -32,6 +33,7 @@ pub const SENTENCE_RULES: &[SentenceRule] = &[
     SentenceRule { name: "headline", apply: headline::apply },
     SentenceRule { name: "opinion", apply: opinion::apply },
     SentenceRule { name: "asked", apply: asked::apply },
+    SentenceRule { name: "credit", apply: credit::apply },
 ];
 
 /// The rule for the cue word at token `i`, by its class.
