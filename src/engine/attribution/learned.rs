@@ -337,7 +337,7 @@ fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut
         return;
     }
     let (source, mut content) = roles(ctx, model, t, c0, c1, Some(c), feats);
-    if source.is_some() {
+    if source.is_some_and(|s| plausible_source(ctx, s)) {
         c.source = source;
     }
     // Never a content that is the source ("Carter however said …").
@@ -386,8 +386,10 @@ fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content
     let (Some(src), Some(first), Some(last)) = (source, content.first(), content.last()) else {
         return false;
     };
-    let src_tok = ctx.d.toks.partition_point(|t| t.span.start < src.start);
-    if src.len() <= 2 && ["i", "we", "me", "us", "my", "our"].iter().any(|w| ctx.low_is(src_tok, w)) {
+    let src_tok = tok_at(ctx, src.start);
+    if !plausible_source(ctx, src)
+        || src.len() <= 2 && ["i", "we", "me", "us", "my", "our"].iter().any(|w| ctx.low_is(src_tok, w))
+    {
         return false;
     }
     if (c0..c1).any(|k| ctx.cue_entry(k).is_some()) {
@@ -400,6 +402,24 @@ fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content
         ["that", "whether", "if", "to"].iter().any(|w| ctx.low_is(a, w) || ctx.low_is(c1, w)) || ctx.is_punct(c1, ':');
     let verb = (a..b).any(|k| ctx.is_a(k, class::FINITE_VERBS | class::MORE_FINITE_VERBS));
     quoted || marked || verb
+}
+
+/// Words that alone name no speaker: relative pronouns, quantifiers, demonstratives ("that",
+/// "all", "One"); the speakers stage could only make junk cards of them.
+const NOT_ALONE: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "this", "these", "those", "all", "one", "some", "many", "most", "both",
+    "each", "either", "neither", "any", "none", "what", "there", "here",
+];
+
+/// Can the span `s` be a claim's source: not one of [`NOT_ALONE`] by itself, not a thing the
+/// gate already refuses as a speaker ("the chemicals", "Perhaps")?
+fn plausible_source(ctx: &Ctx<'_>, s: Span) -> bool {
+    let (a, b) = (tok_at(ctx, s.start), tok_at(ctx, s.end));
+    if b <= a {
+        return false;
+    }
+    let single = b == a + 1;
+    !(single && NOT_ALONE.iter().any(|w| ctx.low_is(a, w))) && !super::speech::gate::no_speaker(ctx, a, b)
 }
 
 fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {

@@ -64,7 +64,7 @@ const NO_SPEAKER: &[&str] = &[
 
 /// Is the noun phrase `a..b` no speaker: one of [`NO_SPEAKER`] alone, or a phrase headed by a
 /// thing of that list?
-fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let head = ctx.low(b.saturating_sub(1));
     let head = head.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
     NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap)
