@@ -418,8 +418,8 @@ fn plausible_source(ctx: &Ctx<'_>, s: Span) -> bool {
     if b <= a {
         return false;
     }
-    let single = b == a + 1;
-    !(single && NOT_ALONE.iter().any(|w| ctx.low_is(a, w))) && !super::speech::gate::no_speaker(ctx, a, b)
+    let alone = b == a + 1 && NOT_ALONE.iter().any(|w| ctx.low_is(a, w));
+    !(alone || super::speech::gate::no_speaker(ctx, a, b))
 }
 
 fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {
