@@ -113,7 +113,7 @@ enum Command {
         #[arg(long, default_value = "model/whosaid.model")]
         out: PathBuf,
         /// Passes over the training examples.
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
         /// log2 of the number of hashed feature buckets.
         #[arg(long, default_value_t = 16)]

@@ -24,7 +24,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 10, bits: 16, seed: 0x5eed }
+        Options { epochs: 15, bits: 16, seed: 0x5eed }
     }
 }
 
