@@ -134,12 +134,13 @@ pub fn extract_with(
     let (sents, orig) = window::windows(d);
     let ascii_lower = d.text.to_ascii_lowercase();
     let ctx = Ctx::new(d, tagger, &sents, &ascii_lower);
-    // The model reads the rules' vetoes: trace them when it runs.
+    // The model reads the rules' vetoes: collect them (16 bytes each) when it runs.
+    let mut vetoes = Vec::new();
+    let want = model.is_some().then_some(&mut vetoes);
     let mut own = Vec::new();
-    let traced = trace.is_some() || model.is_some();
-    let mut claims = rules_pass(&ctx, traced.then_some(&mut own));
+    let mut claims = rules_pass(&ctx, trace.is_some().then_some(&mut own), want);
     if let Some(m) = model {
-        learned::revise(&ctx, m, &mut claims, &mut own);
+        learned::revise(&ctx, m, &mut claims, &vetoes, trace.is_some().then_some(&mut own));
     }
     if let Some(t) = trace {
         own.sort_by_key(|x| x.at.start);
@@ -154,17 +155,21 @@ pub fn extract_with(
 /// Runs `f` on the view of `d` and the rules' claims and trace (what the model revises): for
 /// training.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn with_rules<R>(d: &Doc<'_>, f: impl FnOnce(&Ctx<'_>, &[RawClaim], &[Trace]) -> R) -> R {
+pub(crate) fn with_rules<R>(d: &Doc<'_>, f: impl FnOnce(&Ctx<'_>, &[RawClaim], &[Veto]) -> R) -> R {
     let (sents, _) = window::windows(d);
     let ascii_lower = d.text.to_ascii_lowercase();
     let ctx = Ctx::new(d, &LexiconTagger, &sents, &ascii_lower);
-    let mut trace = Vec::new();
-    let claims = rules_pass(&ctx, Some(&mut trace));
-    f(&ctx, &claims, &trace)
+    let mut vetoes = Vec::new();
+    let claims = rules_pass(&ctx, None, Some(&mut vetoes));
+    f(&ctx, &claims, &vetoes)
 }
 
-/// The rules: sentence rules, cue rules, hedges, then the document-wide passes.
-fn rules_pass(ctx: &Ctx<'_>, mut trace: Option<&mut Vec<Trace>>) -> Vec<RawClaim> {
+/// A cue word the rules dropped, and why (what the model reads of the rules' vetoes).
+pub(crate) type Veto = (Span, &'static str);
+
+/// The rules: sentence rules, cue rules, hedges, then the document-wide passes; every cue
+/// candidate's outcome in `trace`, the vetoes alone in `vetoes`.
+fn rules_pass(ctx: &Ctx<'_>, mut trace: Option<&mut Vec<Trace>>, mut vetoes: Option<&mut Vec<Veto>>) -> Vec<RawClaim> {
     let sents = ctx.sents;
     let d = ctx.d;
     let mut claims: Vec<RawClaim> = Vec::new();
@@ -186,7 +191,7 @@ fn rules_pass(ctx: &Ctx<'_>, mut trace: Option<&mut Vec<Trace>>) -> Vec<RawClaim
                 }
             }
         }
-        cues(ctx, &s, &mut claims, trace.as_deref_mut());
+        cues(ctx, &s, &mut claims, trace.as_deref_mut(), vetoes.as_deref_mut());
         if claims.len() == s.first_claim {
             rules::hedge::apply(ctx, &s, &mut claims);
             if let (Some(t), Some(c)) = (trace.as_deref_mut(), claims.get(s.first_claim)) {
@@ -203,7 +208,13 @@ fn rules_pass(ctx: &Ctx<'_>, mut trace: Option<&mut Vec<Trace>>) -> Vec<RawClaim
 }
 
 /// Per cue word of a sentence, left to right, the rule of its class.
-fn cues(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>, mut trace: Option<&mut Vec<Trace>>) {
+fn cues(
+    ctx: &Ctx<'_>,
+    s: &Scope<'_>,
+    claims: &mut Vec<RawClaim>,
+    mut trace: Option<&mut Vec<Trace>>,
+    mut vetoes: Option<&mut Vec<Veto>>,
+) {
     let mut used_until = s.floor;
     let mut i = s.floor;
     while i < s.end {
@@ -228,6 +239,9 @@ fn cues(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>, mut trace: Opt
         }
         if let Some(t) = trace.as_deref_mut() {
             t.push(Trace::cue(ctx, i, entry, &outcome, claims.get(n_before)));
+        }
+        if let (Some(v), Outcome::Veto(why)) = (vetoes.as_deref_mut(), outcome) {
+            v.push((ctx.tok(i).span, why));
         }
         if claims.len() > n_before {
             // Never take a cue word of this claim again as another cue.

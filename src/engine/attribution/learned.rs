@@ -20,7 +20,7 @@ pub mod train;
 
 use super::trace::{Outcome, Trace};
 use super::view::Ctx;
-use super::{RawClaim, RawId};
+use super::{RawClaim, RawId, Veto};
 use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
 use crate::engine::segment::TokKind;
@@ -258,10 +258,16 @@ fn tok_at(ctx: &Ctx<'_>, pos: usize) -> usize {
 }
 
 /// Revises the rules' `claims` with the model: drops rule claims whose cue it rejects, re-tags
-/// the source and content of the others, adds the claims of cues the rules missed. What it did
-/// is appended to `trace` (read before: the rules' vetoes are features).
-pub(crate) fn revise(ctx: &Ctx<'_>, model: &Model, claims: &mut Vec<RawClaim>, trace: &mut Vec<Trace>) {
-    let marks = Marks::new(ctx, claims, trace);
+/// the source and content of the others, adds the claims of cues the rules missed (the rules'
+/// `vetoes` are features). What it did is appended to `trace` when there is one.
+pub(crate) fn revise(
+    ctx: &Ctx<'_>,
+    model: &Model,
+    claims: &mut Vec<RawClaim>,
+    vetoes: &[Veto],
+    mut trace: Option<&mut Vec<Trace>>,
+) {
+    let marks = Marks::new(ctx, claims, vetoes);
     let mut feats = Vec::with_capacity(64);
     // Rule claims by the token their first cue span starts at, and the claim of each cue token.
     let mut by_cue_tok: Vec<(usize, usize)> =
@@ -302,7 +308,9 @@ pub(crate) fn revise(ctx: &Ctx<'_>, model: &Model, claims: &mut Vec<RawClaim>, t
                 let quoted = matches!(claims[k].kind, ClaimKind::Direct | ClaimKind::Mixed);
                 if !any && best < -model.drop_margin && RETAGGED.contains(&claims[k].rule) && !quoted {
                     keep[k] = false;
-                    trace.push(event(ctx, i, Outcome::Veto("dropped by the model"), None));
+                    if let Some(t) = trace.as_deref_mut() {
+                        t.push(event(ctx, i, Outcome::Veto("dropped by the model"), None));
+                    }
                 }
             }
             for (c0, c1) in cue_runs(&labels, a) {
@@ -320,7 +328,9 @@ pub(crate) fn revise(ctx: &Ctx<'_>, model: &Model, claims: &mut Vec<RawClaim>, t
                 }
                 let m = (c0..c1).map(|k| margin.get(k - a).copied().unwrap_or(0)).max().unwrap_or(0);
                 let claim = new_claim(ctx, c0, c1, source, content, si, m);
-                trace.push(event(ctx, c0, Outcome::Claim("model"), Some(&claim)));
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(event(ctx, c0, Outcome::Claim("model"), Some(&claim)));
+                }
                 added.push(claim);
             }
         }

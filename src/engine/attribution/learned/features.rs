@@ -3,9 +3,8 @@
 //! features ([`cue`]) and, per cue, the role tagger's ([`role`]). The trainer and the engine call
 //! these same functions, so a model never sees features its trainer did not.
 
-use super::super::trace::{Outcome, Trace};
 use super::super::view::Ctx;
-use super::super::RawClaim;
+use super::super::{RawClaim, Veto};
 use crate::engine::segment::TokKind;
 
 /// Bumped whenever a feature changes: a model trained on other features is not used.
@@ -44,8 +43,8 @@ pub(crate) struct Marks {
 }
 
 impl Marks {
-    /// The marks of the rules' `claims` and `trace` over `ctx`'s tokens.
-    pub(crate) fn new(ctx: &Ctx<'_>, claims: &[RawClaim], trace: &[Trace]) -> Marks {
+    /// The marks of the rules' `claims` and `vetoes` over `ctx`'s tokens.
+    pub(crate) fn new(ctx: &Ctx<'_>, claims: &[RawClaim], vetoes: &[Veto]) -> Marks {
         let n = ctx.d.toks.len();
         let mut m =
             Marks { cue_rule: vec![0; n], veto: vec![0; n], flags: vec![0; n], names: Vec::new(), hashes: Vec::new() };
@@ -67,11 +66,9 @@ impl Marks {
                 m.flags[range(s.start, s.end)].iter_mut().for_each(|f| *f |= 2);
             }
         }
-        for t in trace {
-            if let Outcome::Veto(why) = t.outcome {
-                let name = m.name(why);
-                m.veto[range(t.at.start, t.at.end)].fill(name);
-            }
+        for &(at, why) in vetoes {
+            let name = m.name(why);
+            m.veto[range(at.start, at.end)].fill(name);
         }
         m
     }

@@ -84,8 +84,8 @@ pub fn add_examples(text: &str, gold: &[Relation], out: &mut Examples) {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let prep = Prepared::new(text, &mut diags);
     let doc = prep.doc(text);
-    super::super::with_rules(&doc, |ctx, claims, trace| {
-        let marks = Marks::new(ctx, claims, trace);
+    super::super::with_rules(&doc, |ctx, claims, vetoes| {
+        let marks = Marks::new(ctx, claims, vetoes);
         let n = ctx.d.toks.len();
         let mut cue_label = vec![O; n];
         for r in gold {
