@@ -1,6 +1,6 @@
 // The public API of the whosaid npm package, shared by the Node and browser entry points
 // (node.js, browser.js), which initialise the wasm module before anything here is called.
-import { analyzeJson } from "./whosaid_wasm.js";
+import { analyzeJson, compareJson } from "./whosaid_wasm.js";
 
 /** The package version (= the engine's crate version). */
 export const version = "__VERSION__";
@@ -32,14 +32,36 @@ function describe(value) {
  * @throws {RangeError} if `text` is longer than MAX_TEXT_LENGTH
  */
 export function analyze(text) {
+  check("analyze", "text", text);
+  return JSON.parse(analyzeJson(text));
+}
+
+/**
+ * Two reports of one story aligned: the JSON of `whosaid compare A B` (docs/format.md) —
+ * `documents` (both records, with their `*_utf16` spans), `speakers` in both, claim `pairs`
+ * (same / related, with their differences of stance, source, quote, wording, cue) and the
+ * claims `only` one report has.
+ *
+ * @param {string} a
+ * @param {string} b
+ * @returns {import("./whosaid").Comparison}
+ * @throws {TypeError} if `a` or `b` is not a string
+ * @throws {RangeError} if either is longer than MAX_TEXT_LENGTH
+ */
+export function compare(a, b) {
+  check("compare", "a", a);
+  check("compare", "b", b);
+  return JSON.parse(compareJson(a, b));
+}
+
+function check(fn, name, text) {
   if (typeof text !== "string") {
-    throw new TypeError(`whosaid.analyze: text must be a string, not ${describe(text)}`);
+    throw new TypeError(`whosaid.${fn}: ${name} must be a string, not ${describe(text)}`);
   }
   if (text.length > MAX_TEXT_LENGTH) {
     throw new RangeError(
-      `whosaid.analyze: text is ${text.length} UTF-16 code units; at most ${MAX_TEXT_LENGTH} ` +
+      `whosaid.${fn}: ${name} is ${text.length} UTF-16 code units; at most ${MAX_TEXT_LENGTH} ` +
         "(MAX_TEXT_LENGTH) are analysed per call: split it into articles",
     );
   }
-  return JSON.parse(analyzeJson(text));
 }

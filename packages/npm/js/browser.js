@@ -6,4 +6,4 @@ import init from "./whosaid_wasm.js";
 
 await init({ module_or_path: new URL("./whosaid_wasm_bg.wasm", import.meta.url) });
 
-export { analyze, version, MAX_TEXT_LENGTH } from "./api.js";
+export { analyze, compare, version, MAX_TEXT_LENGTH } from "./api.js";

@@ -5,4 +5,4 @@ import { initSync } from "./whosaid_wasm.js";
 
 initSync({ module: readFileSync(new URL("./whosaid_wasm_bg.wasm", import.meta.url)) });
 
-export { analyze, version, MAX_TEXT_LENGTH } from "./api.js";
+export { analyze, compare, version, MAX_TEXT_LENGTH } from "./api.js";

@@ -84,6 +84,37 @@ export interface Analysis {
  */
 export function analyze(text: string): Analysis;
 
+/** `[document index (0 or 1), speaker or claim id]`. */
+export type Ref = [number, number];
+
+export interface Difference {
+  kind: "stance" | "source" | "quote" | "wording" | "cue";
+  a: string;
+  b: string;
+}
+
+export interface Pair {
+  a: Ref;
+  b: Ref;
+  relation: "same" | "related";
+  score: number;
+  differences: Difference[];
+}
+
+export interface Comparison {
+  documents: [Analysis, Analysis];
+  speakers: { in: Ref[] }[];
+  pairs: Pair[];
+  only: Ref[];
+}
+
+/**
+ * Two reports of one story aligned (the JSON of `whosaid compare A B`).
+ * @throws {TypeError} if `a` or `b` is not a string
+ * @throws {RangeError} if either is longer than MAX_TEXT_LENGTH
+ */
+export function compare(a: string, b: string): Comparison;
+
 /** The package version. */
 export const version: string;
 

@@ -12,6 +12,14 @@ pub fn analyze_json(text: &str) -> String {
     whosaid_record::record_json(text, Unit::Utf16)
 }
 
+/// Two reports of one story aligned: the JSON of `whosaid compare A B` (docs/format.md), both
+/// records with `*_utf16` span fields.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(a: &str, b: &str) -> String {
+    install_model();
+    whosaid_record::compare_json(a, b, Unit::Utf16)
+}
+
 /// The learned model is compiled into the package (512 KB) and installed before the first
 /// analysis, so the package finds what the CLI finds.
 fn install_model() {

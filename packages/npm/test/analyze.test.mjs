@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { analyze, version, MAX_TEXT_LENGTH } from 'whosaid';
-import { REPO, SEED, SEED_PATH, cliRecord, spanPairs, stripUtf16 } from './helpers.mjs';
+import { analyze, compare, version, MAX_TEXT_LENGTH } from 'whosaid';
+import { REPO, SEED, SEED_A_PATH, SEED_PATH, cliCompare, cliRecord, spanPairs, stripUtf16 } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -81,4 +81,13 @@ test('version, package.json and types', () => {
     assert.ok(existsSync(join(dir, f)), f);
   }
   assert.match(readFileSync(join(dir, 'whosaid.d.ts'), 'utf8'), /export function analyze\(text: string\): Analysis;/);
+});
+
+test('compare(a, b) of the two seeds equals `whosaid compare`, with UTF-16 spans', () => {
+  const a = readFileSync(SEED_A_PATH, 'utf8');
+  const c = compare(a, SEED);
+  assert.deepEqual(stripUtf16(c), cliCompare(SEED_A_PATH, SEED_PATH));
+  assert.ok(c.pairs.some((p) => p.relation === 'same'), 'the two reports share claims');
+  assert.ok(checkOffsets(SEED, c.documents[1]) > 20);
+  assert.throws(() => compare(a, 42), TypeError);
 });

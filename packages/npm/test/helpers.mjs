@@ -19,6 +19,16 @@ export function cliRecord(path) {
   return rec;
 }
 
+/** `whosaid compare A B` (the CLI), parsed, without the documents' "file". */
+export function cliCompare(a, b) {
+  const cli = process.env.WHOSAID_CLI || join(REPO, 'target/debug/whosaid');
+  const out = JSON.parse(execFileSync(cli, ['compare', a, b], { encoding: 'utf8' }));
+  for (const d of out.documents) delete d.file;
+  return out;
+}
+
+export const SEED_A_PATH = join(REPO, 'tests/fixtures/seeds/000_aa45f71569c94b10.txt');
+
 /** The record without its `*_utf16` fields (= the CLI's record). */
 export function stripUtf16(v) {
   if (Array.isArray(v)) return v.map(stripUtf16);
