@@ -13,29 +13,49 @@ use crate::engine::attribution::learned;
 /// The model file, relative to the worker's script (the app's folder, under any sub-path).
 pub const URL: &str = "whosaid.model";
 
-thread_local! {
-    /// `None` before the first attempt; then `Ok` or why the model could not be installed.
-    static STATE: RefCell<Option<Result<(), String>>> = const { RefCell::new(None) };
+/// Where loading the model stands in this worker.
+enum State {
+    Loading,
+    Done(Result<(), String>),
 }
 
-/// Fetches and installs the model, once per worker; later calls return at once.
-pub async fn ensure() {
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+/// Starts fetching the model, once per worker (the worker calls it as it starts, so the
+/// download overlaps the user's paste).
+pub fn start() {
     if learned::embedded().is_some() || STATE.with(|s| s.borrow().is_some()) {
         return;
     }
-    let outcome = fetch(URL).await.and_then(|bytes| {
-        if learned::install(bytes) {
-            Ok(())
-        } else {
-            Err(format!("{URL} is not a model for this version of whosaid"))
-        }
+    STATE.with(|s| *s.borrow_mut() = Some(State::Loading));
+    wasm_bindgen_futures::spawn_local(async {
+        let outcome = fetch(URL).await.and_then(|bytes| {
+            if learned::install(bytes) {
+                Ok(())
+            } else {
+                Err(format!("{URL} is not a model for this version of whosaid"))
+            }
+        });
+        STATE.with(|s| *s.borrow_mut() = Some(State::Done(outcome)));
     });
-    STATE.with(|s| *s.borrow_mut() = Some(outcome));
+}
+
+/// Waits until the model is installed or has failed to load (starting the fetch if needed).
+pub async fn ensure() {
+    start();
+    while STATE.with(|s| matches!(*s.borrow(), Some(State::Loading))) {
+        gloo::timers::future::TimeoutFuture::new(5).await;
+    }
 }
 
 /// Why the model is not in use, once loading it has failed.
 pub fn failure() -> Option<String> {
-    STATE.with(|s| s.borrow().as_ref().and_then(|r| r.as_ref().err().cloned()))
+    STATE.with(|s| match &*s.borrow() {
+        Some(State::Done(Err(e))) => Some(e.clone()),
+        _ => None,
+    })
 }
 
 fn js_err(e: JsValue) -> String {

@@ -138,6 +138,7 @@ pub fn spawn(loader_url: &str) -> OneshotBridge<AnalyzeTask> {
 pub fn register() {
     use gloo::worker::Registrable;
     AnalyzeTask::registrar().encoding::<SerdeWasm>().register();
+    super::model::start();
 }
 
 /// A [`Codec`] that turns messages into plain JS values with serde-wasm-bindgen.
