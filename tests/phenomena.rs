@@ -350,3 +350,15 @@ fn citing_a_reason() {
     let (_, c, _) = check("[[NBC]] {{reported}}, {{citing}} a US official, <<that talks were under way>>.");
     assert!(c.via.is_some());
 }
+
+#[test]
+fn a_name_with_a_long_apposition_stays_the_named_speaker() {
+    // The model re-draws the rules' source; it never moves it to the apposition alone.
+    let t = "David Kamin, an outside adviser to the campaign on tax and budget issues and an associate \
+             professor at New York University School of Law, said the plan would work.";
+    let a = analyze(t);
+    assert_eq!(a.claims.len(), 1);
+    let s = &a.speakers[a.claims[0].speaker.unwrap() as usize];
+    assert_eq!(s.name, "David Kamin");
+    assert_eq!(s.anonymity, Anonymity::Named);
+}

@@ -347,7 +347,10 @@ fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut
         return;
     }
     let (source, mut content) = roles(ctx, model, t, c0, c1, Some(c), feats);
-    if source.is_some_and(|s| plausible_source(ctx, s)) {
+    // The tagger redraws the rules' source, it does not move it elsewhere ("David Kamin, an
+    // outside adviser …, said": not the apposition alone).
+    let moved = matches!((c.source, source), (Some(r), Some(m)) if !r.overlaps(m));
+    if source.is_some_and(|s| plausible_source(ctx, s)) && !moved {
         c.source = source;
     }
     // Never a content that is the source ("Carter however said …").
