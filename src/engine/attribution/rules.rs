@@ -7,6 +7,7 @@
 
 pub mod according;
 pub mod asked;
+pub mod block;
 pub mod credit;
 pub mod headline;
 pub mod hedge;
@@ -34,6 +35,7 @@ pub const SENTENCE_RULES: &[SentenceRule] = &[
     SentenceRule { name: "opinion", apply: opinion::apply },
     SentenceRule { name: "asked", apply: asked::apply },
     SentenceRule { name: "credit", apply: credit::apply },
+    SentenceRule { name: "block", apply: block::apply },
 ];
 
 /// The rule for the cue word at token `i`, by its class.
