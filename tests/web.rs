@@ -1,7 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium):
 //! `cargo test --target wasm32-unknown-unknown --features web --test web`.
 //!
-//! They cover what only a browser can check: the worker codec on real JS values, HTML
+//! They cover what only a browser can check: the worker messages as real JS values, HTML
 //! extraction with the browser's DOMParser, and the components rendering (and reacting to
 //! clicks) in a real DOM. The engine runs on the main thread here (`Backend::Inline`): the
 //! test server does not serve trunk's worker files (the e2e tests cover the real worker).
@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
-use gloo::worker::Codec;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -24,7 +23,9 @@ use whosaid::web::components::speakers::Speakers;
 use whosaid::web::corrections::Correction;
 use whosaid::web::highlight::{Annotated, Layer};
 use whosaid::web::state::{DocId, Selection};
-use whosaid::web::worker::{AnalysisJson, AnalyzeRequest, AnalyzeResponse, SerdeWasm};
+use whosaid::web::worker::{
+    decode_request, decode_response, encode_request, encode_response, AnalysisJson, AnalyzeRequest, AnalyzeResponse,
+};
 use whosaid::web::{input, App, AppProps, Backend};
 use yew::prelude::*;
 
@@ -143,20 +144,21 @@ fn click(root: &Element, selector: &str) {
 }
 
 #[wasm_bindgen_test]
-fn codec_round_trips_requests_and_responses() {
+fn messages_round_trip_requests_and_responses() {
     let request = AnalyzeRequest { seq: 7, doc: DocId(2), text: "“Hi,” she said. é ✓".into() };
-    let back: AnalyzeRequest = SerdeWasm::decode(SerdeWasm::encode(&request));
-    assert_eq!(back, request);
+    assert_eq!(decode_request(&encode_request(&request)), Some(request));
 
     let response =
         AnalyzeResponse { seq: 7, doc: DocId(2), outcome: Ok(AnalysisJson::encode(sample())), engine_ms: 1.5 };
-    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&response));
+    let back = decode_response(&encode_response(&response)).unwrap();
     assert_eq!(back, response);
     assert_eq!(back.outcome.unwrap().decode().unwrap(), sample());
 
     let failed = AnalyzeResponse { seq: 8, doc: DocId(0), outcome: Err("no".into()), engine_ms: 0.0 };
-    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&failed));
-    assert_eq!(back, failed);
+    assert_eq!(decode_response(&encode_response(&failed)), Some(failed));
+    // Anything else is not a message of ours.
+    assert_eq!(decode_response(&"ready".into()), None);
+    assert_eq!(decode_request(&js_sys::Array::new().into()), None);
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
-use gloo::worker::oneshot::OneshotBridge;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{FileList, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -28,14 +28,14 @@ use super::highlight::Annotated;
 use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
 use super::state::{Action, Analysed, DocId, Notice, NoticeKind, Run, Selection, State};
 use super::storage;
-use super::worker::{self, AnalyzeRequest, AnalyzeResponse, AnalyzeTask};
+use super::worker::{self, AnalyzeRequest, AnalyzeResponse};
 use crate::engine::export::{self, Origin};
 
 /// Milliseconds of quiet after an edit before the analysis starts.
 pub const DEBOUNCE_MS: u32 = 400;
 
 /// How long the worker may take before the app gives up on it and starts a fresh one.
-pub const WATCHDOG_MS: u32 = 120_000;
+pub const WATCHDOG_MS: u32 = 30_000;
 
 /// Where the engine runs.
 #[derive(Clone, Debug)]
@@ -84,20 +84,38 @@ impl Default for AppProps {
 
 /// A request waiting for, or in, the worker.
 struct Job {
-    request: AnalyzeRequest,
+    seq: u64,
+    doc: DocId,
     text: Rc<str>,
 }
 
-/// Talks to the worker: one request in flight at a time; a newer request replaces any that
-/// is still waiting (its answer would be stale anyway).
+/// The request in the worker.
+struct InFlight {
+    job: Job,
+    started: f64,
+}
+
+/// The worker, with the handlers that must live as long as it.
+struct Live {
+    worker: web_sys::Worker,
+    /// It said it is ready for requests ([`worker::READY`]).
+    ready: bool,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// Talks to the worker: one request in flight at a time; a newer request for another document
+/// waits (at most one per document), a newer request for the same document terminates the
+/// worker at once (its answer would be stale) and starts a fresh one. A worker that fails or
+/// does not answer within [`WATCHDOG_MS`] is terminated too: the page never waits on it.
 struct Analyzer {
     backend: Backend,
     dispatch: UseReducerDispatcher<State>,
     /// Use the corrections kept in localStorage.
     keep: bool,
-    bridge: Option<OneshotBridge<AnalyzeTask>>,
+    live: Option<Live>,
     next_seq: u64,
-    current: Option<u64>,
+    current: Option<InFlight>,
     /// Waiting requests, at most one per document.
     queued: Vec<Job>,
     watchdog: Option<Timeout>,
@@ -110,24 +128,59 @@ type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
 
 impl Analyzer {
     fn new(backend: Backend, dispatch: UseReducerDispatcher<State>, keep: bool) -> Analyzer {
-        Analyzer {
-            backend,
-            dispatch,
-            keep,
-            bridge: None,
-            next_seq: 1,
-            current: None,
-            queued: Vec::new(),
-            watchdog: None,
+        Analyzer { backend, dispatch, keep, live: None, next_seq: 1, current: None, queued: Vec::new(), watchdog: None }
+    }
+
+    /// Starts the worker if there is none (early, so the first analysis does not wait for it).
+    fn warm_up(this: &SharedAnalyzer) {
+        let url = match &this.borrow().backend {
+            Backend::Worker(url) if this.borrow().live.is_none() => url.clone(),
+            _ => return,
+        };
+        let worker = match worker::spawn(&url) {
+            Ok(w) => w,
+            Err(_) => return, // reported when a request finds no worker
+        };
+        let weak = Rc::downgrade(this);
+        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(this) = weak.upgrade() else { return };
+            let data = e.data();
+            if data.as_string().as_deref() == Some(worker::READY) {
+                let mut a = this.borrow_mut();
+                if let Some(live) = a.live.as_mut() {
+                    live.ready = true;
+                }
+                a.post_current();
+            } else if let Some(response) = worker::decode_response(&data) {
+                Analyzer::finish(&this, response);
+            }
+        });
+        let weak = Rc::downgrade(this);
+        let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            // The engine trapped (a panic aborts) or the worker did not load: the error is
+            // reported here, not in the console.
+            e.prevent_default();
+            let Some(this) = weak.upgrade() else { return };
+            let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+            Analyzer::fail(&this, &format!("the analysis failed in the worker ({})", message.unwrap_or_default()));
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        this.borrow_mut().live = Some(Live { worker, ready: false, _onmessage: onmessage, _onerror: onerror });
+    }
+
+    /// Terminates the worker (the next request starts a new one).
+    fn kill(&mut self) {
+        if let Some(live) = self.live.take() {
+            live.worker.terminate();
         }
     }
 
-    /// Starts the worker early so the first analysis does not wait for it to load.
-    fn warm_up(&mut self) {
-        if let Backend::Worker(url) = &self.backend {
-            if self.bridge.is_none() {
-                self.bridge = Some(worker::spawn(url));
-            }
+    /// Sends the request in flight to the worker once it is ready.
+    fn post_current(&self) {
+        if let (Some(live), Some(c)) = (self.live.as_ref().filter(|l| l.ready), self.current.as_ref()) {
+            let request = AnalyzeRequest { seq: c.job.seq, doc: c.job.doc, text: c.job.text.to_string() };
+            let _ = live.worker.post_message(&worker::encode_request(&request));
         }
     }
 
@@ -137,11 +190,20 @@ impl Analyzer {
             let seq = a.next_seq;
             a.next_seq += 1;
             a.dispatch.dispatch(Action::AnalysisStarted { doc, seq });
-            let job = Job { request: AnalyzeRequest { seq, doc, text: text.to_string() }, text };
-            if a.current.is_some() {
-                a.queued.retain(|j| j.request.doc != doc);
-                a.queued.push(job);
-                return;
+            let job = Job { seq, doc, text };
+            match a.current.as_ref().map(|c| c.job.doc) {
+                // The answer in progress is for an older text of this document: stop it now.
+                Some(d) if d == doc && matches!(a.backend, Backend::Worker(_)) => {
+                    a.kill();
+                    a.current = None;
+                    a.watchdog = None;
+                }
+                Some(_) => {
+                    a.queued.retain(|j| j.doc != doc);
+                    a.queued.push(job);
+                    return;
+                }
+                None => {}
             }
             job
         };
@@ -149,63 +211,70 @@ impl Analyzer {
     }
 
     fn start(this: &SharedAnalyzer, job: Job) {
-        let seq = job.request.seq;
         let started = worker::now_ms();
-        let mut a = this.borrow_mut();
-        a.current = Some(seq);
-        match a.backend.clone() {
+        let backend = this.borrow().backend.clone();
+        match backend {
             Backend::Inline(run) => {
-                drop(a);
+                let request = AnalyzeRequest { seq: job.seq, doc: job.doc, text: job.text.to_string() };
+                this.borrow_mut().current = Some(InFlight { job, started });
                 let this = this.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let response = run(job.request);
-                    Analyzer::finish(&this, job.text, response, started);
+                    let response = run(request);
+                    Analyzer::finish(&this, response);
                 });
             }
-            Backend::Worker(url) => {
-                let mut bridge = a.bridge.get_or_insert_with(|| worker::spawn(&url)).fork();
+            Backend::Worker(_) => {
+                Analyzer::warm_up(this);
+                let seq = job.seq;
+                let mut a = this.borrow_mut();
+                a.current = Some(InFlight { job, started });
+                if a.live.is_none() {
+                    drop(a);
+                    Analyzer::fail(this, "the browser could not start the analysis worker");
+                    return;
+                }
                 let watchdog = {
                     let this = this.clone();
-                    let (doc, text) = (job.request.doc, job.text.clone());
                     Timeout::new(WATCHDOG_MS, move || {
-                        let response = AnalyzeResponse {
-                            seq,
-                            doc,
-                            outcome: Err(format!(
-                                "the analysis did not finish within {} s; the worker was restarted",
+                        if this.borrow().current.as_ref().is_some_and(|c| c.job.seq == seq) {
+                            let why = format!(
+                                "the analysis did not finish within {} s; the worker was stopped",
                                 WATCHDOG_MS / 1000
-                            )),
-                            engine_ms: 0.0,
-                        };
-                        // A stuck or crashed worker is replaced for the next request.
-                        this.borrow_mut().bridge = None;
-                        Analyzer::finish(&this, text, response, started);
+                            );
+                            Analyzer::fail(&this, &why);
+                        }
                     })
                 };
                 a.watchdog = Some(watchdog);
-                drop(a);
-                let this = this.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let response = bridge.run(job.request).await;
-                    Analyzer::finish(&this, job.text, response, started);
-                });
+                a.post_current();
             }
         }
+    }
+
+    /// Ends the request in flight with an error and terminates the worker.
+    fn fail(this: &SharedAnalyzer, why: &str) {
+        let response = {
+            let mut a = this.borrow_mut();
+            a.kill();
+            let Some(c) = a.current.as_ref() else { return };
+            AnalyzeResponse { seq: c.job.seq, doc: c.job.doc, outcome: Err(why.to_string()), engine_ms: 0.0 }
+        };
+        Analyzer::finish(this, response);
     }
 
     /// Takes the worker's answer. The work is spread over many short tasks (parse the JSON a
     /// chunk at a time, cut the text into marks step by step, then update the state and
     /// render) so that even a multi-megabyte article never blocks the page for long.
-    fn finish(this: &SharedAnalyzer, text: Rc<str>, response: AnalyzeResponse, started: f64) {
-        let (next, dispatch) = {
+    fn finish(this: &SharedAnalyzer, response: AnalyzeResponse) {
+        let (next, dispatch, text, started) = {
             let mut a = this.borrow_mut();
-            if a.current != Some(response.seq) {
-                return; // answered after the watchdog gave up on it
+            if a.current.as_ref().map(|c| c.job.seq) != Some(response.seq) {
+                return; // answered after the request was given up
             }
-            a.current = None;
+            let Some(InFlight { job, started }) = a.current.take() else { return };
             a.watchdog = None;
             let next = if a.queued.is_empty() { None } else { Some(a.queued.remove(0)) };
-            (next, a.dispatch.clone())
+            (next, a.dispatch.clone(), job.text, started)
         };
         let keep = this.borrow().keep;
         if let Some(job) = next {
@@ -518,7 +587,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            ctx.analyzer.borrow_mut().warm_up();
+            Analyzer::warm_up(&ctx.analyzer);
             let state = ctx.state();
             // The shown document first.
             for doc in std::iter::once(state.active_doc()).chain(state.docs.iter().filter(|d| d.id != state.active)) {

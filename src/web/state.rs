@@ -9,7 +9,6 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::engine::Analysis;
@@ -18,7 +17,7 @@ use super::corrections::{correct, Correction};
 use super::highlight::Annotated;
 
 /// Identifies an open document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocId(pub u32);
 
 /// What the user has selected in the current analysis.
