@@ -335,12 +335,12 @@ async fn the_selected_card_offers_corrections() {
     let name: HtmlInputElement = q(&root, "#speakers .fix input").unwrap().dyn_into().unwrap();
     assert_eq!(name.value(), "a US official");
     name.set_value("  an official  ");
-    click(&root, "#speakers .fix form:first-child button");
+    click(&root, "#speakers .fix form:first-of-type button");
     let select: HtmlSelectElement = q(&root, "#speakers .fix select").unwrap().dyn_into().unwrap();
     assert_eq!(select.length(), 3, "a placeholder and the two other speakers");
-    click(&root, "#speakers .fix form:last-child button"); // nothing chosen: nothing happens
+    click(&root, "#speakers .fix form:last-of-type button"); // nothing chosen: nothing happens
     select.set_value("1");
-    click(&root, "#speakers .fix form:last-child button");
+    click(&root, "#speakers .fix form:last-of-type button");
     assert_eq!(
         taken(),
         [Correction::Rename { speaker: 2, name: "an official".into() }, Correction::Merge { from: 2, into: 1 }]

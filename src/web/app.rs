@@ -20,7 +20,7 @@ use super::components::editor::Editor;
 use super::components::notice::NoticeView;
 use super::components::speakers::Speakers;
 use super::components::status::Status;
-use super::components::summary::Summary;
+use super::components::summary::{filter_chip, Strip, Summary};
 use super::corrections::{self, Correction};
 use super::download;
 use super::examples;
@@ -28,8 +28,9 @@ use super::highlight::Annotated;
 use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
 use super::state::{Action, Analysed, DocId, Notice, NoticeKind, Run, Selection, State};
 use super::storage;
+use super::summary::Shown;
 use super::worker::{self, AnalyzeRequest, AnalyzeResponse};
-use crate::engine::export::{self, Origin};
+use crate::engine::export;
 
 /// Milliseconds of quiet after an edit before the analysis starts.
 pub const DEBOUNCE_MS: u32 = 400;
@@ -331,6 +332,32 @@ struct Ctx {
     scroll: Rc<RefCell<Option<ScrollTo>>>,
     /// The id the next opened document gets (the reducer's `next_doc`, known before it runs).
     next_doc: Rc<std::cell::Cell<u32>>,
+    /// The editor is open although the text is analysed (else it folds into one line).
+    editing: UseStateHandle<bool>,
+    /// The view shown on narrow screens.
+    view: UseStateHandle<View>,
+}
+
+/// What a narrow screen shows below the summary strip (a wide one shows everything).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum View {
+    /// The annotated article.
+    Article,
+    /// The speakers.
+    Speakers,
+    /// The claims.
+    Claims,
+    /// The full summary.
+    Summary,
+}
+
+impl View {
+    const ALL: [(View, &'static str, &'static str); 4] = [
+        (View::Article, "article", "Article"),
+        (View::Speakers, "speakers", "Speakers"),
+        (View::Claims, "claims", "Claims"),
+        (View::Summary, "summary", "Summary"),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -456,10 +483,35 @@ impl Ctx {
         self.save_draft(doc.id, &doc.store, &doc.name, &text);
     }
 
+    /// Keeps a pending edit now, synchronously: the page is being hidden or unloaded, and a
+    /// debounced save would never run. Words typed just before a reload are not lost.
+    fn flush(&self) {
+        if self.timer.borrow().is_none() {
+            return;
+        }
+        self.cancel_timer();
+        let Some(text) = self.editor_text() else {
+            return;
+        };
+        let state = self.state();
+        let doc = state.active_doc();
+        if self.keep_draft && text.len() <= MAX_INPUT_BYTES {
+            let store = if doc.store.is_empty() { storage::new_id() } else { doc.store.clone() };
+            if let Ok(id) = storage::save(&store, &doc.name, &text) {
+                self.dispatch.dispatch(Action::Stored { doc: doc.id, store: id });
+            }
+        }
+        let text: Rc<str> = Rc::from(text);
+        self.dispatch.dispatch(Action::Edited { doc: doc.id, text: text.clone() });
+        // The page may stay (another browser tab was shown): the results follow the text.
+        self.analyse(doc.id, text, false);
+    }
+
     /// Opens a text (file, example): in the active document when it is empty, else in a new
     /// one ("Undo" closes it again).
     fn load(&self, name: String, text: String) {
         self.cancel_timer();
+        self.editing.set(false);
         let state = self.state();
         let active = state.active_doc();
         let text: Rc<str> = Rc::from(text);
@@ -543,15 +595,31 @@ impl Ctx {
     }
 }
 
-/// Scrolls the first element matching `selector` into view, if it is not visible.
+/// Scrolls the first element matching `selector` to the middle of its scrolling box, then
+/// checks again once layout has settled (paragraphs off screen are laid out only when they
+/// come near it, `content-visibility: auto`, so the first jump can land off by their
+/// estimated heights) and corrects the position, a few times at most.
 fn scroll_to(selector: &str) {
-    let Ok(Some(el)) = gloo::utils::document().query_selector(selector) else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_behavior(web_sys::ScrollBehavior::Smooth);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    fn jump(selector: String, tries: u32) {
+        let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let middle = rect.top() + rect.height() / 2.0;
+        // Already within the middle half of the screen: leave it there.
+        if (height * 0.25..=height * 0.75).contains(&middle) {
+            return;
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        if tries > 0 {
+            Timeout::new(80, move || jump(selector, tries - 1)).forget();
+        }
+    }
+    jump(selector.to_string(), 3);
 }
 
 /// The app.
@@ -580,6 +648,8 @@ pub fn app(props: &AppProps) -> Html {
         lossy: use_mut_ref(|| None),
         scroll: use_mut_ref(|| None),
         next_doc: (*use_memo((), |_| Rc::new(std::cell::Cell::new(0)))).clone(),
+        editing: use_state_eq(|| false),
+        view: use_state_eq(|| View::Article),
     };
 
     // On mount: start the worker, analyse a restored draft, guard against file drops outside
@@ -621,7 +691,20 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            move || drop_all((dragover, drop, keys))
+            // Keep a pending edit when the page goes away or out of sight.
+            let pagehide = {
+                let ctx = ctx.clone();
+                EventListener::new(&window, "pagehide", move |_| ctx.flush())
+            };
+            let hidden = {
+                let ctx = ctx.clone();
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().hidden() {
+                        ctx.flush();
+                    }
+                })
+            };
+            move || drop_all((dragover, drop, keys, pagehide, hidden))
         });
     }
 
@@ -643,16 +726,43 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // A paste or a drop is analysed at once (and the results come first); typing waits for a pause.
     let oninput = {
         let ctx = ctx.clone();
-        Callback::from(move |()| {
-            let later = ctx.clone();
-            *ctx.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.commit(false)));
+        Callback::from(move |pasted: bool| {
+            if pasted {
+                ctx.editing.set(false);
+                ctx.commit(false);
+            } else {
+                let later = ctx.clone();
+                *ctx.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.commit(false)));
+            }
         })
     };
     let onanalyze = {
         let ctx = ctx.clone();
-        Callback::from(move |()| ctx.commit(true))
+        Callback::from(move |()| {
+            ctx.editing.set(false);
+            ctx.commit(true)
+        })
+    };
+    let onedit = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            ctx.editing.set(true);
+            let area = ctx.textarea.clone();
+            // Once the editor is shown again.
+            Timeout::new(0, move || {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                }
+            })
+            .forget();
+        })
+    };
+    let onfilter = {
+        let ctx = ctx.clone();
+        Callback::from(move |filter| ctx.dispatch.dispatch(Action::Filter { doc: ctx.active(), filter }))
     };
     let onclear = {
         let ctx = ctx.clone();
@@ -735,15 +845,22 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |selection: Selection| ctx.select(selection, ScrollTo::Panels))
     };
+    // A card picked in a list: on a narrow screen, the article is shown at its passage.
     let on_speaker_select = {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
+            if id.is_some() {
+                ctx.view.set(View::Article);
+            }
             ctx.select(id.map_or(Selection::None, Selection::Speaker), ScrollTo::Article)
         })
     };
     let on_claim_select = {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
+            if id.is_some() {
+                ctx.view.set(View::Article);
+            }
             ctx.select(id.map_or(Selection::None, Selection::Claim), ScrollTo::Article)
         })
     };
@@ -792,12 +909,11 @@ pub fn app(props: &AppProps) -> Html {
             };
             let stem = download::file_stem(&doc.name);
             let result = if json {
-                let record = export::json_record(Origin::File(&doc.name), &a.text, &a.analysis);
-                let record = corrections::in_record(record, &a.corrections);
+                let record = download::json(&doc.name, &a.text, &a.analysis, &a.corrections);
                 download::save_file(&format!("{stem}.whosaid.json"), "application/json", &record)
             } else {
-                let csv = export::csv(&a.text, &a.analysis);
-                download::save_file(&format!("{stem}.whosaid.csv"), "text/csv", &csv)
+                let csv = download::csv(&doc.name, &a.text, &a.analysis);
+                download::save_file(&format!("{stem}.whosaid.csv"), "text/csv;charset=utf-8", &csv)
             };
             if let Err(e) = result {
                 ctx.dispatch.dispatch(Action::Notify(Notice::error(format!("Export failed: {e}"))));
@@ -812,6 +928,13 @@ pub fn app(props: &AppProps) -> Html {
         Selection::Claim(c) => Some(c),
         _ => None,
     };
+    // What the filter leaves, computed once per analysis and filter.
+    let shown: Option<Rc<Shown>> = {
+        let key = (analysed.as_ref().map_or(0, |a| Rc::as_ptr(&a.analysis) as usize), doc.filter.clone());
+        let a = analysed.clone();
+        let filter = doc.filter.clone();
+        (*use_memo(key, move |_| a.and_then(|a| filter.apply(&a.text, &a.analysis)).map(Rc::new))).clone()
+    };
     let counts = analysed.as_ref().map(|a| {
         format!(
             "{} speakers, {} claims · engine {} ms",
@@ -823,19 +946,24 @@ pub fn app(props: &AppProps) -> Html {
     let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
     let tabs = tab_bar(&state, &ctx);
     let n_corrections = analysed.as_ref().map_or(0, |a| a.corrections.len());
+    let collapsed = analysed.is_some() && !*ctx.editing;
+    let view = *ctx.view;
+    let view_class = View::ALL.iter().find(|v| v.0 == view).map_or("article", |v| v.1);
+    let view_tabs = html! {
+        <nav class="view-tabs" aria-label="Results">
+            { for View::ALL.iter().map(|&(v, id, label)| {
+                let set = ctx.view.clone();
+                html! {
+                    <button type="button" id={format!("view-{id}")} aria-pressed={(v == view).to_string()}
+                        onclick={Callback::from(move |_: MouseEvent| set.set(v))}>{ label }</button>
+                }
+            }) }
+        </nav>
+    };
 
     html! {
-        <>
+        <div class={classes!("app", format!("view-{view_class}"), analysed.is_some().then_some("has-results"))}>
         { header() }
-        <nav class="site-nav" aria-label="Sections">
-            <ul>
-                <li><a href="#input-section">{ "Text" }</a></li>
-                <li><a href="#summary-section">{ "Summary" }</a></li>
-                <li><a href="#article-section">{ "Annotated article" }</a></li>
-                <li><a href="#speakers-section">{ "Speakers" }</a></li>
-                <li><a href="#claims-section">{ "Claims" }</a></li>
-            </ul>
-        </nav>
         <main id="main" class={classes!("layout", notice_is_error.then_some("has-error"))}>
             { tabs }
             <Editor
@@ -843,8 +971,10 @@ pub fn app(props: &AppProps) -> Html {
                 text={doc.text.clone()}
                 load_key={(doc.id.0, doc.loaded_rev)}
                 name={AttrValue::from(doc.name.clone())}
+                {collapsed}
                 {oninput}
                 {onanalyze}
+                {onedit}
                 {onclear}
                 {onfiles}
                 {onexample}
@@ -855,18 +985,46 @@ pub fn app(props: &AppProps) -> Html {
                     Some(c) => html! { <p class="status-detail">{ c }</p> },
                     None => html! {},
                 } }
+                <div class="exports" role="group" aria-label="Export the analysis">
+                    <button id="export-json" type="button" disabled={analysed.is_none()}
+                        onclick={export_file(true)}>{ "Export JSON" }</button>
+                    <button id="export-csv" type="button" disabled={analysed.is_none()}
+                        onclick={export_file(false)}>{ "Export CSV" }</button>
+                </div>
             </div>
             <NoticeView notice={state.notice.clone()} {onundo} {onlossy} {ondismiss} />
+            { match &analysed {
+                Some(a) => html! { <>
+                    <Strip text={a.text.clone()} analysis={a.analysis.clone()} filter={doc.filter.clone()}
+                        onfilter={onfilter.clone()} />
+                    { filter_chip(&a.analysis, &doc.filter, shown.as_ref().map_or(0, |s| s.claims.iter().filter(|k| **k).count()), &onfilter) }
+                    { view_tabs }
+                </> },
+                None => html! {},
+            } }
+            <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
+                <h2 id="article-heading">{ "Annotated article" }</h2>
+                { legend() }
+                { match &analysed {
+                    Some(a) => html! {
+                        <Article
+                            text={a.text.clone()}
+                            annotated={a.annotated.clone()}
+                            selection={doc.selection}
+                            {stale}
+                            shown={shown.clone()}
+                            onselect={on_article_select}
+                        />
+                    },
+                    None => html! {
+                        <div id="article" class="article"><p class="empty">
+                            { "The annotated article appears here once the text is analysed." }
+                        </p></div>
+                    },
+                } }
+            </section>
             <section id="summary-section" class="panel summary-panel" aria-labelledby="summary-heading">
-                <div class="panel-head">
-                    <h2 id="summary-heading">{ "Sourcing summary" }</h2>
-                    <div class="exports" role="group" aria-label="Export the analysis">
-                        <button id="export-json" type="button" disabled={analysed.is_none()}
-                            onclick={export_file(true)}>{ "Export JSON" }</button>
-                        <button id="export-csv" type="button" disabled={analysed.is_none()}
-                            onclick={export_file(false)}>{ "Export CSV" }</button>
-                    </div>
-                </div>
+                <h2 id="summary-heading">{ "Sourcing summary" }</h2>
                 { if analysed.is_some() { html! {
                     <div id="corrections" class="corrections" role="group" aria-label="Your corrections">
                         <span role="status">{ match n_corrections {
@@ -881,28 +1039,9 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 } } else { html! {} } }
                 { match &analysed {
-                    Some(a) => html! { <Summary text={a.text.clone()} analysis={a.analysis.clone()} /> },
+                    Some(a) => html! { <Summary text={a.text.clone()} analysis={a.analysis.clone()}
+                        filter={doc.filter.clone()} onfilter={onfilter.clone()} /> },
                     None => html! { <div id="summary" class="summary"><p class="empty">{ "No analysis yet." }</p></div> },
-                } }
-            </section>
-            <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
-                <h2 id="article-heading">{ "Annotated article" }</h2>
-                { legend() }
-                { match &analysed {
-                    Some(a) => html! {
-                        <Article
-                            text={a.text.clone()}
-                            annotated={a.annotated.clone()}
-                            selection={doc.selection}
-                            {stale}
-                            onselect={on_article_select}
-                        />
-                    },
-                    None => html! {
-                        <div id="article" class="article"><p class="empty">
-                            { "The annotated article appears here once the text is analysed." }
-                        </p></div>
-                    },
                 } }
             </section>
         </main>
@@ -913,6 +1052,7 @@ pub fn app(props: &AppProps) -> Html {
                     Some(a) => html! {
                         <Speakers analysis={a.analysis.clone()} selected={selected_speaker}
                             correcting={matches!(doc.selection, Selection::Speaker(_))}
+                            shown={shown.clone()} onfilter={onfilter.clone()}
                             onselect={on_speaker_select} oncorrect={oncorrect.clone()} />
                     },
                     None => html! { <ul id="speakers" class="speaker-list"><li class="empty">{ "No analysis yet." }</li></ul> },
@@ -923,7 +1063,7 @@ pub fn app(props: &AppProps) -> Html {
                 { match &analysed {
                     Some(a) => html! {
                         <Claims text={a.text.clone()} analysis={a.analysis.clone()}
-                            {selected_claim} {selected_speaker}
+                            {selected_claim} {selected_speaker} shown={shown.clone()}
                             onselect={on_claim_select} {oncopy} {oncorrect} />
                     },
                     None => html! { <div id="claims" class="claim-groups"><p class="empty">{ "No analysis yet." }</p></div> },
@@ -931,7 +1071,7 @@ pub fn app(props: &AppProps) -> Html {
             </section>
         </aside>
         { footer() }
-        </>
+        </div>
     }
 }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { SEED_004, dropFile, openPage, setText, setup, text, waitAnalysed } from './helpers.mjs';
+import { SEED_004, dropFile, edit, openPage, setText, setup, text, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -64,6 +64,7 @@ describe('whosaid app', () => {
       await page.click('#example-000');
       await waitAnalysed(page, 'NBC News');
       assert.match(await page.inputValue('#article-input'), /^GENERICO/);
+      await edit(page);
       await page.click('#example-004');
       await waitAnalysed(page, 'Vedant Patel');
       assert.match(await text(page, '#message'), /Opened/);
@@ -166,8 +167,14 @@ describe('whosaid app', () => {
       const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       assert.match(csv.suggestedFilename(), /\.csv$/);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
-      assert.equal(rows[0], 'claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,anonymity,anonymity_evidence,source,cue,stance,via,content,content_start,content_end,confidence');
+      // A UTF-8 byte-order mark, then the document and its title before the engine's columns.
+      assert.equal(rows[0], '\uFEFFdocument,title,claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,anonymity,anonymity_evidence,source,cue,stance,via,content,content_start,content_end,confidence');
+      assert.ok(rows[1].startsWith('Example: State Department rebuts media reports,date 2023-11-08 A State Department representative'), rows[1]);
       assert.ok(rows.length >= record.claims.length + 1);
+      // The JSON is complete on its own: the text, the schema version and the offset unit.
+      assert.equal(record.schema_version, 1);
+      assert.equal(record.offset_unit, 'utf8_byte');
+      assert.equal(record.text, SEED_004);
     });
   });
 
@@ -197,6 +204,7 @@ describe('whosaid app', () => {
       await page.waitForFunction((d) => document.querySelector('#article-input').value === d, draft);
       await waitAnalysed(page, 'My draft.');
       // Clear empties the editor and forgets the draft.
+      await edit(page);
       await page.click('#clear');
       await page.waitForFunction(() => document.querySelector('#article-input').value === '');
       await page.reload({ waitUntil: 'load' });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { openPage, setText, setup, waitAnalysed } from './helpers.mjs';
+import { edit, openPage, setText, setup, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -48,6 +48,7 @@ describe('documents as tabs, with their drafts', () => {
       await page.click('#example-000');
       await waitAnalysed(page, 'NBC News');
       // The other example opens in a tab of its own.
+      await edit(page);
       await page.click('#example-004');
       await waitAnalysed(page, 'Vedant Patel');
       assert.equal(await page.locator('.doc-tab').count(), 2);
