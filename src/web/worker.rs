@@ -20,6 +20,12 @@ use super::state::DocId;
 /// under any sub-path. Trunk does not hash worker file names, so the name is stable.
 pub const WORKER_LOADER: &str = "./worker_loader.js";
 
+/// A text that makes the worker hang (a test hook: nobody writes it in an article).
+pub const HOOK_HANG: &str = "whosaid-test-hook:hang";
+
+/// A text that makes the worker crash (a test hook).
+pub const HOOK_CRASH: &str = "whosaid-test-hook:crash";
+
 /// What the worker posts when it is ready for requests.
 pub const READY: &str = "ready";
 
@@ -179,6 +185,15 @@ pub fn register() {
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         if let Some(request) = decode_request(&e.data()) {
+            // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
+            // that the page stops it and the next analysis works.
+            match request.text.as_str() {
+                HOOK_HANG => loop {
+                    std::hint::spin_loop();
+                },
+                HOOK_CRASH => panic!("test hook"),
+                _ => {}
+            }
             let _ = reply.post_message(&encode_response(&run(request)));
         }
     });

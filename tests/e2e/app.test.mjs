@@ -79,10 +79,12 @@ describe('whosaid app', () => {
       await waitAnalysed(page, 'Plain text story.');
       assert.equal(await page.inputValue('#article-input'), 'Plain text story. “It works,” Anna Berg said.\n');
 
-      const md = '# Heading\n\nSome *markdown* text. “It is fine,” the minister said.\n';
+      // Markdown is read as its text: no front matter, no marks, link texts without targets.
+      const md = '---\ntitle: "Front matter title"\ntags: [a, b]\n---\n# Heading\n\nSome *markdown* text. “It is fine,” [the minister](https://example.test/m) said.\n';
       await dropFile(page, 'notes.md', 'text/markdown', md);
-      await waitAnalysed(page, 'Some *markdown* text.');
-      assert.equal(await page.inputValue('#article-input'), md);
+      await waitAnalysed(page, 'Some markdown text.');
+      assert.equal(await page.inputValue('#article-input'), 'Heading\n\nSome markdown text. “It is fine,” the minister said.');
+      assert.ok(!(await text(page, '#article')).includes('Front matter'), 'the front matter is not analysed');
 
       const html = `<!doctype html><html><head><title>T</title><style>.x{}</style>
         <script>window.__pwned = 1; document.title = 'SCRIPTTEXT';</script></head><body>
