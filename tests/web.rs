@@ -308,6 +308,20 @@ async fn panels_render_and_selection_links_them() {
     wait_for("speaker selection", || count(&root, "#article .is-selected") > 0).await;
     assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"].is-selected"), 2);
     assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"]:not(.is-selected)"), 0);
+
+    // An outlet: its card counts the claims it relays, and selecting it selects them too.
+    let nbc = q(&root, "#speakers li.speaker[data-speaker-id=\"1\"] .counts").unwrap().text_content().unwrap();
+    assert_eq!(nbc, "0 own + 1 relayed claim · 1 mention");
+    click(&root, "#speakers li.speaker[data-speaker-id=\"1\"] button");
+    wait_for("outlet selection", || q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"1\"]").is_some())
+        .await;
+    assert!(q(&root, "#claims li.claim.is-linked[data-claim-id=\"1\"]").is_some());
+    click(&root, "#speakers li.speaker[data-speaker-id=\"0\"] button");
+    wait_for("speaker selection again", || {
+        q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"0\"]").is_some()
+            && q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"0\"]").is_some()
+    })
+    .await;
     assert!(q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"0\"]").is_some());
     assert!(q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"0\"]").is_some());
 

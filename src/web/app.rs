@@ -336,6 +336,9 @@ struct Ctx {
     editing: UseStateHandle<bool>,
     /// The view shown on narrow screens.
     view: UseStateHandle<View>,
+    /// The list view (and its scroll position) a narrow screen left for the article when a
+    /// card was picked: "Back to …" returns there.
+    back: UseStateHandle<Option<(View, f64)>>,
 }
 
 /// What a narrow screen shows below the summary strip (a wide one shows everything).
@@ -367,6 +370,15 @@ enum ScrollTo {
 }
 
 impl Ctx {
+    /// Shows the article (narrow screens), remembering the list view it was picked from.
+    fn to_article(&self) {
+        if *self.view != View::Article {
+            let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
+            self.back.set(Some((*self.view, y)));
+            self.view.set(View::Article);
+        }
+    }
+
     fn state(&self) -> Rc<State> {
         self.current.borrow().clone()
     }
@@ -650,6 +662,7 @@ pub fn app(props: &AppProps) -> Html {
         next_doc: (*use_memo((), |_| Rc::new(std::cell::Cell::new(0)))).clone(),
         editing: use_state_eq(|| false),
         view: use_state_eq(|| View::Article),
+        back: use_state(|| None),
     };
 
     // On mount: start the worker, analyse a restored draft, guard against file drops outside
@@ -850,7 +863,7 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
             if id.is_some() {
-                ctx.view.set(View::Article);
+                ctx.to_article();
             }
             ctx.select(id.map_or(Selection::None, Selection::Speaker), ScrollTo::Article)
         })
@@ -859,7 +872,7 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
             if id.is_some() {
-                ctx.view.set(View::Article);
+                ctx.to_article();
             }
             ctx.select(id.map_or(Selection::None, Selection::Claim), ScrollTo::Article)
         })
@@ -952,10 +965,15 @@ pub fn app(props: &AppProps) -> Html {
     let view_tabs = html! {
         <nav class="view-tabs" aria-label="Results">
             { for View::ALL.iter().map(|&(v, id, label)| {
-                let set = ctx.view.clone();
+                let (set, back) = (ctx.view.clone(), ctx.back.clone());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    back.set(None);
+                    set.set(v)
+                });
                 html! {
-                    <button type="button" id={format!("view-{id}")} aria-pressed={(v == view).to_string()}
-                        onclick={Callback::from(move |_: MouseEvent| set.set(v))}>{ label }</button>
+                    <button type="button" id={format!("view-{id}")} aria-pressed={(v == view).to_string()} {onclick}>
+                        { label }
+                    </button>
                 }
             }) }
         </nav>
@@ -1004,6 +1022,21 @@ pub fn app(props: &AppProps) -> Html {
             } }
             <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
                 <h2 id="article-heading">{ "Annotated article" }</h2>
+                { match *ctx.back {
+                    Some((v, y)) if view == View::Article => {
+                        let label = View::ALL.iter().find(|x| x.0 == v).map_or("list", |x| x.1);
+                        let (set, back) = (ctx.view.clone(), ctx.back.clone());
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            back.set(None);
+                            set.set(v);
+                            Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y)).forget();
+                        });
+                        html! { <button type="button" id="back-to-list" class="back-button" {onclick}>
+                            { format!("← Back to {label}") }
+                        </button> }
+                    }
+                    _ => html! {},
+                } }
                 { legend() }
                 { match &analysed {
                     Some(a) => html! {

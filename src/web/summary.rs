@@ -181,7 +181,7 @@ pub enum Filter {
     /// Nothing: everything is shown.
     #[default]
     All,
-    /// One speaker's claims.
+    /// One speaker's claims, and those it relays.
     Speaker(u32),
     /// Claims whose speaker is named, anonymous or vague.
     Anonymity(Anonymity),
@@ -226,7 +226,8 @@ impl Filter {
         let speaker = c.speaker.and_then(|id| analysis.speakers.get(id as usize));
         match self {
             Filter::All => true,
-            Filter::Speaker(s) => c.speaker == Some(*s),
+            // Its own claims and those it relays.
+            Filter::Speaker(s) => c.speaker == Some(*s) || c.via.as_ref().is_some_and(|v| v.speaker == Some(*s)),
             Filter::Anonymity(level) => speaker.is_some_and(|s| anonymity(s) == *level),
             Filter::Unsourced => speaker.is_none(),
             Filter::Kind(g) => KindGroup::of(c.kind) == *g,

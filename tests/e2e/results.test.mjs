@@ -178,6 +178,26 @@ for (const screen of SCREENS) {
         await page.waitForTimeout(400);
         const r = await rectOf(page, `#article mark.is-selected[data-claim-id="${last}"]`);
         assert.ok(r.top >= 0 && r.bottom <= r.height, `the highlight is at ${r.top}–${r.bottom}px of a ${r.height}px screen`);
+        if (screen.phone) {
+          // Back to the list, at the card.
+          await page.click('#back-to-list');
+          await page.waitForSelector(`#claims li.claim.is-selected[data-claim-id="${last}"]`, { state: 'visible' });
+          const card = await rectOf(page, `#claims li.claim[data-claim-id="${last}"]`);
+          assert.ok(card.top < card.height && card.bottom > 0, `the card is on screen (${card.top}–${card.bottom}px)`);
+        } else {
+          assert.ok(!(await page.isVisible('#back-to-list')), 'nothing to go back to on a desktop');
+        }
+      });
+    });
+
+    test('an article under 1 MB is shown whole', async () => {
+      await withApp(screen.viewport, async ({ page }) => {
+        let long = '';
+        for (let i = 0; Buffer.byteLength(long) < 60_000; i++) long += `Part ${i}.\n\n${SEED_004}\n\n`;
+        long += 'The very last line.\n';
+        await setText(page, long);
+        await waitAnalysed(page, 'The very last line.');
+        assert.equal(await page.locator('.article-panel .show-more').count(), 0, 'no "Show more of the article"');
       });
     });
 

@@ -170,7 +170,7 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
     let linked = !selected
         && props.selected_claim.is_none()
         && props.selected_speaker.is_some()
-        && c.speaker == props.selected_speaker;
+        && (c.speaker == props.selected_speaker || c.via.as_ref().is_some_and(|v| v.speaker == props.selected_speaker));
     let onclick = {
         let onselect = props.onselect.clone();
         Callback::from(move |_: MouseEvent| onselect.emit(if selected { None } else { Some(id) }))

@@ -88,6 +88,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn speakers(props: &SpeakersProps) -> Html {
     let shown = use_state(|| LIST_PAGE);
     let mut ranked = ranked(&props.analysis);
+    // Claims each speaker relays (an outlet citing its sources).
+    let mut relayed = vec![0usize; props.analysis.speakers.len()];
+    for c in &props.analysis.claims {
+        if let Some(n) = c.via.as_ref().and_then(|v| v.speaker).and_then(|s| relayed.get_mut(s as usize)) {
+            *n += 1;
+        }
+    }
     if let Some(keep) = &props.shown {
         ranked.retain(|&(id, _)| keep.speaker(id));
     }
@@ -153,9 +160,11 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                                     </span>
                                 } } }
                                 <span class="counts">
-                                    { format!("{} · {}",
-                                        plural(n_claims, "claim", "claims"),
-                                        plural(s.mentions.len(), "mention", "mentions")) }
+                                    { match relayed.get(id as usize).copied().unwrap_or(0) {
+                                        0 => plural(n_claims, "claim", "claims"),
+                                        r => format!("{n_claims} own + {r} relayed {}", if n_claims + r == 1 { "claim" } else { "claims" }),
+                                    } }
+                                    { " · " }{ plural(s.mentions.len(), "mention", "mentions") }
                                 </span>
                             </span>
                             { if s.titles.is_empty() { html! {} } else {
