@@ -934,6 +934,24 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // Every open document with an analysis, as one CSV.
+    let n_analysed = state.docs.iter().filter(|d| d.analysed.is_some()).count();
+    let export_all = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let state = ctx.state();
+            let docs: Vec<(&str, &str, &crate::engine::Analysis)> = state
+                .docs
+                .iter()
+                .filter_map(|d| d.analysed.as_ref().map(|a| (d.name.as_str(), &*a.text, &*a.analysis)))
+                .collect();
+            let csv = download::csv_all(&docs);
+            if let Err(e) = download::save_file("whosaid-all-documents.csv", "text/csv;charset=utf-8", &csv) {
+                ctx.dispatch.dispatch(Action::Notify(Notice::error(format!("Export failed: {e}"))));
+            }
+        })
+    };
+
     let analysed = doc.analysed.clone();
     let stale = analysed.as_ref().is_some_and(|a| *a.text != *doc.text) || matches!(doc.run, Run::Analysing { .. });
     let selected_speaker = doc.selected_speaker();
@@ -1008,6 +1026,11 @@ pub fn app(props: &AppProps) -> Html {
                         onclick={export_file(true)}>{ "Export JSON" }</button>
                     <button id="export-csv" type="button" disabled={analysed.is_none()}
                         onclick={export_file(false)}>{ "Export CSV" }</button>
+                    { if n_analysed > 1 { html! {
+                        <button id="export-csv-all" type="button" onclick={export_all}>
+                            { format!("CSV of all {n_analysed} documents") }
+                        </button>
+                    } } else { html! {} } }
                 </div>
             </div>
             <NoticeView notice={state.notice.clone()} {onundo} {onlossy} {ondismiss} />

@@ -54,9 +54,21 @@ pub fn title(text: &str) -> String {
 /// the engine's columns (docs/format.md) after `document` (the document's name) and `title`
 /// (the text's first line), one row per claim.
 pub fn csv(name: &str, text: &str, analysis: &Analysis) -> String {
+    csv_all(&[(name, text, analysis)])
+}
+
+/// The CSV export of several documents (name, text, analysis): one header, then each one's rows.
+pub fn csv_all(docs: &[(&str, &str, &Analysis)]) -> String {
     let mut out = String::from("\u{feff}document,title,");
     out.push_str(&CSV_HEADER.join(","));
     out.push_str("\r\n");
+    for (name, text, analysis) in docs {
+        csv_rows(&mut out, name, text, analysis);
+    }
+    out
+}
+
+fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
     let title = title(text);
     let speaker = |id: Option<u32>| id.and_then(|id| analysis.speakers.get(id as usize));
     for c in &analysis.claims {
@@ -91,11 +103,10 @@ pub fn csv(name: &str, text: &str, analysis: &Analysis) -> String {
             if i > 0 {
                 out.push(',');
             }
-            csv_cell(&mut out, f);
+            csv_cell(out, f);
         }
         out.push_str("\r\n");
     }
-    out
 }
 
 /// Offers `contents` as a file named `file_name` (a Blob, an object URL and a click on a

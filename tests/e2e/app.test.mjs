@@ -185,7 +185,10 @@ describe('whosaid app', () => {
       async ({ page }) => {
         await page.click('#example-004');
         await waitAnalysed(page, 'Vedant Patel');
-        await page.locator('#claims li.claim .copy-button').first().click();
+        // Copy is among the selected card's actions.
+        assert.equal(await page.locator('#claims .copy-button').count(), 0);
+        await page.locator('#claims li.claim .claim-button').first().click();
+        await page.locator('#claims li.claim.is-selected .copy-button').click();
         await page.waitForFunction(() => /Copied claim|could not be copied/.test(document.querySelector('#message').textContent));
         if (/Copied claim/.test(await text(page, '#message'))) {
           const copied = await page.evaluate(() => navigator.clipboard.readText());

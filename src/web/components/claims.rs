@@ -209,16 +209,11 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
                     None => html! {},
                 } }
             </button>
-            <button
-                type="button"
-                class="copy-button"
-                aria-label={format!("Copy claim {} as text", id + 1)}
-                onclick={oncopy}
-            >
-                { "Copy" }
-            </button>
+            // The selected card's actions: one Tab stop per list, not a Copy button per card.
             { if selected { html! {
-                <div class="fix" role="group" aria-label={format!("Correct claim {}", id + 1)}>
+                <div class="fix" role="group" aria-label={format!("Copy or correct claim {}", id + 1)}>
+                    <button type="button" class="copy-button" aria-label={format!("Copy claim {} as text", id + 1)}
+                        onclick={oncopy}>{ "Copy" }</button>
                     { if analysis.speakers.is_empty() { html! {} } else {
                         speaker_picker(analysis, "Said by", "Reassign", c.speaker,
                             props.oncorrect.reform(move |speaker| Correction::Reassign { claim: id, speaker }))

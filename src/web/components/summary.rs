@@ -57,11 +57,18 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
+/// The profile of the analysis, computed once per analysis (a filter click re-renders only).
+#[hook]
+fn use_profile(props: &SummaryProps) -> Rc<Profile> {
+    let a = props.analysis.clone();
+    use_memo(Rc::as_ptr(&a) as usize, move |_| Profile::of(&a))
+}
+
 /// The strip at the top of the results: voices, named / anonymous / vague, direct / reported,
 /// doubt-framed, anonymous only.
 #[component(Strip)]
 pub fn strip(props: &SummaryProps) -> Html {
-    let p = Profile::of(&props.analysis);
+    let p = use_profile(props);
     html! {
         <div id="strip" class="strip" role="group" aria-label="Sourcing at a glance (each number filters)">
             <p class="strip-group">
@@ -117,9 +124,12 @@ fn share(props: &SummaryProps, label: &str, part: usize, whole: usize, filter: F
 #[component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
     let a = &props.analysis;
-    let p = Profile::of(a);
+    let p = use_profile(props);
     let only = p.anonymous_only.len();
-    let cues = doubt_cues(&props.text, a);
+    let cues = {
+        let (text, a) = (props.text.clone(), props.analysis.clone());
+        use_memo(Rc::as_ptr(&a) as usize, move |_| doubt_cues(&text, &a))
+    };
     let warnings: Vec<_> = a.diagnostics.iter().filter(|d| d.level == Level::Warning).collect();
     html! {
         <div id="summary" class="summary">
@@ -197,9 +207,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                         html! { <p class="small">{ "No claim is framed as doubtful (claimed, alleged, reportedly…)." }</p> }
                     } else { html! {
                         <p class="cue-list">
-                            { for cues.into_iter().map(|(w, n)| {
+                            { for cues.iter().map(|(w, n)| {
                                 let label = format!("{w} ×{n}");
-                                filter_button(props, Filter::Cue(w), "num-chip", html! { { label } })
+                                filter_button(props, Filter::Cue(w.clone()), "num-chip", html! { { label } })
                             }) }
                         </p>
                     } } }
