@@ -177,6 +177,20 @@ describe('whosaid app', () => {
       assert.equal(record.schema_version, 1);
       assert.equal(record.offset_unit, 'utf8_byte');
       assert.equal(record.text, SEED_004);
+      // Beside every byte span, its twins in UTF-16 units (text.slice works) and code points.
+      const codePoints = [...record.text];
+      for (const c of record.claims) {
+        for (const key of ['content', 'cue', 'source']) {
+          c[key].forEach(([s, e], i) => {
+            const fromBytes = bytes.subarray(s, e).toString('utf8');
+            const [us, ue] = c[`${key}_utf16`][i];
+            const [cs, ce] = c[`${key}_chars`][i];
+            assert.equal(record.text.slice(us, ue), fromBytes, `claim ${c.id} ${key}_utf16`);
+            assert.equal(codePoints.slice(cs, ce).join(''), fromBytes, `claim ${c.id} ${key}_chars`);
+          });
+        }
+      }
+      assert.ok(record.claims.some((c) => c.content[0][0] !== c.content_utf16[0][0]), 'the seed has non-ASCII text before a claim');
     });
   });
 
