@@ -56,11 +56,17 @@ impl PartialEq for ArticleProps {
     }
 }
 
+/// The colour class of a speaker (`spk-0` … `spk-7`, a colour-blind-safe palette): its source
+/// boxes and mentions in the article and its card in the list share it.
+pub fn speaker_class(id: u32) -> String {
+    format!("spk-{}", id % 8)
+}
+
 /// The legend of the highlight styles.
 pub fn legend() -> Html {
     html! {
         <ul class="legend" aria-label="Legend">
-            <li><mark class="hl-source">{ "Source" }</mark><span class="legend-what">{ " who speaks (boxed, bold)" }</span></li>
+            <li><mark class="hl-source">{ "Source" }</mark><span class="legend-what">{ " who speaks (boxed, bold; a colour per speaker)" }</span></li>
             <li><mark class="hl-cue">{ "Cue" }</mark><span class="legend-what">{ " the attributing words (double underline)" }</span></li>
             <li><mark class="hl-content">{ "Content" }</mark><span class="legend-what">{ " what is claimed (tint, dotted underline)" }</span></li>
             <li><mark class="hl-mention">{ "Mention" }</mark><span class="legend-what">{ " another mention of a speaker (dashed box)" }</span></li>
@@ -316,15 +322,15 @@ fn mark_element(ann: &Annotated, i: u32, inner: Html, view: &View, stop: bool) -
     let claim_id = first_claim.map(|c| c.to_string());
     // A claim's content is a Tab stop: Enter selects the claim and shows its card.
     let title = first_claim.filter(|_| stop).map(|c| format!("Claim {}", c + 1));
-    let speaker_id = match m.layer {
-        Layer::Source | Layer::Mention => m.speaker.map(|s| s.to_string()),
+    let speaker = match m.layer {
+        Layer::Source | Layer::Mention => m.speaker,
         _ => None,
     };
     html! {
         <mark
-            class={classes!(m.layer.class(), selected.then_some("is-selected"))}
+            class={classes!(m.layer.class(), selected.then_some("is-selected"), speaker.map(speaker_class))}
             data-claim-id={claim_id}
-            data-speaker-id={speaker_id}
+            data-speaker-id={speaker.map(|s| s.to_string())}
             tabindex={stop.then_some("0")}
             role={stop.then_some("button")}
             {title}

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{show_more_button, speaker_picker, text_form, LIST_PAGE};
 use crate::engine::{Analysis, Anonymity, SpeakerKind};
+use crate::web::components::article::speaker_class;
 use crate::web::corrections::Correction;
 use crate::web::summary::{anonymity, Filter, Shown};
 
@@ -129,7 +130,7 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                 let level = anonymity(s);
                 Some(html! {
                     <li
-                        class={classes!("speaker", selected.then_some("is-selected"))}
+                        class={classes!("speaker", speaker_class(id), selected.then_some("is-selected"))}
                         data-speaker-id={id.to_string()}
                         key={id}
                     >
