@@ -151,6 +151,12 @@ for (const screen of SCREENS) {
           assert.equal(cueText.toLowerCase(), `“${word}”`);
         }
 
+        // The summary lists the first claims on anonymous sources only, and filters to all of them.
+        await page.click('#anonymous-only summary');
+        await page.click('#anonymous-only button.show-only');
+        await page.waitForFunction(() => /anonymous sources only/.test(document.querySelector('#filter-chip')?.textContent));
+        assert.equal((await shown(page)).claims.length, only.n);
+
         // Every breakdown of the summary adds up to its total.
         for (const card of await page.locator('#summary .summary-card:has(button.share)').all()) {
           const heading = await card.locator('h3').textContent();

@@ -13,6 +13,9 @@ use crate::web::components::claims::stance_label;
 use crate::web::components::shorten;
 use crate::web::summary::{doubt_cues, kind_label, percent, Filter, KindGroup, Profile, KINDS, KIND_GROUPS, STANCES};
 
+/// How many of the claims resting on anonymous sources only are listed in the summary.
+pub const ANONYMOUS_ONLY_SHOWN: usize = 10;
+
 /// Props of [`Summary`] and [`Strip`].
 #[derive(Properties)]
 pub struct SummaryProps {
@@ -159,7 +162,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                             <summary>{ format!("{only} {} on anonymous sources only",
                                 plural(only, "claim rests", "claims rest")) }</summary>
                             <ul>
-                                { for p.anonymous_only.iter().filter_map(|&id| {
+                                // The first few: all of them are one click away, as a filter (a
+                                // huge article has thousands, too many to build here).
+                                { for p.anonymous_only.iter().take(ANONYMOUS_ONLY_SHOWN).filter_map(|&id| {
                                     let c = a.claims.get(id as usize)?;
                                     let who = c.speaker.and_then(|s| a.speakers.get(s as usize))?;
                                     Some(html! { <li data-claim-id={id.to_string()}>
@@ -167,6 +172,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                                     </li> })
                                 }) }
                             </ul>
+                            { filter_button(props, Filter::AnonymousOnly, "show-only", html! {
+                                { format!("Show {} only", if only == 1 { "it" } else if only == 2 { "both" } else { "them" }) }
+                            }) }
                         </details>
                     } } }
                 </section>
