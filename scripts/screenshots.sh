@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# scripts/screenshots.sh — refresh the README's screenshots (docs/screenshot-{light,dark}.png):
+# scripts/screenshots.sh — refresh the README's screenshots (docs/screenshot-{light,dark}.png, desktop
+# 1440×900, and docs/screenshot-phone-{light,dark}.png, 390×844):
 # builds the app and runs the end-to-end screenshot test with WHOSAID_UPDATE_SCREENSHOTS=1, the
 # only way they are rewritten (the test command writes screenshots to tests/e2e/out/ only).
 set -euo pipefail
@@ -9,4 +10,4 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 bash scripts/setup.sh
 ( . ./.wasm-env.sh && trunk build --release )
 ( . ./.wasm-env.sh && WHOSAID_UPDATE_SCREENSHOTS=1 node --test --test-concurrency=1 --test-name-pattern='screenshots' tests/e2e/a11y.test.mjs )
-echo "screenshots: docs/screenshot-light.png, docs/screenshot-dark.png"
+echo "screenshots: docs/screenshot-{light,dark}.png, docs/screenshot-phone-{light,dark}.png"

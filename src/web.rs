@@ -1,7 +1,7 @@
 //! The browser app (feature `web`): a Yew single-page app over the [engine](crate::engine).
 //!
 //! Everything runs in the user's browser; the article never leaves it. The engine runs in a
-//! gloo-worker web worker ([`worker`]) so a big article never freezes the page; the main thread
+//! web worker ([`worker`]) so a big article never freezes the page; the main thread
 //! only reads input ([`input`]), keeps the state ([`state`]), renders ([`app`], [`components`],
 //! with [`highlight`] cutting the text into marked segments) and keeps a draft ([`storage`]).
 //!
@@ -11,7 +11,7 @@
 //! | --- | --- |
 //! | [`app`] | the root component: wires input, worker, state and panels together |
 //! | [`state`] | the reducer: several open documents, requests and their sequence numbers, selection |
-//! | [`worker`] | the analysis task, its request/response types and the serde-wasm-bindgen codec |
+//! | [`worker`] | the analysis task, its request/response types and their messages (plain JS arrays) |
 //! | [`input`] | file reading (size limit, binary and UTF-8 checks) and HTML main-text extraction |
 //! | [`highlight`] | text + analysis → blocks of segments carrying marks (pure, no DOM) |
 //! | [`summary`] | the sourcing profile numbers (pure) |

@@ -1,7 +1,7 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium):
 //! `cargo test --target wasm32-unknown-unknown --features web --test web`.
 //!
-//! They cover what only a browser can check: the worker codec on real JS values, HTML
+//! They cover what only a browser can check: the worker messages as real JS values, HTML
 //! extraction with the browser's DOMParser, and the components rendering (and reacting to
 //! clicks) in a real DOM. The engine runs on the main thread here (`Backend::Inline`): the
 //! test server does not serve trunk's worker files (the e2e tests cover the real worker).
@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
-use gloo::worker::Codec;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -24,7 +23,9 @@ use whosaid::web::components::speakers::Speakers;
 use whosaid::web::corrections::Correction;
 use whosaid::web::highlight::{Annotated, Layer};
 use whosaid::web::state::{DocId, Selection};
-use whosaid::web::worker::{AnalysisJson, AnalyzeRequest, AnalyzeResponse, SerdeWasm};
+use whosaid::web::worker::{
+    decode_request, decode_response, encode_request, encode_response, AnalysisJson, AnalyzeRequest, AnalyzeResponse,
+};
 use whosaid::web::{input, App, AppProps, Backend};
 use yew::prelude::*;
 
@@ -143,20 +144,21 @@ fn click(root: &Element, selector: &str) {
 }
 
 #[wasm_bindgen_test]
-fn codec_round_trips_requests_and_responses() {
+fn messages_round_trip_requests_and_responses() {
     let request = AnalyzeRequest { seq: 7, doc: DocId(2), text: "“Hi,” she said. é ✓".into() };
-    let back: AnalyzeRequest = SerdeWasm::decode(SerdeWasm::encode(&request));
-    assert_eq!(back, request);
+    assert_eq!(decode_request(&encode_request(&request)), Some(request));
 
     let response =
         AnalyzeResponse { seq: 7, doc: DocId(2), outcome: Ok(AnalysisJson::encode(sample())), engine_ms: 1.5 };
-    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&response));
+    let back = decode_response(&encode_response(&response)).unwrap();
     assert_eq!(back, response);
     assert_eq!(back.outcome.unwrap().decode().unwrap(), sample());
 
     let failed = AnalyzeResponse { seq: 8, doc: DocId(0), outcome: Err("no".into()), engine_ms: 0.0 };
-    let back: AnalyzeResponse = SerdeWasm::decode(SerdeWasm::encode(&failed));
-    assert_eq!(back, failed);
+    assert_eq!(decode_response(&encode_response(&failed)), Some(failed));
+    // Anything else is not a message of ours.
+    assert_eq!(decode_response(&"ready".into()), None);
+    assert_eq!(decode_request(&js_sys::Array::new().into()), None);
 }
 
 #[wasm_bindgen_test]
@@ -306,6 +308,20 @@ async fn panels_render_and_selection_links_them() {
     wait_for("speaker selection", || count(&root, "#article .is-selected") > 0).await;
     assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"].is-selected"), 2);
     assert_eq!(count(&root, "#article mark[data-speaker-id=\"0\"]:not(.is-selected)"), 0);
+
+    // An outlet: its card counts the claims it relays, and selecting it selects them too.
+    let nbc = q(&root, "#speakers li.speaker[data-speaker-id=\"1\"] .counts").unwrap().text_content().unwrap();
+    assert_eq!(nbc, "0 own + 1 relayed claim · 1 mention");
+    click(&root, "#speakers li.speaker[data-speaker-id=\"1\"] button");
+    wait_for("outlet selection", || q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"1\"]").is_some())
+        .await;
+    assert!(q(&root, "#claims li.claim.is-linked[data-claim-id=\"1\"]").is_some());
+    click(&root, "#speakers li.speaker[data-speaker-id=\"0\"] button");
+    wait_for("speaker selection again", || {
+        q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"0\"]").is_some()
+            && q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"0\"]").is_some()
+    })
+    .await;
     assert!(q(&root, "#article mark.hl-content.is-selected[data-claim-id=\"0\"]").is_some());
     assert!(q(&root, "#speakers li.speaker.is-selected[data-speaker-id=\"0\"]").is_some());
 
@@ -333,12 +349,12 @@ async fn the_selected_card_offers_corrections() {
     let name: HtmlInputElement = q(&root, "#speakers .fix input").unwrap().dyn_into().unwrap();
     assert_eq!(name.value(), "a US official");
     name.set_value("  an official  ");
-    click(&root, "#speakers .fix form:first-child button");
+    click(&root, "#speakers .fix form:first-of-type button");
     let select: HtmlSelectElement = q(&root, "#speakers .fix select").unwrap().dyn_into().unwrap();
     assert_eq!(select.length(), 3, "a placeholder and the two other speakers");
-    click(&root, "#speakers .fix form:last-child button"); // nothing chosen: nothing happens
+    click(&root, "#speakers .fix form:last-of-type button"); // nothing chosen: nothing happens
     select.set_value("1");
-    click(&root, "#speakers .fix form:last-child button");
+    click(&root, "#speakers .fix form:last-of-type button");
     assert_eq!(
         taken(),
         [Correction::Rename { speaker: 2, name: "an official".into() }, Correction::Merge { from: 2, into: 1 }]

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
-use gloo::worker::oneshot::OneshotBridge;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{FileList, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -20,7 +20,7 @@ use super::components::editor::Editor;
 use super::components::notice::NoticeView;
 use super::components::speakers::Speakers;
 use super::components::status::Status;
-use super::components::summary::Summary;
+use super::components::summary::{filter_chip, Strip, Summary};
 use super::corrections::{self, Correction};
 use super::download;
 use super::examples;
@@ -28,14 +28,15 @@ use super::highlight::Annotated;
 use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
 use super::state::{Action, Analysed, DocId, Notice, NoticeKind, Run, Selection, State};
 use super::storage;
-use super::worker::{self, AnalyzeRequest, AnalyzeResponse, AnalyzeTask};
-use crate::engine::export::{self, Origin};
+use super::summary::Shown;
+use super::worker::{self, AnalyzeRequest, AnalyzeResponse};
+use crate::engine::export;
 
 /// Milliseconds of quiet after an edit before the analysis starts.
 pub const DEBOUNCE_MS: u32 = 400;
 
 /// How long the worker may take before the app gives up on it and starts a fresh one.
-pub const WATCHDOG_MS: u32 = 120_000;
+pub const WATCHDOG_MS: u32 = 30_000;
 
 /// Where the engine runs.
 #[derive(Clone, Debug)]
@@ -84,20 +85,38 @@ impl Default for AppProps {
 
 /// A request waiting for, or in, the worker.
 struct Job {
-    request: AnalyzeRequest,
+    seq: u64,
+    doc: DocId,
     text: Rc<str>,
 }
 
-/// Talks to the worker: one request in flight at a time; a newer request replaces any that
-/// is still waiting (its answer would be stale anyway).
+/// The request in the worker.
+struct InFlight {
+    job: Job,
+    started: f64,
+}
+
+/// The worker, with the handlers that must live as long as it.
+struct Live {
+    worker: web_sys::Worker,
+    /// It said it is ready for requests ([`worker::READY`]).
+    ready: bool,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// Talks to the worker: one request in flight at a time; a newer request for another document
+/// waits (at most one per document), a newer request for the same document terminates the
+/// worker at once (its answer would be stale) and starts a fresh one. A worker that fails or
+/// does not answer within [`WATCHDOG_MS`] is terminated too: the page never waits on it.
 struct Analyzer {
     backend: Backend,
     dispatch: UseReducerDispatcher<State>,
     /// Use the corrections kept in localStorage.
     keep: bool,
-    bridge: Option<OneshotBridge<AnalyzeTask>>,
+    live: Option<Live>,
     next_seq: u64,
-    current: Option<u64>,
+    current: Option<InFlight>,
     /// Waiting requests, at most one per document.
     queued: Vec<Job>,
     watchdog: Option<Timeout>,
@@ -110,24 +129,59 @@ type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
 
 impl Analyzer {
     fn new(backend: Backend, dispatch: UseReducerDispatcher<State>, keep: bool) -> Analyzer {
-        Analyzer {
-            backend,
-            dispatch,
-            keep,
-            bridge: None,
-            next_seq: 1,
-            current: None,
-            queued: Vec::new(),
-            watchdog: None,
+        Analyzer { backend, dispatch, keep, live: None, next_seq: 1, current: None, queued: Vec::new(), watchdog: None }
+    }
+
+    /// Starts the worker if there is none (early, so the first analysis does not wait for it).
+    fn warm_up(this: &SharedAnalyzer) {
+        let url = match &this.borrow().backend {
+            Backend::Worker(url) if this.borrow().live.is_none() => url.clone(),
+            _ => return,
+        };
+        let worker = match worker::spawn(&url) {
+            Ok(w) => w,
+            Err(_) => return, // reported when a request finds no worker
+        };
+        let weak = Rc::downgrade(this);
+        let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let Some(this) = weak.upgrade() else { return };
+            let data = e.data();
+            if data.as_string().as_deref() == Some(worker::READY) {
+                let mut a = this.borrow_mut();
+                if let Some(live) = a.live.as_mut() {
+                    live.ready = true;
+                }
+                a.post_current();
+            } else if let Some(response) = worker::decode_response(&data) {
+                Analyzer::finish(&this, response);
+            }
+        });
+        let weak = Rc::downgrade(this);
+        let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            // The engine trapped (a panic aborts) or the worker did not load: the error is
+            // reported here, not in the console.
+            e.prevent_default();
+            let Some(this) = weak.upgrade() else { return };
+            let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+            Analyzer::fail(&this, &format!("the analysis failed in the worker ({})", message.unwrap_or_default()));
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        this.borrow_mut().live = Some(Live { worker, ready: false, _onmessage: onmessage, _onerror: onerror });
+    }
+
+    /// Terminates the worker (the next request starts a new one).
+    fn kill(&mut self) {
+        if let Some(live) = self.live.take() {
+            live.worker.terminate();
         }
     }
 
-    /// Starts the worker early so the first analysis does not wait for it to load.
-    fn warm_up(&mut self) {
-        if let Backend::Worker(url) = &self.backend {
-            if self.bridge.is_none() {
-                self.bridge = Some(worker::spawn(url));
-            }
+    /// Sends the request in flight to the worker once it is ready.
+    fn post_current(&self) {
+        if let (Some(live), Some(c)) = (self.live.as_ref().filter(|l| l.ready), self.current.as_ref()) {
+            let request = AnalyzeRequest { seq: c.job.seq, doc: c.job.doc, text: c.job.text.to_string() };
+            let _ = live.worker.post_message(&worker::encode_request(&request));
         }
     }
 
@@ -137,11 +191,20 @@ impl Analyzer {
             let seq = a.next_seq;
             a.next_seq += 1;
             a.dispatch.dispatch(Action::AnalysisStarted { doc, seq });
-            let job = Job { request: AnalyzeRequest { seq, doc, text: text.to_string() }, text };
-            if a.current.is_some() {
-                a.queued.retain(|j| j.request.doc != doc);
-                a.queued.push(job);
-                return;
+            let job = Job { seq, doc, text };
+            match a.current.as_ref().map(|c| c.job.doc) {
+                // The answer in progress is for an older text of this document: stop it now.
+                Some(d) if d == doc && matches!(a.backend, Backend::Worker(_)) => {
+                    a.kill();
+                    a.current = None;
+                    a.watchdog = None;
+                }
+                Some(_) => {
+                    a.queued.retain(|j| j.doc != doc);
+                    a.queued.push(job);
+                    return;
+                }
+                None => {}
             }
             job
         };
@@ -149,63 +212,70 @@ impl Analyzer {
     }
 
     fn start(this: &SharedAnalyzer, job: Job) {
-        let seq = job.request.seq;
         let started = worker::now_ms();
-        let mut a = this.borrow_mut();
-        a.current = Some(seq);
-        match a.backend.clone() {
+        let backend = this.borrow().backend.clone();
+        match backend {
             Backend::Inline(run) => {
-                drop(a);
+                let request = AnalyzeRequest { seq: job.seq, doc: job.doc, text: job.text.to_string() };
+                this.borrow_mut().current = Some(InFlight { job, started });
                 let this = this.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let response = run(job.request);
-                    Analyzer::finish(&this, job.text, response, started);
+                    let response = run(request);
+                    Analyzer::finish(&this, response);
                 });
             }
-            Backend::Worker(url) => {
-                let mut bridge = a.bridge.get_or_insert_with(|| worker::spawn(&url)).fork();
+            Backend::Worker(_) => {
+                Analyzer::warm_up(this);
+                let seq = job.seq;
+                let mut a = this.borrow_mut();
+                a.current = Some(InFlight { job, started });
+                if a.live.is_none() {
+                    drop(a);
+                    Analyzer::fail(this, "the browser could not start the analysis worker");
+                    return;
+                }
                 let watchdog = {
                     let this = this.clone();
-                    let (doc, text) = (job.request.doc, job.text.clone());
                     Timeout::new(WATCHDOG_MS, move || {
-                        let response = AnalyzeResponse {
-                            seq,
-                            doc,
-                            outcome: Err(format!(
-                                "the analysis did not finish within {} s; the worker was restarted",
+                        if this.borrow().current.as_ref().is_some_and(|c| c.job.seq == seq) {
+                            let why = format!(
+                                "the analysis did not finish within {} s; the worker was stopped",
                                 WATCHDOG_MS / 1000
-                            )),
-                            engine_ms: 0.0,
-                        };
-                        // A stuck or crashed worker is replaced for the next request.
-                        this.borrow_mut().bridge = None;
-                        Analyzer::finish(&this, text, response, started);
+                            );
+                            Analyzer::fail(&this, &why);
+                        }
                     })
                 };
                 a.watchdog = Some(watchdog);
-                drop(a);
-                let this = this.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let response = bridge.run(job.request).await;
-                    Analyzer::finish(&this, job.text, response, started);
-                });
+                a.post_current();
             }
         }
+    }
+
+    /// Ends the request in flight with an error and terminates the worker.
+    fn fail(this: &SharedAnalyzer, why: &str) {
+        let response = {
+            let mut a = this.borrow_mut();
+            a.kill();
+            let Some(c) = a.current.as_ref() else { return };
+            AnalyzeResponse { seq: c.job.seq, doc: c.job.doc, outcome: Err(why.to_string()), engine_ms: 0.0 }
+        };
+        Analyzer::finish(this, response);
     }
 
     /// Takes the worker's answer. The work is spread over many short tasks (parse the JSON a
     /// chunk at a time, cut the text into marks step by step, then update the state and
     /// render) so that even a multi-megabyte article never blocks the page for long.
-    fn finish(this: &SharedAnalyzer, text: Rc<str>, response: AnalyzeResponse, started: f64) {
-        let (next, dispatch) = {
+    fn finish(this: &SharedAnalyzer, response: AnalyzeResponse) {
+        let (next, dispatch, text, started) = {
             let mut a = this.borrow_mut();
-            if a.current != Some(response.seq) {
-                return; // answered after the watchdog gave up on it
+            if a.current.as_ref().map(|c| c.job.seq) != Some(response.seq) {
+                return; // answered after the request was given up
             }
-            a.current = None;
+            let Some(InFlight { job, started }) = a.current.take() else { return };
             a.watchdog = None;
             let next = if a.queued.is_empty() { None } else { Some(a.queued.remove(0)) };
-            (next, a.dispatch.clone())
+            (next, a.dispatch.clone(), job.text, started)
         };
         let keep = this.borrow().keep;
         if let Some(job) = next {
@@ -262,6 +332,35 @@ struct Ctx {
     scroll: Rc<RefCell<Option<ScrollTo>>>,
     /// The id the next opened document gets (the reducer's `next_doc`, known before it runs).
     next_doc: Rc<std::cell::Cell<u32>>,
+    /// The editor is open although the text is analysed (else it folds into one line).
+    editing: UseStateHandle<bool>,
+    /// The view shown on narrow screens.
+    view: UseStateHandle<View>,
+    /// The list view (and its scroll position) a narrow screen left for the article when a
+    /// card was picked: "Back to …" returns there.
+    back: UseStateHandle<Option<(View, f64)>>,
+}
+
+/// What a narrow screen shows below the summary strip (a wide one shows everything).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum View {
+    /// The annotated article.
+    Article,
+    /// The speakers.
+    Speakers,
+    /// The claims.
+    Claims,
+    /// The full summary.
+    Summary,
+}
+
+impl View {
+    const ALL: [(View, &'static str, &'static str); 4] = [
+        (View::Article, "article", "Article"),
+        (View::Speakers, "speakers", "Speakers"),
+        (View::Claims, "claims", "Claims"),
+        (View::Summary, "summary", "Summary"),
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -271,6 +370,15 @@ enum ScrollTo {
 }
 
 impl Ctx {
+    /// Shows the article (narrow screens), remembering the list view it was picked from.
+    fn to_article(&self) {
+        if *self.view != View::Article {
+            let y = gloo::utils::window().scroll_y().unwrap_or(0.0);
+            self.back.set(Some((*self.view, y)));
+            self.view.set(View::Article);
+        }
+    }
+
     fn state(&self) -> Rc<State> {
         self.current.borrow().clone()
     }
@@ -387,10 +495,35 @@ impl Ctx {
         self.save_draft(doc.id, &doc.store, &doc.name, &text);
     }
 
+    /// Keeps a pending edit now, synchronously: the page is being hidden or unloaded, and a
+    /// debounced save would never run. Words typed just before a reload are not lost.
+    fn flush(&self) {
+        if self.timer.borrow().is_none() {
+            return;
+        }
+        self.cancel_timer();
+        let Some(text) = self.editor_text() else {
+            return;
+        };
+        let state = self.state();
+        let doc = state.active_doc();
+        if self.keep_draft && text.len() <= MAX_INPUT_BYTES {
+            let store = if doc.store.is_empty() { storage::new_id() } else { doc.store.clone() };
+            if let Ok(id) = storage::save(&store, &doc.name, &text) {
+                self.dispatch.dispatch(Action::Stored { doc: doc.id, store: id });
+            }
+        }
+        let text: Rc<str> = Rc::from(text);
+        self.dispatch.dispatch(Action::Edited { doc: doc.id, text: text.clone() });
+        // The page may stay (another browser tab was shown): the results follow the text.
+        self.analyse(doc.id, text, false);
+    }
+
     /// Opens a text (file, example): in the active document when it is empty, else in a new
     /// one ("Undo" closes it again).
     fn load(&self, name: String, text: String) {
         self.cancel_timer();
+        self.editing.set(false);
         let state = self.state();
         let active = state.active_doc();
         let text: Rc<str> = Rc::from(text);
@@ -474,15 +607,31 @@ impl Ctx {
     }
 }
 
-/// Scrolls the first element matching `selector` into view, if it is not visible.
+/// Scrolls the first element matching `selector` to the middle of its scrolling box, then
+/// checks again once layout has settled (paragraphs off screen are laid out only when they
+/// come near it, `content-visibility: auto`, so the first jump can land off by their
+/// estimated heights) and corrects the position, a few times at most.
 fn scroll_to(selector: &str) {
-    let Ok(Some(el)) = gloo::utils::document().query_selector(selector) else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_behavior(web_sys::ScrollBehavior::Smooth);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    fn jump(selector: String, tries: u32) {
+        let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let middle = rect.top() + rect.height() / 2.0;
+        // Already within the middle half of the screen: leave it there.
+        if (height * 0.25..=height * 0.75).contains(&middle) {
+            return;
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+        if tries > 0 {
+            Timeout::new(80, move || jump(selector, tries - 1)).forget();
+        }
+    }
+    jump(selector.to_string(), 3);
 }
 
 /// The app.
@@ -511,6 +660,9 @@ pub fn app(props: &AppProps) -> Html {
         lossy: use_mut_ref(|| None),
         scroll: use_mut_ref(|| None),
         next_doc: (*use_memo((), |_| Rc::new(std::cell::Cell::new(0)))).clone(),
+        editing: use_state_eq(|| false),
+        view: use_state_eq(|| View::Article),
+        back: use_state(|| None),
     };
 
     // On mount: start the worker, analyse a restored draft, guard against file drops outside
@@ -518,7 +670,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            ctx.analyzer.borrow_mut().warm_up();
+            Analyzer::warm_up(&ctx.analyzer);
             let state = ctx.state();
             // The shown document first.
             for doc in std::iter::once(state.active_doc()).chain(state.docs.iter().filter(|d| d.id != state.active)) {
@@ -552,7 +704,20 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 })
             };
-            move || drop_all((dragover, drop, keys))
+            // Keep a pending edit when the page goes away or out of sight.
+            let pagehide = {
+                let ctx = ctx.clone();
+                EventListener::new(&window, "pagehide", move |_| ctx.flush())
+            };
+            let hidden = {
+                let ctx = ctx.clone();
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().hidden() {
+                        ctx.flush();
+                    }
+                })
+            };
+            move || drop_all((dragover, drop, keys, pagehide, hidden))
         });
     }
 
@@ -574,16 +739,43 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // A paste or a drop is analysed at once (and the results come first); typing waits for a pause.
     let oninput = {
         let ctx = ctx.clone();
-        Callback::from(move |()| {
-            let later = ctx.clone();
-            *ctx.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.commit(false)));
+        Callback::from(move |pasted: bool| {
+            if pasted {
+                ctx.editing.set(false);
+                ctx.commit(false);
+            } else {
+                let later = ctx.clone();
+                *ctx.timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || later.commit(false)));
+            }
         })
     };
     let onanalyze = {
         let ctx = ctx.clone();
-        Callback::from(move |()| ctx.commit(true))
+        Callback::from(move |()| {
+            ctx.editing.set(false);
+            ctx.commit(true)
+        })
+    };
+    let onedit = {
+        let ctx = ctx.clone();
+        Callback::from(move |()| {
+            ctx.editing.set(true);
+            let area = ctx.textarea.clone();
+            // Once the editor is shown again.
+            Timeout::new(0, move || {
+                if let Some(area) = area.cast::<HtmlTextAreaElement>() {
+                    let _ = area.focus();
+                }
+            })
+            .forget();
+        })
+    };
+    let onfilter = {
+        let ctx = ctx.clone();
+        Callback::from(move |filter| ctx.dispatch.dispatch(Action::Filter { doc: ctx.active(), filter }))
     };
     let onclear = {
         let ctx = ctx.clone();
@@ -666,15 +858,22 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |selection: Selection| ctx.select(selection, ScrollTo::Panels))
     };
+    // A card picked in a list: on a narrow screen, the article is shown at its passage.
     let on_speaker_select = {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
+            if id.is_some() {
+                ctx.to_article();
+            }
             ctx.select(id.map_or(Selection::None, Selection::Speaker), ScrollTo::Article)
         })
     };
     let on_claim_select = {
         let ctx = ctx.clone();
         Callback::from(move |id: Option<u32>| {
+            if id.is_some() {
+                ctx.to_article();
+            }
             ctx.select(id.map_or(Selection::None, Selection::Claim), ScrollTo::Article)
         })
     };
@@ -723,14 +922,31 @@ pub fn app(props: &AppProps) -> Html {
             };
             let stem = download::file_stem(&doc.name);
             let result = if json {
-                let record = export::json_record(Origin::File(&doc.name), &a.text, &a.analysis);
-                let record = corrections::in_record(record, &a.corrections);
+                let record = download::json(&doc.name, &a.text, &a.analysis, &a.corrections);
                 download::save_file(&format!("{stem}.whosaid.json"), "application/json", &record)
             } else {
-                let csv = export::csv(&a.text, &a.analysis);
-                download::save_file(&format!("{stem}.whosaid.csv"), "text/csv", &csv)
+                let csv = download::csv(&doc.name, &a.text, &a.analysis);
+                download::save_file(&format!("{stem}.whosaid.csv"), "text/csv;charset=utf-8", &csv)
             };
             if let Err(e) = result {
+                ctx.dispatch.dispatch(Action::Notify(Notice::error(format!("Export failed: {e}"))));
+            }
+        })
+    };
+
+    // Every open document with an analysis, as one CSV.
+    let n_analysed = state.docs.iter().filter(|d| d.analysed.is_some()).count();
+    let export_all = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| {
+            let state = ctx.state();
+            let docs: Vec<(&str, &str, &crate::engine::Analysis)> = state
+                .docs
+                .iter()
+                .filter_map(|d| d.analysed.as_ref().map(|a| (d.name.as_str(), &*a.text, &*a.analysis)))
+                .collect();
+            let csv = download::csv_all(&docs);
+            if let Err(e) = download::save_file("whosaid-all-documents.csv", "text/csv;charset=utf-8", &csv) {
                 ctx.dispatch.dispatch(Action::Notify(Notice::error(format!("Export failed: {e}"))));
             }
         })
@@ -743,6 +959,13 @@ pub fn app(props: &AppProps) -> Html {
         Selection::Claim(c) => Some(c),
         _ => None,
     };
+    // What the filter leaves, computed once per analysis and filter.
+    let shown: Option<Rc<Shown>> = {
+        let key = (analysed.as_ref().map_or(0, |a| Rc::as_ptr(&a.analysis) as usize), doc.filter.clone());
+        let a = analysed.clone();
+        let filter = doc.filter.clone();
+        (*use_memo(key, move |_| a.and_then(|a| filter.apply(&a.text, &a.analysis)).map(Rc::new))).clone()
+    };
     let counts = analysed.as_ref().map(|a| {
         format!(
             "{} speakers, {} claims · engine {} ms",
@@ -754,19 +977,29 @@ pub fn app(props: &AppProps) -> Html {
     let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
     let tabs = tab_bar(&state, &ctx);
     let n_corrections = analysed.as_ref().map_or(0, |a| a.corrections.len());
+    let collapsed = analysed.is_some() && !*ctx.editing;
+    let view = *ctx.view;
+    let view_class = View::ALL.iter().find(|v| v.0 == view).map_or("article", |v| v.1);
+    let view_tabs = html! {
+        <nav class="view-tabs" aria-label="Results">
+            { for View::ALL.iter().map(|&(v, id, label)| {
+                let (set, back) = (ctx.view.clone(), ctx.back.clone());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    back.set(None);
+                    set.set(v)
+                });
+                html! {
+                    <button type="button" id={format!("view-{id}")} aria-pressed={(v == view).to_string()} {onclick}>
+                        { label }
+                    </button>
+                }
+            }) }
+        </nav>
+    };
 
     html! {
-        <>
+        <div class={classes!("app", format!("view-{view_class}"), analysed.is_some().then_some("has-results"))}>
         { header() }
-        <nav class="site-nav" aria-label="Sections">
-            <ul>
-                <li><a href="#input-section">{ "Text" }</a></li>
-                <li><a href="#summary-section">{ "Summary" }</a></li>
-                <li><a href="#article-section">{ "Annotated article" }</a></li>
-                <li><a href="#speakers-section">{ "Speakers" }</a></li>
-                <li><a href="#claims-section">{ "Claims" }</a></li>
-            </ul>
-        </nav>
         <main id="main" class={classes!("layout", notice_is_error.then_some("has-error"))}>
             { tabs }
             <Editor
@@ -774,8 +1007,10 @@ pub fn app(props: &AppProps) -> Html {
                 text={doc.text.clone()}
                 load_key={(doc.id.0, doc.loaded_rev)}
                 name={AttrValue::from(doc.name.clone())}
+                {collapsed}
                 {oninput}
                 {onanalyze}
+                {onedit}
                 {onclear}
                 {onfiles}
                 {onexample}
@@ -786,18 +1021,66 @@ pub fn app(props: &AppProps) -> Html {
                     Some(c) => html! { <p class="status-detail">{ c }</p> },
                     None => html! {},
                 } }
+                <div class="exports" role="group" aria-label="Export the analysis">
+                    <button id="export-json" type="button" disabled={analysed.is_none()}
+                        onclick={export_file(true)}>{ "Export JSON" }</button>
+                    <button id="export-csv" type="button" disabled={analysed.is_none()}
+                        onclick={export_file(false)}>{ "Export CSV" }</button>
+                    { if n_analysed > 1 { html! {
+                        <button id="export-csv-all" type="button" onclick={export_all}>
+                            { format!("CSV of all {n_analysed} documents") }
+                        </button>
+                    } } else { html! {} } }
+                </div>
             </div>
             <NoticeView notice={state.notice.clone()} {onundo} {onlossy} {ondismiss} />
+            { match &analysed {
+                Some(a) => html! { <>
+                    <Strip text={a.text.clone()} analysis={a.analysis.clone()} filter={doc.filter.clone()}
+                        onfilter={onfilter.clone()} />
+                    { filter_chip(&a.analysis, &doc.filter, shown.as_ref().map_or(0, |s| s.claims.iter().filter(|k| **k).count()), &onfilter) }
+                    { view_tabs }
+                </> },
+                None => html! {},
+            } }
+            <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
+                <h2 id="article-heading">{ "Annotated article" }</h2>
+                { match *ctx.back {
+                    Some((v, y)) if view == View::Article => {
+                        let label = View::ALL.iter().find(|x| x.0 == v).map_or("list", |x| x.1);
+                        let (set, back) = (ctx.view.clone(), ctx.back.clone());
+                        let onclick = Callback::from(move |_: MouseEvent| {
+                            back.set(None);
+                            set.set(v);
+                            Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y)).forget();
+                        });
+                        html! { <button type="button" id="back-to-list" class="back-button" {onclick}>
+                            { format!("← Back to {label}") }
+                        </button> }
+                    }
+                    _ => html! {},
+                } }
+                { legend() }
+                { match &analysed {
+                    Some(a) => html! {
+                        <Article
+                            text={a.text.clone()}
+                            annotated={a.annotated.clone()}
+                            selection={doc.selection}
+                            {stale}
+                            shown={shown.clone()}
+                            onselect={on_article_select}
+                        />
+                    },
+                    None => html! {
+                        <div id="article" class="article"><p class="empty">
+                            { "The annotated article appears here once the text is analysed." }
+                        </p></div>
+                    },
+                } }
+            </section>
             <section id="summary-section" class="panel summary-panel" aria-labelledby="summary-heading">
-                <div class="panel-head">
-                    <h2 id="summary-heading">{ "Sourcing summary" }</h2>
-                    <div class="exports" role="group" aria-label="Export the analysis">
-                        <button id="export-json" type="button" disabled={analysed.is_none()}
-                            onclick={export_file(true)}>{ "Export JSON" }</button>
-                        <button id="export-csv" type="button" disabled={analysed.is_none()}
-                            onclick={export_file(false)}>{ "Export CSV" }</button>
-                    </div>
-                </div>
+                <h2 id="summary-heading">{ "Sourcing summary" }</h2>
                 { if analysed.is_some() { html! {
                     <div id="corrections" class="corrections" role="group" aria-label="Your corrections">
                         <span role="status">{ match n_corrections {
@@ -812,28 +1095,9 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 } } else { html! {} } }
                 { match &analysed {
-                    Some(a) => html! { <Summary text={a.text.clone()} analysis={a.analysis.clone()} /> },
+                    Some(a) => html! { <Summary text={a.text.clone()} analysis={a.analysis.clone()}
+                        filter={doc.filter.clone()} onfilter={onfilter.clone()} /> },
                     None => html! { <div id="summary" class="summary"><p class="empty">{ "No analysis yet." }</p></div> },
-                } }
-            </section>
-            <section id="article-section" class="panel article-panel" aria-labelledby="article-heading">
-                <h2 id="article-heading">{ "Annotated article" }</h2>
-                { legend() }
-                { match &analysed {
-                    Some(a) => html! {
-                        <Article
-                            text={a.text.clone()}
-                            annotated={a.annotated.clone()}
-                            selection={doc.selection}
-                            {stale}
-                            onselect={on_article_select}
-                        />
-                    },
-                    None => html! {
-                        <div id="article" class="article"><p class="empty">
-                            { "The annotated article appears here once the text is analysed." }
-                        </p></div>
-                    },
                 } }
             </section>
         </main>
@@ -844,6 +1108,7 @@ pub fn app(props: &AppProps) -> Html {
                     Some(a) => html! {
                         <Speakers analysis={a.analysis.clone()} selected={selected_speaker}
                             correcting={matches!(doc.selection, Selection::Speaker(_))}
+                            shown={shown.clone()} onfilter={onfilter.clone()}
                             onselect={on_speaker_select} oncorrect={oncorrect.clone()} />
                     },
                     None => html! { <ul id="speakers" class="speaker-list"><li class="empty">{ "No analysis yet." }</li></ul> },
@@ -854,7 +1119,7 @@ pub fn app(props: &AppProps) -> Html {
                 { match &analysed {
                     Some(a) => html! {
                         <Claims text={a.text.clone()} analysis={a.analysis.clone()}
-                            {selected_claim} {selected_speaker}
+                            {selected_claim} {selected_speaker} shown={shown.clone()}
                             onselect={on_claim_select} {oncopy} {oncorrect} />
                     },
                     None => html! { <div id="claims" class="claim-groups"><p class="empty">{ "No analysis yet." }</p></div> },
@@ -862,7 +1127,7 @@ pub fn app(props: &AppProps) -> Html {
             </section>
         </aside>
         { footer() }
-        </>
+        </div>
     }
 }
 

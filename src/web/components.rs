@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::engine::Analysis;
 
 /// How many list items (speakers, claims) are rendered before a "Show more" button.
-pub const LIST_PAGE: usize = 100;
+pub const LIST_PAGE: usize = 50;
 
 /// A "Show N more" button for long lists; `remaining` is how many are hidden.
 pub fn show_more_button(remaining: usize, what: &str, onclick: Callback<MouseEvent>) -> Html {

@@ -1,7 +1,236 @@
-//! Getting results out: files to download and text for the clipboard.
+//! Getting results out: the exports (what the engine writes, made ready for a researcher's
+//! tools), files to download and text for the clipboard.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+
+use crate::engine::export::{self, spans_text, Origin, CSV_HEADER};
+use crate::engine::Analysis;
+
+/// The version of the app's JSON export (docs/format.md, "The app's exports").
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The JSON export: the engine's record (with `file` = the document's name and the corrections
+/// already in it, [`super::corrections::in_record`]) opened by `schema_version` and
+/// `offset_unit`, every span field followed by its twins in UTF-16 units (`*_utf16`, for
+/// JavaScript) and code points (`*_chars`, for Python) as the Python and npm packages give them,
+/// and closed by the analysed `text`, so the file is complete on its own.
+pub fn json_export(record: String, text: &str) -> String {
+    let record = with_offset_twins(&record, text);
+    let Some(body) = record.strip_prefix('{').and_then(|r| r.strip_suffix('}')) else {
+        return record;
+    };
+    let text = serde_json::to_string(text).unwrap_or_default();
+    format!("{{\"schema_version\":{SCHEMA_VERSION},\"offset_unit\":\"utf8_byte\",{body},\"text\":{text}}}")
+}
+
+/// The keys whose values are spans (`[start, end]`) or lists of spans, in UTF-8 bytes.
+const SPAN_KEYS: [&str; 6] = ["mentions", "content", "cue", "source", "boilerplate", "span"];
+
+/// Calls `found(key, value)` for every span field of a JSON record: a key of [`SPAN_KEYS`]
+/// whose value is an array of numbers (or `null`). Strings are skipped whole, so a key's name
+/// inside a quoted text never counts.
+fn span_fields(json: &str, mut found: impl FnMut(&str, std::ops::Range<usize>)) {
+    let b = json.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        // A string: find its end (escapes skipped).
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i] != b'"' {
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        let key = json.get(start..i.min(b.len())).unwrap_or("");
+        i += 1;
+        let mut j = i;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b':' || !SPAN_KEYS.contains(&key) {
+            continue;
+        }
+        j += 1;
+        let value = j;
+        if json[j..].starts_with("null") {
+            found(key, value..j + 4);
+            continue;
+        }
+        if b.get(j) != Some(&b'[') {
+            continue;
+        }
+        let mut depth = 0usize;
+        while j < b.len() && matches!(b[j], b'[' | b']' | b',' | b' ' | b'0'..=b'9') {
+            match b[j] {
+                b'[' => depth += 1,
+                b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            j += 1;
+            if depth == 0 {
+                found(key, value..j);
+                break;
+            }
+        }
+    }
+}
+
+/// Every number in a JSON value made only of arrays and numbers, through `map`.
+fn map_numbers(value: &str, out: &mut String, mut map: impl FnMut(usize) -> usize) {
+    let mut n: Option<usize> = None;
+    for c in value.chars().chain(std::iter::once(' ')) {
+        match c.to_digit(10) {
+            Some(d) => n = Some(n.unwrap_or(0) * 10 + d as usize),
+            None => {
+                if let Some(v) = n.take() {
+                    out.push_str(&map(v).to_string());
+                }
+                if c != ' ' {
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// A JSON record of `text` with, right after every span field, its twins `<key>_utf16` and
+/// `<key>_chars`: the same spans in UTF-16 code units and in code points.
+pub fn with_offset_twins(record: &str, text: &str) -> String {
+    // Every byte offset used, then the text walked once to convert them all.
+    let mut offsets: Vec<usize> = Vec::new();
+    span_fields(record, |_, v| {
+        map_numbers(&record[v], &mut String::new(), |n| {
+            offsets.push(n);
+            n
+        })
+    });
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut table: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
+    let (mut utf16, mut chars, mut chars_iter) = (0, 0, text.char_indices().peekable());
+    for &o in &offsets {
+        while let Some(&(at, c)) = chars_iter.peek() {
+            if at >= o {
+                break;
+            }
+            utf16 += c.len_utf16();
+            chars += 1;
+            chars_iter.next();
+        }
+        table.push((utf16, chars));
+    }
+    let lookup = |n: usize| offsets.binary_search(&n).map(|i| table[i]).unwrap_or_default();
+    let mut out = String::with_capacity(record.len() * 2);
+    let mut last = 0;
+    span_fields(record, |key, v| {
+        out.push_str(&record[last..v.end]);
+        for (suffix, pick) in [("_utf16", 0), ("_chars", 1)] {
+            out.push_str(&format!(",\"{key}{suffix}\":"));
+            map_numbers(&record[v.clone()], &mut out, |n| {
+                let (u, c) = lookup(n);
+                if pick == 0 {
+                    u
+                } else {
+                    c
+                }
+            });
+        }
+        last = v.end;
+    });
+    out.push_str(&record[last..]);
+    out
+}
+
+/// The JSON export of a document.
+pub fn json(name: &str, text: &str, analysis: &Analysis, corrections: &[super::corrections::Correction]) -> String {
+    let record = export::json_record(Origin::File(name), text, analysis);
+    json_export(super::corrections::in_record(record, corrections), text)
+}
+
+/// A cell as written to CSV: quoted when needed (RFC 4180), and a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return neutralised with an apostrophe so a spreadsheet never runs it as a
+/// formula.
+fn csv_cell(out: &mut String, field: &str) {
+    let guard = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if guard || field.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        if guard {
+            out.push('\'');
+        }
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// The title of a text: its first non-blank line, at most 200 characters.
+pub fn title(text: &str) -> String {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    super::components::shorten(line, 200)
+}
+
+/// The CSV export: a UTF-8 byte-order mark (spreadsheets then read the accents right), then
+/// the engine's columns (docs/format.md) after `document` (the document's name) and `title`
+/// (the text's first line), one row per claim.
+pub fn csv(name: &str, text: &str, analysis: &Analysis) -> String {
+    csv_all(&[(name, text, analysis)])
+}
+
+/// The CSV export of several documents (name, text, analysis): one header, then each one's rows.
+pub fn csv_all(docs: &[(&str, &str, &Analysis)]) -> String {
+    let mut out = String::from("\u{feff}document,title,");
+    out.push_str(&CSV_HEADER.join(","));
+    out.push_str("\r\n");
+    for (name, text, analysis) in docs {
+        csv_rows(&mut out, name, text, analysis);
+    }
+    out
+}
+
+fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
+    let title = title(text);
+    let speaker = |id: Option<u32>| id.and_then(|id| analysis.speakers.get(id as usize));
+    for c in &analysis.claims {
+        let s = speaker(c.speaker);
+        let via = c.via.as_ref().map(|v| match speaker(v.speaker) {
+            Some(s) => s.name.clone(),
+            None => spans_text(text, &v.source),
+        });
+        let first = c.content.first().map(|s| s.start.to_string());
+        let last = c.content.last().map(|s| s.end.to_string());
+        let fields = [
+            name.to_string(),
+            title.clone(),
+            c.id.to_string(),
+            c.kind.as_str().into(),
+            c.speaker.map(|s| s.to_string()).unwrap_or_default(),
+            s.map(|s| s.name.clone()).unwrap_or_default(),
+            s.map(|s| s.kind.as_str().into()).unwrap_or_default(),
+            s.map(|s| s.anonymous.to_string()).unwrap_or_default(),
+            s.map(|s| s.anonymity.as_str().into()).unwrap_or_default(),
+            s.map(|s| s.evidence.clone()).unwrap_or_default(),
+            spans_text(text, &c.source),
+            spans_text(text, &c.cue),
+            c.stance.as_str().into(),
+            via.unwrap_or_default(),
+            spans_text(text, &c.content),
+            first.unwrap_or_default(),
+            last.unwrap_or_default(),
+            format!("{:.2}", c.confidence),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_cell(out, f);
+        }
+        out.push_str("\r\n");
+    }
+}
 
 /// Offers `contents` as a file named `file_name` (a Blob, an object URL and a click on a
 /// temporary `<a download>`). Nothing leaves the browser.
@@ -77,7 +306,104 @@ pub fn file_stem(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use super::*;
+    use crate::engine::{Claim, ClaimKind, Span, Stance};
+
+    #[test]
+    fn csv_has_a_bom_document_columns_and_no_formulas() {
+        let text = "=SUM(A1) was the headline\n\n-1 they said, \"x\".";
+        let claim = Claim {
+            id: 0,
+            kind: ClaimKind::Hedge,
+            content: vec![Span::new(0, 8), Span::new(27, 29)],
+            cue: vec![],
+            source: vec![],
+            speaker: None,
+            stance: Stance::Neutral,
+            via: None,
+            confidence: 0.5,
+        };
+        let a = Analysis { claims: vec![claim], ..Analysis::default() };
+        let out = csv("@story.txt", text, &a);
+        let rows: Vec<&str> = out.split("\r\n").collect();
+        assert!(rows[0].starts_with("\u{feff}document,title,claim_id,kind,"));
+        assert_eq!(rows[0].matches(',').count() + 1, CSV_HEADER.len() + 2);
+        assert!(rows[1].starts_with("\"'@story.txt\",\"'=SUM(A1) was the headline\",0,hedge,"), "{}", rows[1]);
+        assert!(rows[1].contains(",\"'=SUM(A1) … -1\","), "{}", rows[1]);
+        assert_eq!(rows[2], "");
+    }
+
+    #[test]
+    fn span_fields_get_utf16_and_code_point_twins() {
+        use crate::engine::{Diagnostic, Level, Speaker};
+        // "é" is 2 bytes, 1 UTF-16 unit, 1 char; "😀" is 4 bytes, 2 units, 1 char.
+        let text = "é 😀 “content” said Anna.";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let claim = Claim {
+            id: 0,
+            kind: ClaimKind::Direct,
+            content: vec![at("“content”")],
+            cue: vec![at("said")],
+            source: vec![at("Anna")],
+            speaker: Some(0),
+            stance: Stance::Neutral,
+            via: None,
+            confidence: 0.9,
+        };
+        let speaker = Speaker {
+            id: 0,
+            name: "Anna \"content\":[[1,2]]".into(),
+            kind: crate::engine::SpeakerKind::Person,
+            anonymous: false,
+            anonymity: Default::default(),
+            evidence: String::new(),
+            confidence: 1.0,
+            titles: vec![],
+            mentions: vec![at("Anna")],
+        };
+        let diagnostics = vec![
+            Diagnostic { level: Level::Info, code: "x".into(), message: "m".into(), span: Some(at("😀")) },
+            Diagnostic { level: Level::Info, code: "y".into(), message: "n".into(), span: None },
+        ];
+        let a = Analysis { speakers: vec![speaker], claims: vec![claim], diagnostics, ..Analysis::default() };
+        let v: serde_json::Value = serde_json::from_str(&json("t", text, &a, &[])).unwrap();
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let chars: Vec<char> = text.chars().collect();
+        let c = &v["claims"][0];
+        for key in ["content", "cue", "source"] {
+            let bytes = &c[key][0];
+            let (s, e) = (bytes[0].as_u64().unwrap() as usize, bytes[1].as_u64().unwrap() as usize);
+            let u = &c[format!("{key}_utf16")][0];
+            let ch = &c[format!("{key}_chars")][0];
+            let from_utf16 =
+                String::from_utf16(&utf16[u[0].as_u64().unwrap() as usize..u[1].as_u64().unwrap() as usize]).unwrap();
+            let from_chars: String =
+                chars[ch[0].as_u64().unwrap() as usize..ch[1].as_u64().unwrap() as usize].iter().collect();
+            assert_eq!((from_utf16.as_str(), from_chars.as_str()), (&text[s..e], &text[s..e]), "{key}");
+        }
+        assert_eq!(v["speakers"][0]["mentions_chars"], v["claims"][0]["source_chars"]);
+        assert_eq!(v["speakers"][0]["name"], "Anna \"content\":[[1,2]]", "a key inside a string is left alone");
+        assert!(v["speakers"][0].get("name_chars").is_none());
+        assert_eq!(v["diagnostics"][0]["span_utf16"], serde_json::json!([2, 4]));
+        assert_eq!(v["diagnostics"][0]["span_chars"], serde_json::json!([2, 3]));
+        assert!(v["diagnostics"][1]["span_chars"].is_null());
+        assert_eq!(v["boilerplate_utf16"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn json_export_carries_the_version_the_unit_and_the_text() {
+        let a = Analysis::default();
+        let json = json("a.txt", "“Hi,” é", &a, &[]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["offset_unit"], "utf8_byte");
+        assert_eq!(v["text"], "“Hi,” é");
+        assert_eq!(v["file"], "a.txt");
+        assert!(v["claims"].is_array());
+    }
 
     #[test]
     fn file_stems() {

@@ -94,6 +94,9 @@ pub struct Annotated {
     pub claim_block: Vec<Option<usize>>,
     /// For each speaker, the block of its first mention (if any).
     pub speaker_block: Vec<Option<usize>>,
+    /// For each claim, the speaker relaying it (`via`), if any: selecting an outlet selects
+    /// the claims it relays too.
+    pub relayed_by: Vec<Option<u32>>,
 }
 
 /// True when `span` is a non-empty range of `text` on `char` boundaries.
@@ -286,7 +289,11 @@ impl Annotated {
         let m = &self.marks[i as usize];
         match (claim, speaker) {
             (Some(c), _) => m.claims.binary_search(&c).is_ok(),
-            (None, Some(s)) => m.speaker == Some(s) && m.layer != Layer::Boilerplate,
+            (None, Some(s)) => {
+                m.layer != Layer::Boilerplate
+                    && (m.speaker == Some(s)
+                        || m.claims.iter().any(|&c| self.relayed_by.get(c as usize) == Some(&Some(s))))
+            }
             (None, None) => false,
         }
     }
@@ -378,7 +385,8 @@ fn index(text: &str, analysis: &Analysis, marks: Vec<Mark>, blocks: Vec<Block>) 
         .iter()
         .map(|s| s.mentions.iter().find(|m| valid(text, **m)).and_then(|m| block_of(m.start)))
         .collect();
-    Annotated { marks, blocks, claim_block, speaker_block }
+    let relayed_by = analysis.claims.iter().map(|c| c.via.as_ref().and_then(|v| v.speaker)).collect();
+    Annotated { marks, blocks, claim_block, speaker_block, relayed_by }
 }
 
 #[cfg(test)]

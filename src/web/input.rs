@@ -6,6 +6,8 @@
 //!   lossy load explicitly. UTF-16 and binary files (NUL bytes) get their own messages.
 //! * HTML: parsed by the browser's `DOMParser` (an inert document: no script runs, nothing is
 //!   fetched), then reduced to the article's main text ([`html_main_text`]).
+//! * Markdown (`.md`, `.markdown`, `text/markdown`): reduced to its text ([`markdown_text`]):
+//!   no front matter, heading marks, emphasis, link targets or reference definitions.
 //! * Line breaks are normalised to `\n`, the form a `<textarea>` gives back, so the editor,
 //!   the analysed text and the spans always agree.
 
@@ -135,6 +137,137 @@ pub fn is_html(name: &str, mime: &str) -> bool {
         || mime.starts_with("application/xhtml")
 }
 
+/// True for files to be read as Markdown (by extension, else by MIME type).
+pub fn is_markdown(name: &str, mime: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown") || mime.starts_with("text/markdown")
+}
+
+/// The text of a Markdown document, as a reader sees it: front matter (`---` YAML or `+++`
+/// TOML) dropped; heading marks, block quote marks, list bullets, rules, code fences and link
+/// reference definitions removed; links and images replaced by their text; emphasis,
+/// strike-through and code marks removed (an `_` inside a word stays); backslash escapes
+/// resolved. Paragraphs (blank lines) are kept, so the article's structure is too.
+pub fn markdown_text(md: &str) -> String {
+    let all: Vec<&str> = md.lines().collect();
+    // Front matter: from a first line `---` (or `+++`) to the next such line (YAML may end with `...`).
+    let mut start = 0;
+    if let Some(&fence @ ("---" | "+++")) = all.first().map(|l| l.trim_end()).as_ref() {
+        let end = all[1..].iter().position(|l| {
+            let l = l.trim_end();
+            l == fence || (fence == "---" && l == "...")
+        });
+        if let Some(end) = end {
+            start = end + 2;
+        }
+    }
+    let mut out = String::new();
+    let mut previous_blank = true;
+    for line in &all[start..] {
+        let t = line.trim();
+        let rule = t.len() >= 3
+            && t.chars().all(|c| c == t.chars().next().unwrap_or(' ') || c == ' ')
+            && matches!(t.chars().next(), Some('-' | '*' | '_' | '='));
+        let definition = t.starts_with('[') && t.contains("]:") && !t.contains("](");
+        if t.starts_with("```") || t.starts_with("~~~") || definition || rule {
+            // A setext underline or a rule ends the line above, like a blank line would.
+            if rule && !previous_blank {
+                out.push('\n');
+                previous_blank = true;
+            }
+            continue;
+        }
+        let mut body = t;
+        while let Some(rest) = body.strip_prefix('>') {
+            body = rest.trim_start();
+        }
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\t']) {
+            body = body[hashes..].trim().trim_end_matches('#').trim_end();
+        }
+        for bullet in ["- ", "* ", "+ "] {
+            if let Some(rest) = body.strip_prefix(bullet) {
+                body = rest;
+            }
+        }
+        let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && body[digits..].starts_with(". ") {
+            body = &body[digits + 2..];
+        }
+        if body.is_empty() {
+            if !previous_blank {
+                out.push('\n');
+            }
+            previous_blank = true;
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        if previous_blank && !out.is_empty() {
+            out.push('\n');
+        }
+        markdown_inline(body, &mut out);
+        previous_blank = false;
+    }
+    out.trim_end().to_string()
+}
+
+/// One line's inline Markdown, as text.
+fn markdown_inline(line: &str, out: &mut String) {
+    let chars: Vec<char> = line.chars().collect();
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
+                out.push(chars[i + 1]);
+                i += 2;
+                continue;
+            }
+            // `![alt](url)` and `[text](url)` / `[text][ref]`: the text.
+            '!' if chars.get(i + 1) == Some(&'[') => {}
+            '[' => {
+                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']').map(|p| i + 1 + p) {
+                    let target = match chars.get(close + 1) {
+                        Some('(') => chars[close + 1..].iter().position(|&c| c == ')').map(|p| close + 1 + p),
+                        Some('[') => chars[close + 1..].iter().position(|&c| c == ']').map(|p| close + 1 + p),
+                        _ => None,
+                    };
+                    if let Some(end) = target {
+                        let inner: String = chars[i + 1..close].iter().collect();
+                        markdown_inline(&inner, out);
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            '`' => {}
+            '*' => {
+                // A lone `*` between spaces is a times sign, not emphasis.
+                let spaced = i > 0 && chars[i - 1] == ' ' && chars.get(i + 1) == Some(&' ');
+                if spaced {
+                    out.push(c);
+                }
+            }
+            '_' if !(i > 0 && word(i - 1) && word(i + 1)) => {}
+            '~' if chars.get(i + 1) == Some(&'~') => i += 1,
+            '<' if chars[i + 1..].starts_with(&['h', 't', 't', 'p']) => {
+                if let Some(end) = chars[i + 1..].iter().position(|&c| c == '>').map(|p| i + 1 + p) {
+                    out.extend(&chars[i + 1..end]);
+                    i = end + 1;
+                    continue;
+                }
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+}
+
 /// A file's name and its text, ready to load.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
@@ -156,7 +289,14 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, InputError> {
         .map_err(|e| InputError::Read(e.as_string().unwrap_or_else(|| "unknown error".to_string())))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let text = decode(&bytes)?;
-    let text = if is_html(&name, &file.type_()) { html_main_text(&text)? } else { text };
+    let mime = file.type_();
+    let text = if is_html(&name, &mime) {
+        html_main_text(&text)?
+    } else if is_markdown(&name, &mime) {
+        markdown_text(&text)
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
@@ -509,5 +649,26 @@ mod tests {
         assert!(is_html("Story.HTML", ""));
         assert!(is_html("x", "text/html; charset=utf-8"));
         assert!(!is_html("notes.md", "text/markdown"));
+        assert!(
+            is_markdown("notes.MD", "") && is_markdown("x", "text/markdown") && !is_markdown("a.txt", "text/plain")
+        );
+    }
+
+    #[test]
+    fn markdown_is_read_as_its_text() {
+        let md = "---\ntitle: \"Talks stall\"\nauthor: me\n---\n\n# Talks *stall* #\n\n\
+                  > “We will **not** negotiate,” [Anna Berg](https://x.test/a \"t\") said.\n\n\
+                  * She added that `talks` could ~~never~~ resume.\n1. snake_case and 2 * 3 stay; \\*escaped\\*.\n\n\
+                  ---\n\nSetext heading\n==============\n![a photo](p.png) and [ref link][1] <https://x.test>\n\n\
+                  [1]: https://x.test/ref\n```\ncode line\n```\n";
+        assert_eq!(
+            markdown_text(md),
+            "Talks stall\n\n“We will not negotiate,” Anna Berg said.\n\n\
+             She added that talks could never resume.\nsnake_case and 2 * 3 stay; *escaped*.\n\n\
+             Setext heading\n\na photo and ref link https://x.test\n\ncode line"
+        );
+        // No front matter: nothing is dropped; an unclosed one is text.
+        assert_eq!(markdown_text("Plain *text*."), "Plain text.");
+        assert_eq!(markdown_text("---\nnot closed"), "not closed");
     }
 }

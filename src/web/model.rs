@@ -15,7 +15,8 @@ pub const URL: &str = "whosaid.model";
 
 /// Where loading the model stands in this worker.
 enum State {
-    Loading,
+    /// Resolves when the fetch has ended (installed or failed).
+    Loading(Promise),
     Done(Result<(), String>),
 }
 
@@ -29,8 +30,7 @@ pub fn start() {
     if learned::embedded().is_some() || STATE.with(|s| s.borrow().is_some()) {
         return;
     }
-    STATE.with(|s| *s.borrow_mut() = Some(State::Loading));
-    wasm_bindgen_futures::spawn_local(async {
+    let loading = wasm_bindgen_futures::future_to_promise(async {
         let outcome = fetch(URL).await.and_then(|bytes| {
             if learned::install(bytes) {
                 Ok(())
@@ -39,14 +39,24 @@ pub fn start() {
             }
         });
         STATE.with(|s| *s.borrow_mut() = Some(State::Done(outcome)));
+        Ok(JsValue::UNDEFINED)
+    });
+    STATE.with(|s| {
+        if s.borrow().is_none() {
+            *s.borrow_mut() = Some(State::Loading(loading));
+        }
     });
 }
 
 /// Waits until the model is installed or has failed to load (starting the fetch if needed).
 pub async fn ensure() {
     start();
-    while STATE.with(|s| matches!(*s.borrow(), Some(State::Loading))) {
-        gloo::timers::future::TimeoutFuture::new(5).await;
+    let pending = STATE.with(|s| match &*s.borrow() {
+        Some(State::Loading(p)) => Some(p.clone()),
+        _ => None,
+    });
+    if let Some(p) = pending {
+        let _ = JsFuture::from(p).await;
     }
 }
 
@@ -70,7 +80,8 @@ async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let response = JsFuture::from(promise).await.map_err(|e| format!("cannot fetch {url}: {}", js_err(e)))?;
     let ok = Reflect::get(&response, &"ok".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
     if !ok {
-        let status = Reflect::get(&response, &"status".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        // An integer status: formatting an f64 would pull core's float printing into the worker.
+        let status = Reflect::get(&response, &"status".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
         return Err(format!("cannot fetch {url}: HTTP {status}"));
     }
     let body: Function = Reflect::get(&response, &"arrayBuffer".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;

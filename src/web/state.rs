@@ -9,16 +9,16 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::engine::Analysis;
 
 use super::corrections::{correct, Correction};
 use super::highlight::Annotated;
+use super::summary::Filter;
 
 /// Identifies an open document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DocId(pub u32);
 
 /// What the user has selected in the current analysis.
@@ -148,6 +148,8 @@ pub struct Document {
     pub analysed: Option<Analysed>,
     /// What is selected in [`Document::analysed`].
     pub selection: Selection,
+    /// What narrows the highlights and the lists.
+    pub filter: Filter,
     /// The text and name before the last load or clear, for "Undo".
     pub previous: Option<(String, Rc<str>)>,
     /// Where its draft is kept ([`super::storage`]); empty: not kept.
@@ -169,6 +171,7 @@ impl Document {
             run: Run::Idle,
             analysed: None,
             selection: Selection::None,
+            filter: Filter::All,
             previous: None,
             store: String::new(),
             opener: None,
@@ -297,6 +300,13 @@ pub enum Action {
         /// What.
         selection: Selection,
     },
+    /// Narrow what a document shows (or [`Filter::All`]).
+    Filter {
+        /// Which document.
+        doc: DocId,
+        /// The filter.
+        filter: Filter,
+    },
     /// Show or replace the input message.
     Notify(Notice),
     /// Hide the input message.
@@ -377,6 +387,7 @@ impl State {
                     }
                     d.loaded_rev += 1;
                     d.selection = Selection::None;
+                    d.filter = Filter::All;
                 }
             }
             Action::Clear(doc) => {
@@ -388,6 +399,7 @@ impl State {
                     }
                     d.loaded_rev += 1;
                     d.selection = Selection::None;
+                    d.filter = Filter::All;
                     d.analysed = None;
                     d.run = Run::Idle;
                     // Any answer still on its way is for a text that is gone.
@@ -427,6 +439,9 @@ impl State {
                             Selection::Claim(id) if (id as usize) < analysis.claims.len() => d.selection,
                             _ => Selection::None,
                         };
+                        if matches!(d.filter, Filter::Speaker(id) if id as usize >= analysis.speakers.len()) {
+                            d.filter = Filter::All;
+                        }
                         d.analysed = Some(analysed);
                         d.run = Run::Done;
                     }
@@ -438,6 +453,7 @@ impl State {
                     if d.analysed.as_ref().is_some_and(|a| a.seq == analysed.seq) {
                         // Ids may have moved.
                         d.selection = Selection::None;
+                        d.filter = Filter::All;
                         d.analysed = Some(analysed);
                     }
                 }
@@ -455,6 +471,12 @@ impl State {
                     d.run = Run::Idle;
                     d.analysed = None;
                     d.selection = Selection::None;
+                    d.filter = Filter::All;
+                }
+            }
+            Action::Filter { doc, filter } => {
+                if let Some(d) = self.doc_mut(doc) {
+                    d.filter = filter;
                 }
             }
             Action::Select { doc, selection } => {
@@ -611,5 +633,24 @@ mod tests {
         assert_eq!(s.active, DocId(0));
         s.apply(Action::Close(DocId(0)));
         assert_eq!(s.docs.len(), 1);
+    }
+
+    #[test]
+    fn a_filter_lasts_until_the_text_is_replaced() {
+        use crate::engine::Anonymity;
+        let mut s = State::with_draft("Draft", Rc::from("a"));
+        let filter = Filter::Anonymity(Anonymity::Anonymous);
+        s.apply(Action::Filter { doc: DocId(0), filter: filter.clone() });
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 1 });
+        s.apply(finished(1, "a"));
+        assert_eq!(s.active_doc().filter, filter, "kept across a new analysis of an edit");
+        // A speaker filter is dropped when that speaker no longer exists.
+        s.apply(Action::Filter { doc: DocId(0), filter: Filter::Speaker(3) });
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 2 });
+        s.apply(finished(2, "a"));
+        assert_eq!(s.active_doc().filter, Filter::All);
+        s.apply(Action::Filter { doc: DocId(0), filter: filter.clone() });
+        s.apply(Action::Load { doc: DocId(0), name: "b".into(), text: Rc::from("b") });
+        assert_eq!(s.active_doc().filter, Filter::All, "another text starts unfiltered");
     }
 }

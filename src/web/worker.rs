@@ -1,14 +1,14 @@
 //! The analysis web worker: one request (a document's text) in, one response out.
 //!
-//! The worker binary (`src/bin/worker.rs`) only registers [`AnalyzeTask`]; the app spawns it
-//! with [`spawn`]. Messages cross the thread boundary through [`SerdeWasm`], a
-//! [`gloo::worker::Codec`] built on serde-wasm-bindgen: the engine's types use
-//! `skip_serializing_if`, which gloo's default bincode codec cannot round-trip.
+//! The worker binary (`src/bin/worker.rs`) calls [`register`]; the app owns the
+//! `web_sys::Worker` ([`spawn`]) so it can terminate a stuck or outdated analysis at once.
+//! Messages are plain JS arrays built by hand ([`encode_request`], [`encode_response`] and
+//! their decoders): no serialisation framework is linked for them, and the browser's
+//! structured clone copies the strings natively. The worker posts [`READY`] once its wasm
+//! runs; messages sent before that would be lost, so the app waits for it.
 
-use gloo::worker::oneshot::{oneshot, OneshotBridge};
-use gloo::worker::{Codec, Spawnable};
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::engine::{self, Analysis, Claim};
 
@@ -20,8 +20,17 @@ use super::state::DocId;
 /// under any sub-path. Trunk does not hash worker file names, so the name is stable.
 pub const WORKER_LOADER: &str = "./worker_loader.js";
 
+/// A text that makes the worker hang (a test hook: nobody writes it in an article).
+pub const HOOK_HANG: &str = "whosaid-test-hook:hang";
+
+/// A text that makes the worker crash (a test hook).
+pub const HOOK_CRASH: &str = "whosaid-test-hook:crash";
+
+/// What the worker posts when it is ready for requests.
+pub const READY: &str = "ready";
+
 /// One request to analyse a document's text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnalyzeRequest {
     /// Increases with every request the app makes; responses carry it back.
     pub seq: u64,
@@ -32,7 +41,7 @@ pub struct AnalyzeRequest {
 }
 
 /// The answer to an [`AnalyzeRequest`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnalyzeResponse {
     /// The request's sequence number.
     pub seq: u64,
@@ -51,11 +60,10 @@ pub const CLAIMS_PER_CHUNK: usize = 2000;
 /// in `head`, the claims in chunks of [`CLAIMS_PER_CHUNK`].
 ///
 /// A big article yields tens of thousands of claims. As a few strings they cross the thread
-/// boundary cheaply and serde_json parses them several times faster than serde-wasm-bindgen
-/// walks as many small JS objects; in chunks, the main thread can parse them a piece at a
-/// time between frames ([`AnalysisJson::decode_in_steps`]). The envelope itself still goes
-/// through [`SerdeWasm`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// boundary cheaply and serde_json parses them several times faster than walking as many
+/// small JS objects; in chunks, the main thread can parse them a piece at a time between
+/// frames ([`AnalysisJson::decode_in_steps`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct AnalysisJson {
     /// The analysis without its claims.
     pub head: String,
@@ -101,8 +109,8 @@ impl AnalysisJson {
     }
 }
 
-/// Runs the engine on a request. Also what [`AnalyzeTask`] does inside the worker, and what
-/// the app does on the main thread when it has no worker (tests).
+/// Runs the engine on a request. Also what the worker does for each message, and what the
+/// app does on the main thread when it has no worker (tests).
 pub fn run(request: AnalyzeRequest) -> AnalyzeResponse {
     let started = now_ms();
     let mut analysis = engine::analyze(&request.text);
@@ -122,47 +130,91 @@ pub fn run(request: AnalyzeRequest) -> AnalyzeResponse {
     }
 }
 
-/// The oneshot worker task: analyses one request.
-#[oneshot]
-pub async fn AnalyzeTask(request: AnalyzeRequest) -> AnalyzeResponse {
-    super::model::ensure().await;
-    run(request)
+/// A request as a message: `[seq, doc, text]`.
+pub fn encode_request(r: &AnalyzeRequest) -> JsValue {
+    js_sys::Array::of3(&(r.seq as f64).into(), &r.doc.0.into(), &JsValue::from_str(&r.text)).into()
 }
 
-/// Spawns the worker (its loader shim at `loader_url`) and returns a bridge to it.
-pub fn spawn(loader_url: &str) -> OneshotBridge<AnalyzeTask> {
-    AnalyzeTask::spawner().encoding::<SerdeWasm>().spawn_with_loader(loader_url)
+/// The request in a message, if it is one.
+pub fn decode_request(v: &JsValue) -> Option<AnalyzeRequest> {
+    let a: &js_sys::Array = v.dyn_ref()?;
+    Some(AnalyzeRequest {
+        seq: a.get(0).as_f64()? as u64,
+        doc: DocId(a.get(1).as_f64()? as u32),
+        text: a.get(2).as_string()?,
+    })
 }
 
-/// Registers the task inside the worker (the worker binary's `main`).
+/// A response as a message: `[seq, doc, engine_ms, error, head, claims…]` (`error` is a string
+/// or `null`, `head` and the claim chunks strings).
+pub fn encode_response(r: &AnalyzeResponse) -> JsValue {
+    let a = js_sys::Array::of3(&(r.seq as f64).into(), &r.doc.0.into(), &r.engine_ms.into());
+    match &r.outcome {
+        Ok(json) => {
+            a.push(&JsValue::NULL);
+            a.push(&JsValue::from_str(&json.head));
+            for c in &json.claims {
+                a.push(&JsValue::from_str(c));
+            }
+        }
+        Err(e) => {
+            a.push(&JsValue::from_str(e));
+        }
+    }
+    a.into()
+}
+
+/// The response in a message, if it is one.
+pub fn decode_response(v: &JsValue) -> Option<AnalyzeResponse> {
+    let a: &js_sys::Array = v.dyn_ref()?;
+    let outcome = match a.get(3).as_string() {
+        Some(e) => Err(e),
+        None => Ok(AnalysisJson {
+            head: a.get(4).as_string()?,
+            claims: (5..a.length()).filter_map(|i| a.get(i).as_string()).collect(),
+        }),
+    };
+    Some(AnalyzeResponse {
+        seq: a.get(0).as_f64()? as u64,
+        doc: DocId(a.get(1).as_f64()? as u32),
+        outcome,
+        engine_ms: a.get(2).as_f64()?,
+    })
+}
+
+/// Starts the worker (its loader shim at `loader_url`).
+pub fn spawn(loader_url: &str) -> Result<web_sys::Worker, JsValue> {
+    web_sys::Worker::new(loader_url)
+}
+
+/// Inside the worker (the worker binary's `main`): answers every request, then says it is ready.
 pub fn register() {
-    use gloo::worker::Registrable;
-    AnalyzeTask::registrar().encoding::<SerdeWasm>().register();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        if let Some(request) = decode_request(&e.data()) {
+            // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
+            // that the page stops it and the next analysis works.
+            match request.text.as_str() {
+                HOOK_HANG => loop {
+                    std::hint::spin_loop();
+                },
+                HOOK_CRASH => panic!("test hook"),
+                _ => {}
+            }
+            // The learned model arrives once (fetched as the worker starts): an analysis waits
+            // for it only while it is still loading.
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                super::model::ensure().await;
+                let _ = reply.post_message(&encode_response(&run(request)));
+            });
+        }
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
     super::model::start();
-}
-
-/// A [`Codec`] that turns messages into plain JS values with serde-wasm-bindgen.
-///
-/// Unlike bincode it supports every serde feature the engine's types use (`skip_serializing_if`,
-/// `flatten`, untagged options) and it lets the browser's structured clone copy strings
-/// natively instead of through a byte buffer.
-#[derive(Debug)]
-pub struct SerdeWasm;
-
-impl Codec for SerdeWasm {
-    fn encode<I>(input: I) -> JsValue
-    where
-        I: Serialize,
-    {
-        serde_wasm_bindgen::to_value(&input).expect_throw("cannot encode a worker message")
-    }
-
-    fn decode<O>(input: JsValue) -> O
-    where
-        O: for<'de> Deserialize<'de>,
-    {
-        serde_wasm_bindgen::from_value(input).expect_throw("cannot decode a worker message")
-    }
+    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
 /// A monotonic clock in milliseconds: `performance.now()` in a window or a worker.

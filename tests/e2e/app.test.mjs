@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { SEED_004, dropFile, openPage, setText, setup, text, waitAnalysed } from './helpers.mjs';
+import { SEED_004, dropFile, edit, openPage, setText, setup, text, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -64,6 +64,7 @@ describe('whosaid app', () => {
       await page.click('#example-000');
       await waitAnalysed(page, 'NBC News');
       assert.match(await page.inputValue('#article-input'), /^GENERICO/);
+      await edit(page);
       await page.click('#example-004');
       await waitAnalysed(page, 'Vedant Patel');
       assert.match(await text(page, '#message'), /Opened/);
@@ -78,10 +79,12 @@ describe('whosaid app', () => {
       await waitAnalysed(page, 'Plain text story.');
       assert.equal(await page.inputValue('#article-input'), 'Plain text story. “It works,” Anna Berg said.\n');
 
-      const md = '# Heading\n\nSome *markdown* text. “It is fine,” the minister said.\n';
+      // Markdown is read as its text: no front matter, no marks, link texts without targets.
+      const md = '---\ntitle: "Front matter title"\ntags: [a, b]\n---\n# Heading\n\nSome *markdown* text. “It is fine,” [the minister](https://example.test/m) said.\n';
       await dropFile(page, 'notes.md', 'text/markdown', md);
-      await waitAnalysed(page, 'Some *markdown* text.');
-      assert.equal(await page.inputValue('#article-input'), md);
+      await waitAnalysed(page, 'Some markdown text.');
+      assert.equal(await page.inputValue('#article-input'), 'Heading\n\nSome markdown text. “It is fine,” the minister said.');
+      assert.ok(!(await text(page, '#article')).includes('Front matter'), 'the front matter is not analysed');
 
       const html = `<!doctype html><html><head><title>T</title><style>.x{}</style>
         <script>window.__pwned = 1; document.title = 'SCRIPTTEXT';</script></head><body>
@@ -166,8 +169,28 @@ describe('whosaid app', () => {
       const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
       assert.match(csv.suggestedFilename(), /\.csv$/);
       const rows = readFileSync(await csv.path(), 'utf8').split('\r\n');
-      assert.equal(rows[0], 'claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,anonymity,anonymity_evidence,source,cue,stance,via,content,content_start,content_end,confidence');
+      // A UTF-8 byte-order mark, then the document and its title before the engine's columns.
+      assert.equal(rows[0], '\uFEFFdocument,title,claim_id,kind,speaker_id,speaker,speaker_kind,anonymous,anonymity,anonymity_evidence,source,cue,stance,via,content,content_start,content_end,confidence');
+      assert.ok(rows[1].startsWith('Example: State Department rebuts media reports,date 2023-11-08 A State Department representative'), rows[1]);
       assert.ok(rows.length >= record.claims.length + 1);
+      // The JSON is complete on its own: the text, the schema version and the offset unit.
+      assert.equal(record.schema_version, 1);
+      assert.equal(record.offset_unit, 'utf8_byte');
+      assert.equal(record.text, SEED_004);
+      // Beside every byte span, its twins in UTF-16 units (text.slice works) and code points.
+      const codePoints = [...record.text];
+      for (const c of record.claims) {
+        for (const key of ['content', 'cue', 'source']) {
+          c[key].forEach(([s, e], i) => {
+            const fromBytes = bytes.subarray(s, e).toString('utf8');
+            const [us, ue] = c[`${key}_utf16`][i];
+            const [cs, ce] = c[`${key}_chars`][i];
+            assert.equal(record.text.slice(us, ue), fromBytes, `claim ${c.id} ${key}_utf16`);
+            assert.equal(codePoints.slice(cs, ce).join(''), fromBytes, `claim ${c.id} ${key}_chars`);
+          });
+        }
+      }
+      assert.ok(record.claims.some((c) => c.content[0][0] !== c.content_utf16[0][0]), 'the seed has non-ASCII text before a claim');
     });
   });
 
@@ -176,7 +199,10 @@ describe('whosaid app', () => {
       async ({ page }) => {
         await page.click('#example-004');
         await waitAnalysed(page, 'Vedant Patel');
-        await page.locator('#claims li.claim .copy-button').first().click();
+        // Copy is among the selected card's actions.
+        assert.equal(await page.locator('#claims .copy-button').count(), 0);
+        await page.locator('#claims li.claim .claim-button').first().click();
+        await page.locator('#claims li.claim.is-selected .copy-button').click();
         await page.waitForFunction(() => /Copied claim|could not be copied/.test(document.querySelector('#message').textContent));
         if (/Copied claim/.test(await text(page, '#message'))) {
           const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -197,6 +223,7 @@ describe('whosaid app', () => {
       await page.waitForFunction((d) => document.querySelector('#article-input').value === d, draft);
       await waitAnalysed(page, 'My draft.');
       // Clear empties the editor and forgets the draft.
+      await edit(page);
       await page.click('#clear');
       await page.waitForFunction(() => document.querySelector('#article-input').value === '');
       await page.reload({ waitUntil: 'load' });

@@ -145,6 +145,12 @@ export async function waitAnalysed(page, needle, timeout = ANALYSIS_TIMEOUT) {
   );
 }
 
+/** Unfolds the input panel (folded into "Article · Edit" once the text is analysed). */
+export async function edit(page) {
+  if (await page.isVisible('#edit-input')) await page.click('#edit-input');
+  await page.waitForSelector('#article-input', { state: 'visible' });
+}
+
 /** Dispatches a synthetic file drop on #drop-zone. `content`: string or array of bytes. */
 export async function dropFile(page, name, type, content) {
   await page.evaluate(

@@ -1,9 +1,10 @@
 // End-to-end: several documents as tabs (the two examples, several files dropped at once), each
 // one's draft kept across reloads and never overwritten by another browser tab.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 
-import { openPage, setText, setup, waitAnalysed } from './helpers.mjs';
+import { edit, openPage, setText, setup, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -48,9 +49,16 @@ describe('documents as tabs, with their drafts', () => {
       await page.click('#example-000');
       await waitAnalysed(page, 'NBC News');
       // The other example opens in a tab of its own.
+      await edit(page);
       await page.click('#example-004');
       await waitAnalysed(page, 'Vedant Patel');
       assert.equal(await page.locator('.doc-tab').count(), 2);
+      // One CSV of both documents: one header, each one's rows under its name.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv-all')]);
+      const rows = readFileSync(await csv.path(), 'utf8').split('\r\n').filter((r) => r);
+      assert.equal(rows.filter((r) => r.startsWith('\uFEFFdocument,title,')).length, 1);
+      const documents = new Set(rows.slice(1).map((r) => r.split(',')[0]));
+      assert.deepEqual([...documents].sort(), ['Example: State Department rebuts media reports', 'Example: US and Europe discuss peace talks with Ukraine']);
       await page.click('.doc-tab:nth-child(2) .tab-close');
       await page.waitForFunction(() => document.querySelectorAll('.doc-tab').length === 1);
       await page.click('#new-doc');

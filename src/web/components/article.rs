@@ -1,13 +1,15 @@
 //! The annotated article (`#article`): the text as given, with sources, cues, contents and
 //! mentions marked, boilerplate dimmed, and a legend.
 //!
-//! Big texts stay responsive: only the first [`PAGE_BYTES`] of paragraphs are rendered, and
-//! another page when the "Show more" button at the end comes near the screen (an
-//! IntersectionObserver; the button also works by click or keyboard) or when the selection
-//! needs a later paragraph. Every paragraph is its own memoised
+//! An article under [`FULL_BYTES`] is rendered whole. Bigger texts stay responsive: only the
+//! first [`PAGE_BYTES`] of paragraphs are rendered, and another page when the "Show more"
+//! button at the end comes near the screen (an IntersectionObserver; the button also works by
+//! click or keyboard) or when the selection needs a later paragraph. Every paragraph is its own memoised
 //! component that re-renders only when the selection touches it, and the stylesheet gives
 //! paragraphs `content-visibility: auto` so the browser skips laying out those off screen.
-//! Clicks are handled once, on the container, by reading the clicked mark's data attributes.
+//! Clicks (and Enter on a focused claim: contents are Tab stops) are handled once, on the
+//! container, by reading the mark's data attributes. With a filter in force, the marks of the
+//! claims and speakers it leaves out are not drawn.
 
 use std::rc::Rc;
 
@@ -16,8 +18,12 @@ use yew::prelude::*;
 
 use crate::web::highlight::{Annotated, Layer, Segment};
 use crate::web::state::Selection;
+use crate::web::summary::Shown;
 
-/// Bytes of text rendered at first, and added by each "Show more".
+/// Texts shorter than this are rendered whole.
+pub const FULL_BYTES: usize = 1_000_000;
+
+/// Bytes of a longer text rendered at first, and added by each "Show more".
 pub const PAGE_BYTES: usize = 16_000;
 
 /// Props of [`Article`].
@@ -32,6 +38,9 @@ pub struct ArticleProps {
     /// True while a newer text is being analysed (the view is dimmed).
     #[prop_or_default]
     pub stale: bool,
+    /// What the filter leaves (`None`: everything).
+    #[prop_or_default]
+    pub shown: Option<Rc<Shown>>,
     /// A mark was clicked.
     pub onselect: Callback<Selection>,
 }
@@ -42,20 +51,34 @@ impl PartialEq for ArticleProps {
             && Rc::ptr_eq(&self.annotated, &other.annotated)
             && self.selection == other.selection
             && self.stale == other.stale
+            && same_shown(&self.shown, &other.shown)
             && self.onselect == other.onselect
     }
+}
+
+/// The colour class of a speaker (`spk-0` … `spk-7`, a colour-blind-safe palette): its source
+/// boxes and mentions in the article and its card in the list share it.
+pub fn speaker_class(id: u32) -> String {
+    format!("spk-{}", id % 8)
 }
 
 /// The legend of the highlight styles.
 pub fn legend() -> Html {
     html! {
         <ul class="legend" aria-label="Legend">
-            <li><mark class="hl-source">{ "Source" }</mark>{ " who speaks (boxed, bold)" }</li>
-            <li><mark class="hl-cue">{ "Cue" }</mark>{ " the attributing words (double underline)" }</li>
-            <li><mark class="hl-content">{ "Content" }</mark>{ " what is claimed (tint, dotted underline)" }</li>
-            <li><mark class="hl-mention">{ "Mention" }</mark>{ " another mention of a speaker (dashed box)" }</li>
-            <li><span class="boilerplate">{ "Boilerplate" }</span>{ " page debris, not analysed (dimmed)" }</li>
+            <li><mark class="hl-source">{ "Source" }</mark><span class="legend-what">{ " who speaks (boxed, bold; a colour per speaker)" }</span></li>
+            <li><mark class="hl-cue">{ "Cue" }</mark><span class="legend-what">{ " the attributing words (double underline)" }</span></li>
+            <li><mark class="hl-content">{ "Content" }</mark><span class="legend-what">{ " what is claimed (tint, dotted underline)" }</span></li>
+            <li><mark class="hl-mention">{ "Mention" }</mark><span class="legend-what">{ " another mention of a speaker (dashed box)" }</span></li>
+            <li><span class="boilerplate">{ "Boilerplate" }</span><span class="legend-what">{ " page debris, not analysed (dimmed)" }</span></li>
         </ul>
+    }
+}
+
+fn same_shown(a: &Option<Rc<Shown>>, b: &Option<Rc<Shown>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
     }
 }
 
@@ -73,7 +96,14 @@ pub fn article(props: &ArticleProps) -> Html {
     // (which analysis, bytes shown): a new analysis starts from the first page again.
     let key = Rc::as_ptr(&props.annotated) as usize;
     let pages = use_state_eq(|| (key, PAGE_BYTES));
-    let shown_bytes = if pages.0 == key { pages.1 } else { PAGE_BYTES };
+    let total = props.text.len();
+    let shown_bytes = if total < FULL_BYTES {
+        usize::MAX
+    } else if pages.0 == key {
+        pages.1
+    } else {
+        PAGE_BYTES
+    };
     let ann = &props.annotated;
     let (claim, speaker) = selection_parts(props.selection);
 
@@ -89,23 +119,37 @@ pub fn article(props: &ArticleProps) -> Html {
     }
     let shown = shown.min(ann.blocks.len());
 
-    let onclick = {
+    let pick = {
         let onselect = props.onselect.clone();
-        Callback::from(move |e: MouseEvent| {
+        move |e: &Event| -> bool {
             let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-                return;
+                return false;
             };
             let Ok(Some(mark)) = target.closest("mark") else {
-                return;
+                return false;
             };
             let attr = |name: &str| mark.get_attribute(name).and_then(|v| v.parse::<u32>().ok());
             if let Some(c) = attr("data-claim-id") {
                 onselect.emit(Selection::Claim(c));
             } else if let Some(s) = attr("data-speaker-id") {
                 onselect.emit(Selection::Speaker(s));
+            } else {
+                return false;
             }
+            true
+        }
+    };
+    let onclick = {
+        let pick = pick.clone();
+        Callback::from(move |e: MouseEvent| {
+            pick(&e);
         })
     };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if (e.key() == "Enter" || e.key() == " ") && pick(&e) {
+            e.prevent_default();
+        }
+    });
     let more = {
         let pages = pages.clone();
         let next = ann.blocks.get(shown).map(|b| b.range.start + PAGE_BYTES);
@@ -156,6 +200,7 @@ pub fn article(props: &ArticleProps) -> Html {
             class={classes!("article", props.stale.then_some("is-stale"))}
             aria-busy={props.stale.to_string()}
             {onclick}
+            {onkeydown}
         >
             { for (0..shown).map(|i| {
                 let touched = ann.block_selected(i, claim, speaker);
@@ -166,6 +211,7 @@ pub fn article(props: &ArticleProps) -> Html {
                         text={props.text.clone()}
                         annotated={props.annotated.clone()}
                         selection={if touched { props.selection } else { Selection::None }}
+                        shown={props.shown.clone()}
                     />
                 }
             }) }
@@ -188,6 +234,7 @@ struct BlockProps {
     text: Rc<str>,
     annotated: Rc<Annotated>,
     selection: Selection,
+    shown: Option<Rc<Shown>>,
 }
 
 impl PartialEq for BlockProps {
@@ -196,6 +243,7 @@ impl PartialEq for BlockProps {
             && Rc::ptr_eq(&self.text, &other.text)
             && Rc::ptr_eq(&self.annotated, &other.annotated)
             && self.selection == other.selection
+            && same_shown(&self.shown, &other.shown)
     }
 }
 
@@ -209,20 +257,21 @@ fn article_block(props: &BlockProps) -> Html {
     let (claim, speaker) = selection_parts(props.selection);
     let segs = ann.segments(props.index);
     html! {
-        <p class="block">{ render(&props.text, ann, &segs, 0, claim, speaker) }</p>
+        <p class="block">{ render(&props.text, ann, &segs, 0, &View { claim, speaker, shown: props.shown.as_deref() }, false) }</p>
     }
 }
 
 /// Renders segments at nesting `depth`: consecutive segments sharing their mark at this depth
 /// share one element.
-fn render(
-    text: &str,
-    ann: &Annotated,
-    segs: &[Segment],
-    depth: usize,
+/// What decides how a mark is drawn: the selection and the filter.
+struct View<'a> {
     claim: Option<u32>,
     speaker: Option<u32>,
-) -> Html {
+    shown: Option<&'a Shown>,
+}
+
+/// `nested`: inside a claim's content already drawn as a Tab stop (no Tab stop in a Tab stop).
+fn render(text: &str, ann: &Annotated, segs: &[Segment], depth: usize, view: &View, nested: bool) -> Html {
     let mut out: Vec<Html> = Vec::new();
     let mut i = 0;
     while i < segs.len() {
@@ -236,8 +285,9 @@ fn render(
                 while j < segs.len() && segs[j].marks.get(depth) == Some(&m) {
                     j += 1;
                 }
-                let inner = render(text, ann, &segs[i..j], depth + 1, claim, speaker);
-                out.push(mark_element(ann, m, inner, claim, speaker));
+                let stop = !nested && ann.marks[m as usize].layer == Layer::Content && kept(ann, m, view);
+                let inner = render(text, ann, &segs[i..j], depth + 1, view, nested || stop);
+                out.push(mark_element(ann, m, inner, view, stop));
                 i = j;
             }
         }
@@ -245,22 +295,45 @@ fn render(
     out.into_iter().collect()
 }
 
-fn mark_element(ann: &Annotated, i: u32, inner: Html, claim: Option<u32>, speaker: Option<u32>) -> Html {
+/// True when the filter leaves mark `i` drawn.
+fn kept(ann: &Annotated, i: u32, view: &View) -> bool {
+    let m = &ann.marks[i as usize];
+    match view.shown {
+        None => true,
+        Some(_) if m.layer == Layer::Boilerplate => true,
+        Some(shown) if m.claims.is_empty() => m.speaker.is_some_and(|s| shown.speaker(s)),
+        Some(shown) => m.claims.iter().any(|&c| shown.claim(c)),
+    }
+}
+
+fn mark_element(ann: &Annotated, i: u32, inner: Html, view: &View, stop: bool) -> Html {
     let m = &ann.marks[i as usize];
     if m.layer == Layer::Boilerplate {
         return html! { <span class="boilerplate">{ inner }</span> };
     }
-    let selected = ann.mark_selected(i, claim, speaker);
-    let claim_id = m.claims.first().map(|c| c.to_string());
-    let speaker_id = match m.layer {
-        Layer::Source | Layer::Mention => m.speaker.map(|s| s.to_string()),
+    if !kept(ann, i, view) {
+        return inner;
+    }
+    let selected = ann.mark_selected(i, view.claim, view.speaker);
+    let first_claim = match view.shown {
+        Some(shown) => m.claims.iter().copied().find(|&c| shown.claim(c)),
+        None => m.claims.first().copied(),
+    };
+    let claim_id = first_claim.map(|c| c.to_string());
+    // A claim's content is a Tab stop: Enter selects the claim and shows its card.
+    let title = first_claim.filter(|_| stop).map(|c| format!("Claim {}", c + 1));
+    let speaker = match m.layer {
+        Layer::Source | Layer::Mention => m.speaker,
         _ => None,
     };
     html! {
         <mark
-            class={classes!(m.layer.class(), selected.then_some("is-selected"))}
+            class={classes!(m.layer.class(), selected.then_some("is-selected"), speaker.map(speaker_class))}
             data-claim-id={claim_id}
-            data-speaker-id={speaker_id}
+            data-speaker-id={speaker.map(|s| s.to_string())}
+            tabindex={stop.then_some("0")}
+            role={stop.then_some("button")}
+            {title}
         >
             { inner }
         </mark>

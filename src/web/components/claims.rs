@@ -10,7 +10,7 @@ use super::{shorten, show_more_button, speaker_picker, LIST_PAGE};
 use crate::engine::export::spans_text;
 use crate::engine::{Analysis, Claim, Stance};
 use crate::web::corrections::Correction;
-use crate::web::summary::kind_label;
+use crate::web::summary::{kind_label, Shown};
 
 /// Props of [`Claims`].
 #[derive(Properties)]
@@ -29,6 +29,9 @@ pub struct ClaimsProps {
     pub oncopy: Callback<u32>,
     /// The user corrected a claim (ids as shown).
     pub oncorrect: Callback<Correction>,
+    /// What the filter leaves (`None`: every claim).
+    #[prop_or_default]
+    pub shown: Option<Rc<Shown>>,
 }
 
 impl PartialEq for ClaimsProps {
@@ -40,6 +43,7 @@ impl PartialEq for ClaimsProps {
             && self.onselect == other.onselect
             && self.oncopy == other.oncopy
             && self.oncorrect == other.oncorrect
+            && self.shown == other.shown
     }
 }
 
@@ -102,8 +106,22 @@ pub fn claims(props: &ClaimsProps) -> Html {
             <div id="claims" class="claim-groups"><p class="empty">{ "No claims found." }</p></div>
         };
     }
-    let groups = grouped(analysis);
-    let mut budget = *shown;
+    let mut groups = grouped(analysis);
+    if let Some(keep) = &props.shown {
+        groups.retain_mut(|(_, ids)| {
+            ids.retain(|&id| keep.claim(id));
+            !ids.is_empty()
+        });
+        if groups.is_empty() {
+            return html! {
+                <div id="claims" class="claim-groups"><p class="empty">{ "No claim matches the filter." }</p></div>
+            };
+        }
+    }
+    let total: usize = groups.iter().map(|(_, ids)| ids.len()).sum();
+    // The selected claim is never among the hidden ones.
+    let selected_at = props.selected_claim.and_then(|c| groups.iter().flat_map(|(_, ids)| ids).position(|&id| id == c));
+    let mut budget = (*shown).max(selected_at.map_or(0, |i| i + 1));
     let mut rendered = 0usize;
     let group_views = groups.iter().enumerate().map(|(gi, (speaker, ids))| {
         if budget == 0 {
@@ -133,7 +151,7 @@ pub fn claims(props: &ClaimsProps) -> Html {
         }
     });
     let views: Html = group_views.collect();
-    let remaining = analysis.claims.len().saturating_sub(rendered);
+    let remaining = total.saturating_sub(rendered);
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + LIST_PAGE))
@@ -152,7 +170,7 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
     let linked = !selected
         && props.selected_claim.is_none()
         && props.selected_speaker.is_some()
-        && c.speaker == props.selected_speaker;
+        && (c.speaker == props.selected_speaker || c.via.as_ref().is_some_and(|v| v.speaker == props.selected_speaker));
     let onclick = {
         let onselect = props.onselect.clone();
         Callback::from(move |_: MouseEvent| onselect.emit(if selected { None } else { Some(id) }))
@@ -172,6 +190,7 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
         >
             <button type="button" class="claim-button" aria-pressed={selected.to_string()} {onclick}>
                 <span class="claim-meta">
+                    <span class="claim-no">{ format!("Claim {}", id + 1) }</span>
                     <span class={classes!("badge", "claim-kind", format!("kind-{}", c.kind.as_str()))}>
                         { kind_label(c.kind) }
                     </span>
@@ -190,16 +209,11 @@ fn claim_item(text: &str, analysis: &Analysis, c: &Claim, props: &ClaimsProps) -
                     None => html! {},
                 } }
             </button>
-            <button
-                type="button"
-                class="copy-button"
-                aria-label={format!("Copy claim {} as text", id + 1)}
-                onclick={oncopy}
-            >
-                { "Copy" }
-            </button>
+            // The selected card's actions: one Tab stop per list, not a Copy button per card.
             { if selected { html! {
-                <div class="fix" role="group" aria-label={format!("Correct claim {}", id + 1)}>
+                <div class="fix" role="group" aria-label={format!("Copy or correct claim {}", id + 1)}>
+                    <button type="button" class="copy-button" aria-label={format!("Copy claim {} as text", id + 1)}
+                        onclick={oncopy}>{ "Copy" }</button>
                     { if analysis.speakers.is_empty() { html! {} } else {
                         speaker_picker(analysis, "Said by", "Reassign", c.speaker,
                             props.oncorrect.reform(move |speaker| Correction::Reassign { claim: id, speaker }))

@@ -1,4 +1,6 @@
 //! The input panel: the text area (also a drop zone), file picker, examples, Analyze and Clear.
+//! Once the text is analysed it folds into one line, "Article — name · Edit", so the results
+//! come first; the text area stays in the page (hidden), and the whole panel still takes drops.
 
 use std::rc::Rc;
 
@@ -6,7 +8,7 @@ use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::web::examples::EXAMPLES;
-use crate::web::input::MAX_INPUT_BYTES;
+use crate::web::input::{human_size, MAX_INPUT_BYTES};
 
 /// Props of [`Editor`].
 #[derive(Properties, PartialEq)]
@@ -20,10 +22,16 @@ pub struct EditorProps {
     pub load_key: (u32, u64),
     /// The document's name.
     pub name: AttrValue,
-    /// The user typed or pasted.
-    pub oninput: Callback<()>,
+    /// Folded into one line (the text is analysed and not being edited).
+    #[prop_or_default]
+    pub collapsed: bool,
+    /// The user typed (`false`) or pasted or dropped text (`true`).
+    pub oninput: Callback<bool>,
     /// "Analyze" was pressed.
     pub onanalyze: Callback<()>,
+    /// "Edit" was pressed on the folded panel.
+    #[prop_or_default]
+    pub onedit: Callback<()>,
     /// "Clear" was pressed.
     pub onclear: Callback<()>,
     /// Files were picked or dropped.
@@ -50,7 +58,9 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
-    let oninput = props.oninput.reform(|_: InputEvent| ());
+    let oninput =
+        props.oninput.reform(|e: InputEvent| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"));
+    let onedit = props.onedit.reform(|_: MouseEvent| ());
     let onanalyze = props.onanalyze.reform(|_: MouseEvent| ());
     let onclear = props.onclear.reform(|_: MouseEvent| ());
     let onchange = {
@@ -100,16 +110,25 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let limit_mb = MAX_INPUT_BYTES / (1024 * 1024);
+    let collapsed = props.collapsed;
     html! {
-        <section id="input-section" class="panel input-panel" aria-labelledby="input-heading">
-            <h2 id="input-heading">{ "Article" }</h2>
-            <div
-                id="drop-zone"
-                class={classes!("drop-zone", dragging.then_some("is-dragover"))}
-                {ondragover}
-                {ondragleave}
-                {ondrop}
-            >
+        <section
+            id="input-section"
+            class={classes!("panel", "input-panel", collapsed.then_some("is-collapsed"), dragging.then_some("is-dragover"))}
+            aria-labelledby="input-heading"
+            {ondragover}
+            {ondragleave}
+            {ondrop}
+        >
+            <div class="input-bar">
+                <h2 id="input-heading">{ "Article" }</h2>
+                { if collapsed { html! { <>
+                    <span class="input-bar-name">{ format!("{} · {}", props.name, human_size(props.text.len())) }</span>
+                    <button id="edit-input" type="button" onclick={onedit}>{ "Edit" }</button>
+                </> } } else { html! {} } }
+            </div>
+            <div class="input-body" hidden={collapsed}>
+            <div id="drop-zone" class="drop-zone">
                 <label for="article-input" class="field-label">
                     { "Text of the article" }
                     <span class="doc-name">{ format!(" — {}", props.name) }</span>
@@ -126,7 +145,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 <p id="input-hint" class="hint">
                     { format!(
                         "Paste text, or drop a .txt, .md or .html file here (up to {limit_mb} MB). \
-                         Analysis starts when you pause typing."
+                         A paste is analysed at once, typing when you pause."
                     ) }
                 </p>
             </div>
@@ -160,6 +179,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         </button>
                     }
                 }) }
+            </div>
             </div>
         </section>
     }

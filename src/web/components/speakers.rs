@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use super::{show_more_button, speaker_picker, text_form, LIST_PAGE};
 use crate::engine::{Analysis, Anonymity, SpeakerKind};
+use crate::web::components::article::speaker_class;
 use crate::web::corrections::Correction;
-use crate::web::summary::anonymity;
+use crate::web::summary::{anonymity, Filter, Shown};
 
 /// Below this confidence a speaker card gets a "?" (every mention of it is a pronoun).
 pub const LOW_CONFIDENCE: f32 = 0.7;
@@ -28,6 +29,12 @@ pub struct SpeakersProps {
     pub onselect: Callback<Option<u32>>,
     /// The user corrected a speaker (ids as shown).
     pub oncorrect: Callback<Correction>,
+    /// What the filter leaves (`None`: every speaker).
+    #[prop_or_default]
+    pub shown: Option<Rc<Shown>>,
+    /// "Only their claims" was pressed.
+    #[prop_or_default]
+    pub onfilter: Callback<Filter>,
 }
 
 impl PartialEq for SpeakersProps {
@@ -37,6 +44,8 @@ impl PartialEq for SpeakersProps {
             && self.correcting == other.correcting
             && self.onselect == other.onselect
             && self.oncorrect == other.oncorrect
+            && self.shown == other.shown
+            && self.onfilter == other.onfilter
     }
 }
 
@@ -79,15 +88,29 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 #[component(Speakers)]
 pub fn speakers(props: &SpeakersProps) -> Html {
     let shown = use_state(|| LIST_PAGE);
-    let ranked = ranked(&props.analysis);
+    let mut ranked = ranked(&props.analysis);
+    // Claims each speaker relays (an outlet citing its sources).
+    let mut relayed = vec![0usize; props.analysis.speakers.len()];
+    for c in &props.analysis.claims {
+        if let Some(n) = c.via.as_ref().and_then(|v| v.speaker).and_then(|s| relayed.get_mut(s as usize)) {
+            *n += 1;
+        }
+    }
+    if let Some(keep) = &props.shown {
+        ranked.retain(|&(id, _)| keep.speaker(id));
+    }
     if ranked.is_empty() {
+        let why = if props.shown.is_some() { "No speaker matches the filter." } else { "No speakers found." };
         return html! {
             <ul id="speakers" class="speaker-list">
-                <li class="empty">{ "No speakers found." }</li>
+                <li class="empty">{ why }</li>
             </ul>
         };
     }
-    let remaining = ranked.len().saturating_sub(*shown);
+    // The selected speaker is never among the hidden ones.
+    let selected_at = props.selected.and_then(|s| ranked.iter().position(|&(id, _)| id == s));
+    let limit = (*shown).max(selected_at.map_or(0, |i| i + 1));
+    let remaining = ranked.len().saturating_sub(limit);
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + LIST_PAGE))
@@ -95,7 +118,7 @@ pub fn speakers(props: &SpeakersProps) -> Html {
     html! {
         <>
         <ul id="speakers" class="speaker-list">
-            { for ranked.iter().take(*shown).filter_map(|&(id, n_claims)| {
+            { for ranked.iter().take(limit).filter_map(|&(id, n_claims)| {
                 let s = props.analysis.speakers.get(id as usize)?;
                 let selected = props.selected == Some(id);
                 let onclick = {
@@ -107,7 +130,7 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                 let level = anonymity(s);
                 Some(html! {
                     <li
-                        class={classes!("speaker", selected.then_some("is-selected"))}
+                        class={classes!("speaker", speaker_class(id), selected.then_some("is-selected"))}
                         data-speaker-id={id.to_string()}
                         key={id}
                     >
@@ -138,9 +161,11 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                                     </span>
                                 } } }
                                 <span class="counts">
-                                    { format!("{} · {}",
-                                        plural(n_claims, "claim", "claims"),
-                                        plural(s.mentions.len(), "mention", "mentions")) }
+                                    { match relayed.get(id as usize).copied().unwrap_or(0) {
+                                        0 => plural(n_claims, "claim", "claims"),
+                                        r => format!("{n_claims} own + {r} relayed {}", if n_claims + r == 1 { "claim" } else { "claims" }),
+                                    } }
+                                    { " · " }{ plural(s.mentions.len(), "mention", "mentions") }
                                 </span>
                             </span>
                             { if s.titles.is_empty() { html! {} } else {
@@ -149,6 +174,10 @@ pub fn speakers(props: &SpeakersProps) -> Html {
                         </button>
                         { if selected && props.correcting { html! {
                             <div class="fix" role="group" aria-label={format!("Correct {}", s.name)}>
+                                <button type="button" class="only-speaker"
+                                    onclick={props.onfilter.reform(move |_: MouseEvent| Filter::Speaker(id))}>
+                                    { "Show only their claims" }
+                                </button>
                                 { text_form("New name", "Rename", &s.name,
                                     props.oncorrect.reform(move |name| Correction::Rename { speaker: id, name })) }
                                 { if props.analysis.speakers.len() > 1 {

@@ -1,0 +1,44 @@
+// End-to-end: the analysis worker cannot hang the page (issue 12). A worker made to hang (a
+// test hook in the worker) is terminated by the next request and that analysis succeeds; a
+// worker that crashes is reported within seconds, and the next analysis succeeds.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { openPage, setText, setup, text, waitAnalysed } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('a hung worker is terminated by the next edit; a crashed one is reported and replaced', async () => {
+  const t = await openPage(env);
+  try {
+    await t.open();
+    const { page } = t;
+    const closed = [];
+    page.on('worker', (w) => w.on('close', () => closed.push(w.url())));
+    await setText(page, 'whosaid-test-hook:hang');
+    await page.waitForFunction(() => /Analysing/.test(document.querySelector('#status').textContent));
+    await page.waitForTimeout(1000);
+    assert.match(await text(page, '#status'), /Analysing/, 'the worker is stuck');
+    assert.ok(page.workers().length >= 1);
+    // A new text for the same document: the stuck worker is stopped, a fresh one answers.
+    await setText(page, 'After the hang. “It works,” Anna Berg said.\n');
+    await waitAnalysed(page, 'After the hang.');
+    for (let i = 0; i < 50 && (closed.length < 1 || page.workers().length > 1); i++) await page.waitForTimeout(100);
+    assert.equal(page.workers().length, 1, `never more than one worker (closed: ${closed.length})`);
+
+    await setText(page, 'whosaid-test-hook:crash');
+    await page.waitForFunction(() => /^Error: the analysis failed in the worker/.test(document.querySelector('#status').textContent), null, { timeout: 10_000 });
+    await setText(page, 'After the crash. “Fine,” Ben Cole said.\n');
+    await waitAnalysed(page, 'After the crash.');
+    assert.equal(page.workers().length, 1);
+    await t.check();
+  } finally {
+    await t.close();
+  }
+});
