@@ -171,9 +171,16 @@ impl Analyzer {
     }
 
     /// Terminates the worker (the next request starts a new one).
+    ///
+    /// Its message and error closures are dropped in a later task, not here: `kill` is reached
+    /// from inside them (an answer that starts the next request, an error), and dropping a
+    /// closure while it runs is an error ("closure invoked recursively or after being dropped").
     fn kill(&mut self) {
         if let Some(live) = self.live.take() {
             live.worker.terminate();
+            live.worker.set_onmessage(None);
+            live.worker.set_onerror(None);
+            wasm_bindgen_futures::spawn_local(async move { drop(live) });
         }
     }
 

@@ -21,7 +21,7 @@ pub(crate) fn fnv(b: &[u8]) -> u32 {
 }
 
 /// A feature: its template and parts mixed into one hash.
-#[inline]
+#[inline(always)]
 pub(crate) fn mix(template: u32, parts: &[u32]) -> u32 {
     let mut h = template.wrapping_mul(0x9e37_79b1) ^ 0x85eb_ca6b;
     for &p in parts {
@@ -254,11 +254,13 @@ impl Tokens {
     }
 
     /// The row of token `i`, if it is in this chunk.
+    #[inline(always)]
     pub(crate) fn get(&self, i: isize) -> Option<&Tok> {
         i.checked_sub(self.base as isize).and_then(|k| usize::try_from(k).ok()).and_then(|k| self.toks.get(k))
     }
 
     /// The row of token `i`, or an empty row outside the chunk.
+    #[inline(always)]
     pub(crate) fn at(&self, i: usize) -> Tok {
         self.get(i as isize).copied().unwrap_or_default()
     }
@@ -271,12 +273,15 @@ impl Tokens {
 
 const OUT: u32 = 0x5bd1_e995;
 
+#[inline(always)]
 fn w(t: &Tokens, i: isize) -> u32 {
     t.get(i).map_or(OUT, |x| x.w)
 }
+#[inline(always)]
 fn shp(t: &Tokens, i: isize) -> u32 {
     t.get(i).map_or(0, |x| u32::from(x.shape))
 }
+#[inline(always)]
 fn lem(t: &Tokens, i: isize) -> u32 {
     t.get(i).map_or(OUT, |x| x.lemma)
 }
