@@ -23,7 +23,6 @@ use super::view::Ctx;
 use super::{RawClaim, RawId, Veto};
 use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
-use crate::engine::segment::TokKind;
 use crate::engine::span::Span;
 use crate::engine::words::class;
 use features::{CueCtx, Marks, Tokens};
@@ -436,7 +435,7 @@ fn plausible_source(ctx: &Ctx<'_>, s: Span) -> bool {
 }
 
 fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {
-    matches!(ctx.tok(i).ch, '―' | '—' | '–') && ctx.tok(i).kind != TokKind::Word
+    ctx.is_punct_in(i, &['―', '—', '–'])
 }
 
 /// A claim of the model's cue `c0..c1`.

@@ -105,6 +105,12 @@ impl<'a> Ctx<'a> {
         let t = self.tok(i);
         t.kind == TokKind::Punct && t.ch == c
     }
+    /// Is the token at `i` a punctuation mark among `marks` (dashes: `&['—', '–']`)?
+    #[inline(always)]
+    pub(crate) fn is_punct_in(&self, i: usize, marks: &[char]) -> bool {
+        let t = self.tok(i);
+        t.kind != TokKind::Word && marks.contains(&t.ch)
+    }
     pub(crate) fn is_open_quote(&self, i: usize) -> bool {
         self.quote_opening_at(i).is_some_and(|q| q.inner_start < q.inner_end)
     }

@@ -11,7 +11,7 @@ use crate::engine::words::class;
 const STATEMENT: &[&str] = &["statement", "statements", "remarks", "comment", "comments", "declaration"];
 
 fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {
-    !ctx.is_word(i) && matches!(ctx.tok(i).ch, '—' | '–' | '-')
+    ctx.is_punct_in(i, &['—', '–', '-'])
 }
 
 /// Appends the claim of a block quotation introduced by this sentence, if it is one.

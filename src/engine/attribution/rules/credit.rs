@@ -5,15 +5,13 @@
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
 use super::minor_claim;
-use crate::engine::segment::TokKind;
 
 /// Words between the dash and the name that say what was quoted ("tweet from", "statement by").
 const LEADS: &[&str] =
     &["a", "an", "the", "tweet", "tweets", "post", "statement", "email", "interview", "from", "by", "in", "with"];
 
 fn is_dash(ctx: &Ctx<'_>, i: usize) -> bool {
-    let t = ctx.tok(i);
-    t.kind != TokKind::Word && matches!(t.ch, '-' | '–' | '—' | '―')
+    ctx.is_punct_in(i, &['-', '–', '—', '―'])
 }
 
 /// Appends the claim of a credit line, if the sentence is one.
