@@ -45,6 +45,23 @@ struct Entity {
     mentions: Vec<Span>,
     key: String,
     surname: Option<String>,
+    /// The content words of its names and descriptions (at most [`MAX_WORDS`]): what a later
+    /// "the campaign" or "the appeals court" is compared with.
+    words: Vec<String>,
+}
+
+/// The most description words an entity keeps.
+const MAX_WORDS: usize = 32;
+
+/// The content words of a mention, lower-cased, possessives and articles cut ("Donald Trump’s
+/// campaign" → donald, trump, campaign).
+fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split_whitespace().filter_map(|w| {
+        let w = fold(mention::strip_quotes(w));
+        let w = w.strip_suffix("'s").unwrap_or(&w).trim_end_matches([',', '.']);
+        (!w.is_empty() && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "of" | "for" | "and"))
+            .then(|| w.to_string())
+    })
 }
 
 /// The most titles an entity keeps: more is adversarial input, and every question asked of
@@ -173,7 +190,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
         if let Some(p) = m.pronoun {
             pronouns.push(PronounMention { mention: mi, span: m.span, pronoun: p, female: m.female });
         }
-        let lname = m.name.as_ref().map(|n| n.to_lowercase());
+        let lname = m.name.as_deref().map(fold);
         // "its sources": keyed by the outlet mentioned last, both to find and to create.
         let outlet = m.outlet_possessor.then(|| outlet_key(&m, &entities, &recent));
         let found = find_entity(&m, lname.as_deref(), outlet.as_deref(), &entities, &mut index, &recent);
@@ -198,6 +215,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
                     mentions: Vec::new(),
                     key: outlet.unwrap_or_else(|| m.key.clone()),
                     surname: None,
+                    words: Vec::new(),
                 });
                 let e = entities.len() - 1;
                 index.add(e, &entities[e]);
@@ -216,7 +234,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
             let to_person = ent.kind == SpeakerKind::Unknown && m.kind == SpeakerKind::Person;
             let (new_name, new_surname) = match &m.name {
                 Some(n) => (
-                    ent.name.as_ref().is_none_or(|old| n.len() > old.len()),
+                    ent.name.as_deref().is_none_or(|old| better_name(n, old)),
                     (ent.kind == SpeakerKind::Person || m.kind == SpeakerKind::Person)
                         && ent.surname.as_deref() != n.rsplit(' ').next(),
                 ),
@@ -230,7 +248,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
                 index.unlink_surname(e, ent);
             }
             if let Some(n) = &m.name {
-                if ent.name.as_ref().is_none_or(|old| n.len() > old.len()) {
+                if ent.name.as_deref().is_none_or(|old| better_name(n, old)) {
                     ent.name = Some(n.clone());
                     ent.lname = lname;
                 }
@@ -255,6 +273,11 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
                 ent.anonymity = (m.anonymity, m.evidence);
             }
             ent.described += 1;
+            for w in content_words(m.span.text(text)) {
+                if ent.words.len() < MAX_WORDS && !ent.words.contains(&w) {
+                    ent.words.push(w);
+                }
+            }
             ent.female = ent.female.or(m.female);
             if relink_name {
                 index.link_name(e, ent);
@@ -317,13 +340,35 @@ fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &
     }
 }
 
-/// "Melania Trump" is not "Donald Trump": two full names with different first words.
+/// "Melania Trump" is not "Donald Trump": two full names with different first words — unless
+/// one is the other with a stray word before it ("Rival Hillary Clinton", a sentence-initial
+/// capital).
 fn first_names_differ(lname: &str, e: &Entity) -> bool {
     let Some(el) = e.lname.as_deref() else { return false };
     match (lname.split_once(' '), el.split_once(' ')) {
-        (Some((a, _)), Some((b, _))) => a != b && lname != el,
+        (Some((a, _)), Some((b, _))) => {
+            a != b && lname != el && !ends_with_words(lname, el) && !ends_with_words(el, lname)
+        }
         _ => false,
     }
+}
+
+/// True when `long` is `short` with whole words before it.
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' '
+}
+
+/// Whether a new name `n` should replace an entity's name `old`: the longer one, unless it is
+/// the old full name with stray words before it ("Rival Hillary Clinton" after "Hillary Clinton");
+/// and a full name the old one only adds such words to.
+fn better_name(n: &str, old: &str) -> bool {
+    (n.len() > old.len() && !(old.contains(' ') && ends_with_words(n, old)))
+        || (n.contains(' ') && ends_with_words(old, n))
+}
+
+/// A name as names are compared: lower case, one apostrophe ("O’Neill" = "O'Neill").
+pub(super) fn fold(name: &str) -> String {
+    name.to_lowercase().replace('’', "'")
 }
 
 /// Key of "its sources", "the publication’s interlocutors": the outlet among the last 256
@@ -336,6 +381,33 @@ fn outlet_key(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> St
         Some(n) => format!("{n} {head}"),
         None => m.key.clone(),
     }
+}
+
+/// "The campaign", "the Trump campaign" after "Donald Trump’s campaign"; "the appeals court"
+/// after "a federal appeals court": an institution or group of a compatible kind whose words
+/// hold the description's head and every other word of it.
+fn same_head(m: &Mention, ent: &Entity) -> bool {
+    let institution = |k: SpeakerKind| matches!(k, SpeakerKind::GovernmentBody | SpeakerKind::Organisation);
+    let kind_ok =
+        ent.kind == m.kind || ent.kind == SpeakerKind::Unknown || (institution(ent.kind) && institution(m.kind));
+    let Some(head) = m.head.as_deref() else { return false };
+    kind_ok
+        && !ent.anonymous
+        && ent.words.iter().any(|w| w == head)
+        && m.key.split(' ').all(|w| ent.words.iter().any(|x| x == w))
+}
+
+/// "The Times", "The Post" after "The New York Times": the latest outlet among the last 256
+/// mentions whose name ends with the mention's one word.
+fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
+    let word = lname.strip_prefix("the ").unwrap_or(lname);
+    if word.contains(' ') || !(m.kind == SpeakerKind::MediaOutlet || mention::newspaper(&format!(" {word}"))) {
+        return None;
+    }
+    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+        let ent = &entities[e];
+        ent.kind == SpeakerKind::MediaOutlet && ent.lname.as_deref().is_some_and(|n| ends_with_words(n, word))
+    })
 }
 
 /// The entity a mention joins, if any. `lname`: the mention's name lower-cased; `outlet`: its
@@ -361,7 +433,8 @@ fn find_entity(
         let found = index.named(entities, lname, person).filter(|&e| !first_names_differ(lname, &entities[e]));
         // A lone word ("Zoka", "Bloomberg") may be the short name of an outlet or body met before.
         let lone = person && !lname.contains(' ');
-        return found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
+        let found = found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
+        return found.or_else(|| short_outlet(m, lname, entities, recent));
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -379,7 +452,9 @@ fn find_entity(
                         && (head == "official" || ent.titles.has_word(head))
                         && m.modifiers.iter().all(|md| ent.titles.any_contains(md))
                 }
-                SpeakerKind::GovernmentBody | SpeakerKind::Organisation => ent.key == m.key,
+                SpeakerKind::GovernmentBody | SpeakerKind::Organisation | SpeakerKind::Group => {
+                    ent.key == m.key || same_head(m, ent)
+                }
                 _ => false,
             };
             if fits {
@@ -506,6 +581,46 @@ mod tests {
                 ("Zoka News".to_string(), vec!["Zoka News"]),
             ]
         );
+    }
+
+    #[test]
+    fn name_forms_of_one_speaker_merge() {
+        let names = |t: &str| speakers_of(t).into_iter().map(|(n, m)| (n, m.len())).collect::<Vec<_>>();
+        // A surname that is also a role word, after a first name or an honorific.
+        // (Spans by hand: the helper would cut "Mr. King" at its full stop.)
+        let text = "Larry King said no. Mr. King, 82, said yes. ";
+        let spans = [Span::new(0, 10), Span::new(20, 32)];
+        let c = cluster(text, &spans);
+        assert_eq!((c.speakers.len(), c.speakers[0].name.as_str()), (1, "Larry King"));
+        // A stray capitalised word before a full name; the plain full name is shown.
+        assert_eq!(
+            names("Rival Hillary Clinton said no. Hillary Clinton said yes. "),
+            [("Hillary Clinton".to_string(), 2)]
+        );
+        // One apostrophe or the other.
+        assert_eq!(names("James O’Neill said no. O'Neill said yes. "), [("James O’Neill".to_string(), 2)]);
+        // A leading article, and a newspaper's last word.
+        assert_eq!(
+            names("The New York Times said no. New York Times said yes. The Times said so. Times said it. "),
+            [("New York Times".to_string(), 4)]
+        );
+    }
+
+    #[test]
+    fn a_definite_description_joins_the_institution_or_group_whose_words_it_has() {
+        let names = |t: &str| speakers_of(t).into_iter().map(|(n, m)| (n, m.len())).collect::<Vec<_>>();
+        assert_eq!(
+            names("Donald Trump’s campaign said no. The Trump campaign said yes. The campaign said so. "),
+            [("Donald Trump’s campaign".to_string(), 3)]
+        );
+        assert_eq!(
+            names("A federal appeals court said no. The appeals court said yes. "),
+            [("A federal appeals court".to_string(), 2)]
+        );
+        assert_eq!(names("A number of tax experts said no. The experts said yes. ").len(), 1);
+        // Another head, or a word the first description lacks, is someone else.
+        assert_eq!(names("Donald Trump’s campaign said no. The Clinton campaign said yes. ").len(), 2);
+        assert_eq!(names("A federal appeals court said no. The supreme court said yes. ").len(), 2);
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub(super) struct Index {
     /// Named non-person entities by the hash of each proper word prefix of their lower-cased
     /// name ("nbc" for "nbc news").
     pub(super) prefix_other: HashMap<u64, Ids>,
-    /// Entities with a surname, by the surname ASCII-lower-cased: persons, and all other kinds.
+    /// Entities with a surname, by the surname [folded](super::fold): persons, and all other kinds.
     pub(super) surname_person: HashMap<String, Ids>,
     pub(super) surname_other: HashMap<String, Ids>,
     /// Entities created anonymous, by key, in creation order, and how many of them at the front
@@ -153,13 +153,13 @@ impl Index {
     pub(super) fn link_surname(&mut self, e: usize, ent: &Entity) {
         let Some(s) = &ent.surname else { return };
         let map = if ent.kind == SpeakerKind::Person { &mut self.surname_person } else { &mut self.surname_other };
-        link(map, s.to_ascii_lowercase(), e as u32);
+        link(map, super::fold(s), e as u32);
     }
 
     pub(super) fn unlink_surname(&mut self, e: usize, ent: &Entity) {
         let Some(s) = &ent.surname else { return };
         let map = if ent.kind == SpeakerKind::Person { &mut self.surname_person } else { &mut self.surname_other };
-        unlink(map, s.to_ascii_lowercase().as_str(), e as u32);
+        unlink(map, super::fold(s).as_str(), e as u32);
     }
 
     /// The latest entity that a mention named `l` (lower-cased) fits: the same name; for a

@@ -213,10 +213,19 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     while !quantifier && name_start > 0 && is_cap(words[name_start - 1]) {
         let l = &lower[name_start - 1];
         let l = possessive_base(l).unwrap_or(l);
-        if titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group) {
+        let role =
+            titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group);
+        // A surname that is also a role word is a name after a first name or an honorific:
+        // "Larry King", "Mr. King", "Judge Judy Sheindlin" keeps its title.
+        if role && !(name_start == core_end && name_start >= 2 && names_a_person(&lower[name_start - 2])) {
             break;
         }
         name_start -= 1;
+    }
+    // "The New York Times" is "New York Times": a leading article is no part of a name of two
+    // words or more (a one-word name keeps it: "The Blaze", "The Times").
+    if name_start + 2 < core_end && lower[name_start] == "the" {
+        name_start += 1;
     }
     // Nationality or place adjectives right before a role word are modifiers, not names.
     let head_raw = lower.get(core_end.wrapping_sub(1)).cloned().unwrap_or_default();
@@ -284,6 +293,13 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         m.title = None;
     }
     finish(m, text, &lower)
+}
+
+/// An honorific ("Mr.", "Dr.") or a first name the lexicon knows ("Larry"): the next word is
+/// a surname.
+fn names_a_person(lower: &str) -> bool {
+    matches!(lower, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr")
+        || genders().get(lower).is_some_and(|&(_, title)| !title)
 }
 
 /// Gendered title words and first names (`lexicon/genders.tsv`): word → (female, is a title).
@@ -362,7 +378,7 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
 }
 
 /// "… News", "… Times", "… Observer": the last word of a newspaper's or broadcaster's name.
-fn newspaper(lname: &str) -> bool {
+pub(super) fn newspaper(lname: &str) -> bool {
     const LAST: &[&str] = &[
         " news",
         " times",
