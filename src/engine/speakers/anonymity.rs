@@ -101,15 +101,19 @@ pub(super) fn classify(d: &Described<'_>) -> (Anonymity, &'static str) {
         }
     }
     let first = d.lower.first().map(String::as_str).unwrap_or("");
-    // "its sources", "the publication’s interlocutors": an outlet's unnamed sources.
-    if person_like && d.outlet_possessor {
+    let withheld_head = WITHHELD.contains(&d.head);
+    // "its sources", "the publication’s interlocutors": an outlet's unnamed sources (not
+    // "POLITICO’s Battleground States average", the outlet's own document).
+    if person_like && d.outlet_possessor && (withheld_head || d.head == "people") {
         return (Anonymity::Anonymous, "an outlet's unnamed sources");
     }
     if d.definite && !matches!(first, "these" | "those") {
         return (Anonymity::Named, "");
     }
+    // Elected officials act in public: "elected officials from both parties" are a vague group.
+    let public = d.lower.iter().any(|w| w == "elected");
     // The head, or a conjunct: "regulators and advisers to Patriot".
-    if person_like && (WITHHELD.contains(&d.head) || d.lower.iter().any(|w| WITHHELD.contains(&w.as_str()))) {
+    if person_like && !public && (withheld_head || d.lower.iter().any(|w| WITHHELD.contains(&w.as_str()))) {
         return (Anonymity::Anonymous, "a role with no name");
     }
     let quantified = d.lower.iter().any(|w| QUANTIFIERS.contains(&w.as_str()))
@@ -158,7 +162,15 @@ mod tests {
 
     #[test]
     fn collectives_are_vague() {
-        for m in ["Critics", "Many Republicans", "experts", "Some", "46 percent", "exit polls"] {
+        for m in [
+            "Critics",
+            "Many Republicans",
+            "experts",
+            "Some",
+            "46 percent",
+            "exit polls",
+            "elected officials from both parties",
+        ] {
             let t = format!("{m} said so.");
             assert_eq!(of(&t, m).0, Vague, "{m}");
         }
@@ -166,7 +178,15 @@ mod tests {
 
     #[test]
     fn names_roles_and_institutions_are_named() {
-        for m in ["Vedant Patel", "The official", "NBC News", "the FBI director", "The Kremlin", "A Bloomberg poll"] {
+        for m in [
+            "Vedant Patel",
+            "The official",
+            "NBC News",
+            "the FBI director",
+            "The Kremlin",
+            "A Bloomberg poll",
+            "POLITICO’s Battleground States average",
+        ] {
             let t = format!("{m} said so.");
             assert_eq!(of(&t, m).0, Named, "{m}");
         }
