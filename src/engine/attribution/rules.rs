@@ -13,6 +13,7 @@ pub mod headline;
 pub mod hedge;
 pub mod opinion;
 pub mod quoted_as;
+pub mod survey;
 
 use super::trace::Outcome;
 use super::view::Ctx;
@@ -33,6 +34,7 @@ pub struct SentenceRule {
 pub const SENTENCE_RULES: &[SentenceRule] = &[
     SentenceRule { name: "headline", apply: headline::apply },
     SentenceRule { name: "opinion", apply: opinion::apply },
+    SentenceRule { name: "survey", apply: survey::apply },
     SentenceRule { name: "asked", apply: asked::apply },
     SentenceRule { name: "credit", apply: credit::apply },
     SentenceRule { name: "block", apply: block::apply },

@@ -1,4 +1,4 @@
-//! "In their opinion, …" / "In his view, …".
+//! "In their opinion, …" / "In his view, …" / "In Trump’s mind, …".
 
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
@@ -11,7 +11,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
         return;
     }
     let noun = floor + 2;
-    if !matches!(&*ctx.low(noun), "opinion" | "view" | "words" | "estimation" | "assessment")
+    if !matches!(&*ctx.low(noun), "opinion" | "view" | "words" | "estimation" | "assessment" | "mind")
         || !ctx.is_punct(noun + 1, ',')
     {
         return;
