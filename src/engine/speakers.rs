@@ -47,7 +47,20 @@ struct Entity {
     surname: Option<String>,
     /// The content words of its names and descriptions (at most [`MAX_WORDS`]): what a later
     /// "the campaign" or "the appeals court" is compared with.
-    words: Vec<String>,
+    pub(super) words: Vec<String>,
+    /// The initials of its first mention's capitalised words ("FBI" of "The Federal Bureau of
+    /// Investigation"), when it has two or more: what an acronym is matched with.
+    initials: Option<String>,
+}
+
+/// The initials of the capitalised words of `s`, articles aside, when there are two or more.
+fn initials(s: &str) -> Option<String> {
+    let i: String = s
+        .split([' ', '-'])
+        .filter(|w| !matches!(*w, "The" | "A" | "An"))
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (i.chars().count() >= 2).then_some(i)
 }
 
 /// The most description words an entity keeps.
@@ -122,7 +135,8 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     add_name_mentions(text, &mut entities);
     resolve_pronouns(&mut entities, &mut of_mention, &pronouns);
     // "The Republican presidential nominee" → Donald Trump, when the article says so.
-    let holder = holders::link(text, &entities);
+    let mut holder = holders::link(text, &entities);
+    holders::bare_heads(text, &entities, &mut holder);
     for (e, h) in holder.iter().enumerate() {
         if let Some(h) = *h {
             let moved = std::mem::take(&mut entities[e].mentions);
@@ -216,6 +230,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
                     key: outlet.unwrap_or_else(|| m.key.clone()),
                     surname: None,
                     words: Vec::new(),
+                    initials: if m.pronoun.is_none() { initials(m.span.text(text)) } else { None },
                 });
                 let e = entities.len() - 1;
                 index.add(e, &entities[e]);
@@ -397,6 +412,20 @@ fn same_head(m: &Mention, ent: &Entity) -> bool {
         && m.key.split(' ').all(|w| ent.words.iter().any(|x| x == w))
 }
 
+/// "CNS" after "Christian News Service", "FBI" after "the Federal Bureau of Investigation": the
+/// latest speaker among the last 256 mentions whose capitalised words' initials spell the
+/// mention's all-capital name.
+fn acronym_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
+    let name = m.name.as_deref()?;
+    if !(2..=6).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+        let ent = &entities[e];
+        ent.initials.as_deref() == Some(name)
+    })
+}
+
 /// "The Times", "The Post" after "The New York Times": the latest outlet among the last 256
 /// mentions whose name ends with the mention's one word.
 fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
@@ -434,7 +463,8 @@ fn find_entity(
         // A lone word ("Zoka", "Bloomberg") may be the short name of an outlet or body met before.
         let lone = person && !lname.contains(' ');
         let found = found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
-        return found.or_else(|| short_outlet(m, lname, entities, recent));
+        let found = found.or_else(|| short_outlet(m, lname, entities, recent));
+        return found.or_else(|| acronym_of(m, entities, recent));
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -621,6 +651,25 @@ mod tests {
         // Another head, or a word the first description lacks, is someone else.
         assert_eq!(names("Donald Trump’s campaign said no. The Clinton campaign said yes. ").len(), 2);
         assert_eq!(names("A federal appeals court said no. The supreme court said yes. ").len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_name_it_abbreviates() {
+        let names = |t: &str| speakers_of(t).into_iter().map(|(n, m)| (n, m.len())).collect::<Vec<_>>();
+        assert_eq!(names("The Federal Bureau of Investigation said no. The FBI said yes. "), [("FBI".to_string(), 2)]);
+        assert_eq!(names("Christian News Service said no. CNS said yes. ").len(), 1);
+        assert_eq!(names("Christian News Service said no. CBS said yes. ").len(), 2);
+    }
+
+    #[test]
+    fn a_bare_head_word_joins_the_one_speaker_it_names() {
+        let names = |t: &str| speakers_of(t).into_iter().map(|(n, m)| (n, m.len())).collect::<Vec<_>>();
+        // A headline's "Poll" is the article's one poll.
+        assert_eq!(names("Poll said no. A Bloomberg poll said yes. "), [("A Bloomberg poll".to_string(), 2)]);
+        // Two polls: which one is not said.
+        assert_eq!(names("Poll said no. A Bloomberg poll said yes. A CNN poll said so. ").len(), 3);
+        // A person only by name: an unnamed "New York judge" stays apart from "Judge".
+        assert_eq!(names("Judge said no. A New York judge said yes. ").len(), 2);
     }
 
     #[test]

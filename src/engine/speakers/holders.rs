@@ -119,3 +119,42 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     }
     out
 }
+
+/// The most entities a bare head word is compared with (adversarial input has thousands).
+const MAX_BARE_SCAN: usize = 1024;
+
+/// "Poll: Clinton and Trump in dead heat" … "A Bloomberg poll": a headline's bare role or
+/// document word (one capitalised word, no determiner) is the one other speaker of a kind that
+/// fits whose words hold it, when there is exactly one. Adds to `out` (entity → its holder).
+pub(super) fn bare_heads(text: &str, entities: &[Entity], out: &mut [Option<usize>]) {
+    let lex = Lexicon::get();
+    for (i, e) in entities.iter().enumerate() {
+        let desc = e.description.text(text).trim();
+        let bare = e.name.is_none()
+            && e.described > 0
+            && !desc.contains(' ')
+            && desc.chars().next().is_some_and(char::is_uppercase)
+            && out[i].is_none();
+        if !bare {
+            continue;
+        }
+        let head = desc.to_lowercase();
+        let Some(kind) = lex.role(&head) else { continue };
+        let fits = |c: usize| {
+            let o = &entities[c];
+            c != i
+                && out[c].is_none()
+                && !o.mentions.is_empty()
+                && (o.kind == kind || o.kind == SpeakerKind::Unknown)
+                && o.words.iter().any(|w| *w == head)
+                && o.description.text(text).trim() != desc
+                // A person only by name: "Judge" is not "a New York judge" (anonymous) but may
+                // be "Judge Frank Nervo".
+                && (kind != SpeakerKind::Person || o.name.is_some())
+        };
+        let mut found = (0..entities.len()).take(MAX_BARE_SCAN).filter(|&c| fits(c));
+        if let (Some(c), None) = (found.next(), found.next()) {
+            out[i] = Some(c);
+        }
+    }
+}

@@ -222,9 +222,13 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         }
         name_start -= 1;
     }
-    // "The New York Times" is "New York Times": a leading article is no part of a name of two
-    // words or more (a one-word name keeps it: "The Blaze", "The Times").
-    if name_start + 2 < core_end && lower[name_start] == "the" {
+    // "The New York Times" is "New York Times", "The FBI" is "FBI": a leading article is no
+    // part of a name of two words or more or of an acronym (a one-word name keeps it: "The
+    // Blaze", "The Times").
+    if name_start + 1 < core_end
+        && lower[name_start] == "the"
+        && (name_start + 2 < core_end || is_acronym(words[name_start + 1]))
+    {
         name_start += 1;
     }
     // Nationality or place adjectives right before a role word are modifiers, not names.
