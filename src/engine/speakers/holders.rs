@@ -146,7 +146,7 @@ pub(super) fn bare_heads(text: &str, entities: &[Entity], out: &mut [Option<usiz
                 && out[c].is_none()
                 && !o.mentions.is_empty()
                 && (o.kind == kind || o.kind == SpeakerKind::Unknown)
-                && o.words.iter().any(|w| *w == head)
+                && o.words.contains(&head)
                 && o.description.text(text).trim() != desc
                 // A person only by name: "Judge" is not "a New York judge" (anonymous) but may
                 // be "Judge Frank Nervo".
