@@ -362,3 +362,17 @@ fn a_name_with_a_long_apposition_stays_the_named_speaker() {
     assert_eq!(s.name, "David Kamin");
     assert_eq!(s.anonymity, Anonymity::Named);
 }
+
+#[test]
+fn an_impression_has_no_source() {
+    // "It seems", "X appeared to …": what seems is no speaker (PolNeAR gives 162 of 166 such
+    // cues no source); the claim is the writer's own hedge.
+    let (a, _, _) = check_rules("During the debate, it {{appeared}} <<that the senator was unable to respond>>.");
+    assert!(a.speakers.is_empty(), "{:?}", a.speakers);
+    // With the model too (which, as PolNeAR does, may take the subject into the content).
+    for t in ["It seems the plan failed.", "The senator appeared to be shrinking in stature."] {
+        let a = analyze(t);
+        assert!(!a.claims.is_empty() && a.claims.iter().all(|c| c.source.is_empty()), "{t}: {:?}", a.claims);
+        assert!(a.speakers.is_empty(), "{t}: {:?}", a.speakers);
+    }
+}

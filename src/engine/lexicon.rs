@@ -61,6 +61,9 @@ pub struct LemmaProps {
     pub weak: bool,
     /// A core verb of saying: counts inside an earlier claim's content when it has a source.
     pub core: bool,
+    /// An impression, not a report ("it seems", "the plan appeared to fail"): its subject is
+    /// what seems, not who says, so the claim has no source (the writer's own hedge).
+    pub impression: bool,
     /// Words after the verb that belong to its cue ("called for", "pointed to"), space-separated.
     pub particles: &'static str,
 }
@@ -87,6 +90,7 @@ fn parse_lemmas() -> Vec<(&'static str, LemmaProps)> {
                 "question" => p.question = true,
                 "weak" => p.weak = true,
                 "core" => p.core = true,
+                "impression" => p.impression = true,
                 _ => {}
             }
         }

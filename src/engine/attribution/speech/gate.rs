@@ -172,6 +172,7 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
             cue.push(ctx.span(c, c + 1));
             Some(ctx.span(a, b))
         }
+        None if props.impression => None,
         None => src.np.map(|(a, b)| ctx.span(a, b)),
     };
     let kind = if entry.class == CueClass::Belief { ClaimKind::Belief } else { ctx.kind_of(&content) };
