@@ -69,3 +69,40 @@ test('a paste and a click on Analyze right after it make one analysis: the busy 
     await t.close();
   }
 });
+
+test('the watchdog stops a worker that does not answer, says so, and the next analysis succeeds', async () => {
+  const t = await openPage(env);
+  try {
+    await t.open();
+    const { page } = t;
+    // Test-only: the app's 30 s watchdog shortened to 1 s (read at each request).
+    await page.evaluate(() => {
+      window.whosaidTestWatchdogMs = 1000;
+    });
+    const [hung] = page.workers().length ? page.workers() : [await page.waitForEvent('worker')];
+    let closed = false;
+    hung.on('close', () => {
+      closed = true;
+    });
+    await setText(page, 'whosaid-test-hook:hang');
+    await page.waitForFunction(() => /Analysing/.test(document.querySelector('#status').textContent));
+    // Nothing else happens: only the watchdog can end the analysis.
+    await page.waitForFunction(
+      () => /^Error: the analysis did not finish within 1 s; the worker was stopped$/.test(document.querySelector('#status').textContent),
+      null,
+      { timeout: 10_000 },
+    );
+    assert.equal(await page.getAttribute('#status', 'role'), 'status', 'the message is announced');
+    for (let i = 0; i < 50 && !closed; i++) await page.waitForTimeout(100);
+    assert.ok(closed, 'the hung worker was terminated');
+    assert.ok(!page.workers().includes(hung));
+    // The next analysis starts a fresh worker and succeeds.
+    await setText(page, 'After the watchdog. “It works again,” Anna Berg said.\n');
+    await waitAnalysed(page, 'After the watchdog.');
+    assert.match(await text(page, '#claims'), /It works again/);
+    assert.equal(page.workers().length, 1, 'one worker');
+    await t.check();
+  } finally {
+    await t.close();
+  }
+});
