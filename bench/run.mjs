@@ -54,6 +54,7 @@ const NATIVE = resolve(args.native || join(HERE, '../target/native/whosaid'));
 const ARTICLE = resolve(args.article || join(HERE, '../tests/fixtures/seeds/004_c516d1f4fd7c086b.txt'));
 const OUT = resolve(args.out || join(HERE, 'out'));
 const RUNS = Number(args.runs || 7);
+const PASTE_ONLY = args['paste-only'] === '1'; // --paste-only 1: only the paste → rendered breakdown (with and without the Analyze click), nothing written
 const QUICK = args.quick === '1'; // --quick 1: whosaid + wink-nlp only, no app/native, nothing written (for A/B builds) // timed runs per library (after one warm-up run)
 const MIN_RUNS = 3; // a library whose warm-up takes > SLOW_MS gets this many runs instead
 const SLOW_MS = 20_000;
@@ -378,7 +379,14 @@ async function benchFirstAnalysis() {
 // user pasting a second article would see it). Each run appends a distinct last line so the text
 // always changes. Completion: the status went "Analysing…" → "Done in N ms", the claims list has
 // items and the annotated article shows this run's text; timed to the next frame after that.
-async function benchPaste() {
+// The bench build (feature bench-api) puts `performance.mark`s on the way (src/web/app.rs,
+// `bench_mark`): ws:request (the app asks the worker), ws:ready (a fresh worker said it is
+// ready), ws:posted (the text is posted), ws:response (the answer is back), ws:decoded (its JSON
+// parsed), ws:annotated (the text cut into marks), ws:dispatch (the state updated), ws:rendered
+// (Yew committed the DOM); each run reports them in ms since the paste, with the engine's own
+// time from the status line. `click`: also press Analyze right after the paste (as a user who
+// pastes and then clicks would).
+async function benchPaste(click = true) {
   const context = await guardedContext();
   const page = await context.newPage();
   await page.goto(APP_URL, { waitUntil: 'load' });
@@ -386,9 +394,10 @@ async function benchPaste() {
   const runs = [];
   for (let i = 0; i <= APP_RUNS; i++) {
     const marker = `Benchmark run ${i} ends here.`;
+    if (i > 0) await page.waitForTimeout(300); // the page settles (the worker's closures are dropped)
     const r = await withTimeout(
       page.evaluate(
-        ({ text, marker }) =>
+        ({ text, marker, click }) =>
           new Promise((done, fail) => {
             let busy = false;
             let t0 = 0;
@@ -406,19 +415,30 @@ async function benchPaste() {
                 const dom = performance.now() - t0;
                 obs.disconnect();
                 requestAnimationFrame(() =>
-                  setTimeout(() => done({ dom, frame: performance.now() - t0, status: status.textContent }), 0),
+                  setTimeout(() => {
+                    const frame = performance.now() - t0;
+                    const marks = {};
+                    for (const m of performance.getEntriesByType('mark')) {
+                      // The first of each (a paste and a click both ask for the analysis).
+                      if (m.name.startsWith('ws:') && m.startTime >= t0) marks[m.name.slice(3)] ??= m.startTime - t0;
+                    }
+                    performance.clearMarks();
+                    const engine = Number((document.querySelector('.status-detail')?.textContent || '').match(/engine (\d+) ms/)?.[1]);
+                    done({ dom, frame, marks, engine, status: status.textContent });
+                  }, 0),
                 );
               }
             };
             const obs = new MutationObserver(check);
             obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+            performance.clearMarks();
             t0 = performance.now();
             const area = document.querySelector('#article-input');
             area.value = text + '\n\n' + marker;
             area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-            document.querySelector('#analyze').click();
+            if (click) document.querySelector('#analyze')?.click();
           }),
-        { text: typical, marker },
+        { text: typical, marker, click },
       ),
       APP_TIMEOUT_MS,
       'paste → rendered',
@@ -428,6 +448,28 @@ async function benchPaste() {
   }
   await context.close();
   return runs;
+}
+
+/** The paste → rendered breakdown: medians of the phases between the marks, in ms. */
+function pasteBreakdown(runs) {
+  const med = (f) => {
+    const xs = runs.map(f).filter((x) => Number.isFinite(x));
+    return xs.length ? median(xs) : NaN;
+  };
+  const at = (r, name) => r.marks[name];
+  return {
+    'paste → request': med((r) => at(r, 'request')),
+    'request → posted (waits for a fresh worker when one was killed)': med((r) => at(r, 'posted') - at(r, 'request')),
+    'posted → response (worker round trip)': med((r) => at(r, 'response') - at(r, 'posted')),
+    '  of which engine (analysis + JSON, in the worker)': med((r) => r.engine),
+    'response → decoded (JSON parse)': med((r) => at(r, 'decoded') - at(r, 'response')),
+    'decoded → annotated (marks, blocks)': med((r) => at(r, 'annotated') - at(r, 'decoded')),
+    'annotated → dispatch': med((r) => at(r, 'dispatch') - at(r, 'annotated')),
+    'dispatch → rendered (Yew render + DOM)': med((r) => at(r, 'rendered') - at(r, 'dispatch')),
+    'rendered → next frame (style, layout, paint)': med((r) => r.frame - at(r, 'rendered')),
+    'total, paste → next frame': med((r) => r.frame),
+    'fresh worker started in the run (runs)': runs.filter((r) => r.marks.ready !== undefined).length,
+  };
 }
 
 function transferSize(files) {
@@ -520,6 +562,7 @@ function report(r) {
   md += `| navigation → first analysis shown (click example at once; claims drawn), median of ${fa.length} | **${fmt(median(fa.map((x) => x.frame)), 0)} ms** |\n`;
   const p = A.paste;
   md += `| paste → results rendered, ${r.article.name} (${kb(r.article.bytes)}, ${p[0].claims} claims shown), median of ${p.length} | **${fmt(median(p.map((x) => x.frame)), 0)} ms** |\n`;
+  for (const [k, v] of Object.entries(A.paste_breakdown_ms || {})) md += `| &nbsp;&nbsp;${k.trim()} | ${k.startsWith('fresh') ? v : fmt(v, 1) + ' ms'} |\n`;
   md += `| … the app's own status line for those runs | ${p.map((x) => x.status.replace('Done in ', '')).join(', ')} |\n`;
   return md;
 }
@@ -536,6 +579,15 @@ try {
   const chromiumVersion = `Chromium ${browser.version()}`;
   log(`${chromiumVersion}; corpus ${articles.length} articles, ${BYTES} bytes, ${WORDS} words; serving on ${ORIGIN}`);
   const loadBefore = loadavg()[0];
+  if (PASTE_ONLY) {
+    for (const click of [true, false]) {
+      const runs = await benchPaste(click);
+      console.log(`paste${click ? ' + Analyze click' : ' alone'} (load ${loadavg().map((x) => x.toFixed(2)).join(' ')}):`);
+      for (const [k, v] of Object.entries(pasteBreakdown(runs))) console.log(`  ${k}: ${typeof v === 'number' ? v.toFixed(1) : v}`);
+      console.log(`  runs (frame ms): ${runs.map((r) => r.frame.toFixed(0)).join(', ')}`);
+    }
+    throw Object.assign(new Error('quick'), { quick: true });
+  }
   const libraries = await benchLibraries();
   const loadAfter = loadavg()[0];
   if (QUICK) {
@@ -583,7 +635,7 @@ try {
     article: { name: ARTICLE.split(sep).pop(), bytes: Buffer.byteLength(typical, 'utf8') },
     libraries,
     native,
-    app: { transfer: first.transfer, first_analysis: first.runs, paste },
+    app: { transfer: first.transfer, first_analysis: first.runs, paste, paste_breakdown_ms: pasteBreakdown(paste) },
     ratios: {
       whosaid_over_compromise: libraries.whosaid.mb_per_s / libraries.compromise.mb_per_s,
       whosaid_over_wink: libraries.whosaid.mb_per_s / libraries.wink.mb_per_s,

@@ -147,12 +147,14 @@ impl Analyzer {
             let Some(this) = weak.upgrade() else { return };
             let data = e.data();
             if data.as_string().as_deref() == Some(worker::READY) {
+                bench_mark("ws:ready");
                 let mut a = this.borrow_mut();
                 if let Some(live) = a.live.as_mut() {
                     live.ready = true;
                 }
                 a.post_current();
             } else if let Some(response) = worker::decode_response(&data) {
+                bench_mark("ws:response");
                 Analyzer::finish(&this, response);
             }
         });
@@ -188,13 +190,23 @@ impl Analyzer {
     fn post_current(&self) {
         if let (Some(live), Some(c)) = (self.live.as_ref().filter(|l| l.ready), self.current.as_ref()) {
             let request = AnalyzeRequest { seq: c.job.seq, doc: c.job.doc, text: c.job.text.to_string() };
+            bench_mark("ws:posted");
             let _ = live.worker.post_message(&worker::encode_request(&request));
         }
     }
 
     fn request(this: &SharedAnalyzer, doc: DocId, text: Rc<str>) {
+        bench_mark("ws:request");
         let job = {
             let mut a = this.borrow_mut();
+            // The same text of the same document is already being analysed (a paste, which
+            // analyses at once, then a click on Analyze): its answer will do. Starting again
+            // would stop that worker and wait for a fresh one.
+            // (Announced again: the state may have let go of it meanwhile, the text cleared.)
+            if let Some(c) = a.current.as_ref().filter(|c| c.job.doc == doc && c.job.text == text) {
+                a.dispatch.dispatch(Action::AnalysisStarted { doc, seq: c.job.seq });
+                return;
+            }
             let seq = a.next_seq;
             a.next_seq += 1;
             a.dispatch.dispatch(Action::AnalysisStarted { doc, seq });
@@ -243,11 +255,12 @@ impl Analyzer {
                 }
                 let watchdog = {
                     let this = this.clone();
-                    Timeout::new(WATCHDOG_MS, move || {
+                    let ms = watchdog_ms();
+                    Timeout::new(ms, move || {
                         if this.borrow().current.as_ref().is_some_and(|c| c.job.seq == seq) {
                             let why = format!(
                                 "the analysis did not finish within {} s; the worker was stopped",
-                                WATCHDOG_MS / 1000
+                                ms.div_ceil(1000)
                             );
                             Analyzer::fail(&this, &why);
                         }
@@ -294,6 +307,7 @@ impl Analyzer {
             let outcome = match outcome {
                 Ok(json) => match json.decode_in_steps().await {
                     Ok(raw) => {
+                        bench_mark("ws:decoded");
                         // The corrections kept for this text, unless made on another analysis of it.
                         let key = (corrections::hash(&text), corrections::fingerprint(&raw));
                         let kept = if keep { storage::load_corrections(key.0, key.1) } else { Ok(Vec::new()) };
@@ -305,6 +319,7 @@ impl Analyzer {
                         }
                         let mut a = Analysed::new(seq, text, Rc::new(raw), key, kept.unwrap_or_default());
                         a.annotated = Rc::new(Annotated::new_in_steps(&a.text, &a.analysis, yield_now).await);
+                        bench_mark("ws:annotated");
                         (a.total_ms, a.engine_ms) = (total_ms, engine_ms);
                         Ok(a)
                     }
@@ -313,10 +328,45 @@ impl Analyzer {
                 Err(e) => Err(e),
             };
             yield_now().await;
+            bench_mark("ws:dispatch");
             dispatch.dispatch(Action::AnalysisFinished { doc, seq, outcome });
         });
     }
 }
+
+/// [`WATCHDOG_MS`], or a shorter time the end-to-end tests set in `window.whosaidTestWatchdogMs`
+/// (tests/e2e/worker.test.mjs: the watchdog itself is tested without waiting 30 s). Read at
+/// each request; it can only shorten the watchdog.
+fn watchdog_ms() -> u32 {
+    js_sys::Reflect::get(&gloo::utils::window(), &"whosaidTestWatchdogMs".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|ms| (1.0..WATCHDOG_MS as f64).contains(ms))
+        .map_or(WATCHDOG_MS, |ms| ms as u32)
+}
+
+/// A `performance.mark` for the benchmark's paste → rendered breakdown (`bench/run.mjs`); only
+/// in the benchmark's build (feature `bench-api`), nothing in the shipped app.
+#[cfg(feature = "bench-api")]
+fn bench_mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+#[cfg(not(feature = "bench-api"))]
+fn bench_mark(_: &str) {}
+
+/// The benchmark's last mark: the results of request `seq` are in the DOM.
+#[cfg(feature = "bench-api")]
+#[hook]
+fn use_bench_rendered(seq: Option<u64>) {
+    use_effect_with(seq, |_| bench_mark("ws:rendered"));
+}
+
+#[cfg(not(feature = "bench-api"))]
+#[hook]
+fn use_bench_rendered(_seq: Option<u64>) {}
 
 /// Lets the browser run other tasks (input, rendering) before going on.
 async fn yield_now() {
@@ -729,6 +779,8 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let doc = state.active_doc().clone();
+
+    use_bench_rendered(doc.analysed.as_ref().map(|a| a.seq));
 
     // After a selection change, bring the linked items into view.
     {

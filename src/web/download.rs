@@ -220,7 +220,7 @@ fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
             spans_text(text, &c.content),
             first.unwrap_or_default(),
             last.unwrap_or_default(),
-            format!("{:.2}", c.confidence),
+            hundredths(c.confidence),
         ];
         for (i, f) in fields.iter().enumerate() {
             if i > 0 {
@@ -230,6 +230,13 @@ fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
         }
         out.push_str("\r\n");
     }
+}
+
+/// A confidence with two decimals ("0.85"), in integers: formatting a float would link the
+/// float printing code into the app.
+fn hundredths(x: f32) -> String {
+    let h = (x.clamp(0.0, 1000.0) * 100.0).round() as u32;
+    format!("{}.{:02}", h / 100, h % 100)
 }
 
 /// Offers `contents` as a file named `file_name` (a Blob, an object URL and a click on a
@@ -308,6 +315,18 @@ pub fn file_stem(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::engine::{Claim, ClaimKind, Span, Stance};
+
+    #[test]
+    fn confidences_have_two_decimals() {
+        for (x, s) in
+            [(0.9, "0.90"), (0.855, "0.86"), (1.0, "1.00"), (0.0, "0.00"), (0.071, "0.07"), (f32::NAN, "0.00")]
+        {
+            assert_eq!(hundredths(x), s, "{x}");
+            if x.is_finite() {
+                assert_eq!(hundredths(x), format!("{x:.2}"), "the same as a float's format");
+            }
+        }
+    }
 
     #[test]
     fn csv_has_a_bom_document_columns_and_no_formulas() {

@@ -97,6 +97,27 @@ pub struct Annotated {
     /// For each claim, the speaker relaying it (`via`), if any: selecting an outlet selects
     /// the claims it relays too.
     pub relayed_by: Vec<Option<u32>>,
+    /// For each speaker, the label of the chip at the start of its claims ([`short_name`]).
+    pub labels: Vec<String>,
+}
+
+/// The short name a claim's chip shows: a named person's surname ("Vedant Patel" → "Patel",
+/// "Martin Luther King Jr." → "King"), anyone else's name as it is ("NBC News", "a senior
+/// official"; the stylesheet cuts a long one with an ellipsis).
+pub fn short_name(speaker: &crate::engine::Speaker) -> String {
+    use crate::engine::{Anonymity, SpeakerKind};
+    let name = speaker.name.trim();
+    let named = speaker.kind == SpeakerKind::Person
+        && speaker.anonymity == Anonymity::Named
+        && name.starts_with(|c: char| c.is_uppercase());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [.., w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"] if named => *w,
+        [.., w] if named => *w,
+        _ => name,
+    }
+    .trim_end_matches(',')
+    .to_string()
 }
 
 /// True when `span` is a non-empty range of `text` on `char` boundaries.
@@ -386,7 +407,8 @@ fn index(text: &str, analysis: &Analysis, marks: Vec<Mark>, blocks: Vec<Block>) 
         .map(|s| s.mentions.iter().find(|m| valid(text, **m)).and_then(|m| block_of(m.start)))
         .collect();
     let relayed_by = analysis.claims.iter().map(|c| c.via.as_ref().and_then(|v| v.speaker)).collect();
-    Annotated { marks, blocks, claim_block, speaker_block, relayed_by }
+    let labels = analysis.speakers.iter().map(short_name).collect();
+    Annotated { marks, blocks, claim_block, speaker_block, relayed_by, labels }
 }
 
 #[cfg(test)]
@@ -485,6 +507,26 @@ mod tests {
         assert!(!a.mark_selected(3, Some(0), None));
         assert!(a.block_selected(1, Some(0), None));
         assert!(!a.block_selected(0, Some(0), None));
+    }
+
+    #[test]
+    fn chips_show_a_short_name() {
+        let (_, mut analysis) = sample();
+        let mut name = |n: &str, kind: SpeakerKind, anonymity: crate::engine::Anonymity| {
+            let s = &mut analysis.speakers[0];
+            (s.name, s.kind, s.anonymity) = (n.into(), kind, anonymity);
+            short_name(s)
+        };
+        use crate::engine::Anonymity::{Anonymous, Named};
+        assert_eq!(name("Vedant Patel", SpeakerKind::Person, Named), "Patel");
+        assert_eq!(name("Martin Luther King Jr.", SpeakerKind::Person, Named), "King");
+        assert_eq!(name("Madonna", SpeakerKind::Person, Named), "Madonna");
+        assert_eq!(name("the president", SpeakerKind::Person, Named), "the president");
+        assert_eq!(name("a senior official", SpeakerKind::Person, Anonymous), "a senior official");
+        assert_eq!(name("NBC News", SpeakerKind::MediaOutlet, Named), "NBC News");
+        assert_eq!(name("", SpeakerKind::Person, Named), "");
+        let (text, analysis) = sample();
+        assert_eq!(Annotated::new(&text, &analysis).labels, vec!["Berg".to_string()]);
     }
 
     #[test]

@@ -78,20 +78,18 @@ impl fmt::Display for InputError {
 }
 
 /// A size for people: "812 bytes", "4.2 KB", "10 MB".
+///
+/// In integers: formatting a float links the float printing code into the app (kilobytes).
 pub fn human_size(bytes: usize) -> String {
-    const K: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < K {
+    const K: usize = 1024;
+    let tenths = |unit: usize| (bytes as u64 * 10 + unit as u64 / 2) / unit as u64;
+    if bytes < K {
         format!("{bytes} bytes")
-    } else if b < K * K {
-        format!("{:.1} KB", b / K)
+    } else if bytes < K * K || !bytes.is_multiple_of(K * K) {
+        let (t, unit) = if bytes < K * K { (tenths(K), "KB") } else { (tenths(K * K), "MB") };
+        format!("{}.{} {unit}", t / 10, t % 10)
     } else {
-        let mb = b / (K * K);
-        if mb.fract() == 0.0 {
-            format!("{mb:.0} MB")
-        } else {
-            format!("{mb:.1} MB")
-        }
+        format!("{} MB", bytes / (K * K))
     }
 }
 
@@ -646,6 +644,9 @@ mod tests {
         assert_eq!(human_size(812), "812 bytes");
         assert_eq!(human_size(MAX_INPUT_BYTES), "10 MB");
         assert_eq!(human_size(20 * 1024 * 1024 + 100_000), "20.1 MB");
+        assert_eq!(human_size(2970), "2.9 KB");
+        assert_eq!(human_size(1024), "1.0 KB");
+        assert_eq!(human_size(1023 * 1024 + 1000), "1024.0 KB");
         assert!(is_html("Story.HTML", ""));
         assert!(is_html("x", "text/html; charset=utf-8"));
         assert!(!is_html("notes.md", "text/markdown"));

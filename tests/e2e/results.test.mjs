@@ -219,3 +219,51 @@ for (const screen of SCREENS) {
     });
   });
 }
+
+describe('speaker chips (desktop)', () => {
+  test('each claim highlight starts with a chip naming its speaker, in their colour', async () => {
+    await withApp({ width: 1440, height: 900 }, async ({ page }) => {
+      await pasteSeed(page);
+      // Every chip names the speaker its claim card is listed under: a person by surname,
+      // anyone else by the whole name.
+      const chips = await page.$$eval('#article mark.hl-content[data-who]', (marks) =>
+        marks.map((m) => {
+          const card = document.querySelector(`#claims li.claim[data-claim-id="${m.dataset.claimId}"]`);
+          const heading = card?.closest('.claim-group')?.querySelector('h3')?.firstChild?.textContent ?? '';
+          return { id: m.dataset.claimId, who: m.dataset.who, heading };
+        }),
+      );
+      assert.ok(chips.length >= 10, `chips on the claims of seed 004 (${chips.length})`);
+      for (const c of chips) {
+        assert.ok(c.who && (c.heading === c.who || c.heading.endsWith(` ${c.who}`)), `claim ${c.id}: chip “${c.who}” under “${c.heading}”`);
+      }
+      // A seed claim by Vedant Patel (a highlight that is a Tab stop): the chip says "Patel",
+      // before the text, in the colour of his card.
+      const mark = page.locator('#article mark[tabindex="0"][data-who="Patel"]').first();
+      const id = await mark.getAttribute('data-claim-id');
+      assert.equal(chips.find((c) => c.id === id)?.heading, 'Vedant Patel');
+      const drawn = await mark.evaluate((m) => {
+        const chip = getComputedStyle(m, '::before');
+        const card = [...document.querySelectorAll('#speakers li.speaker')].find((li) => li.querySelector('.speaker-name').textContent === 'Vedant Patel');
+        return {
+          content: chip.content,
+          border: chip.borderTopColor,
+          width: parseFloat(chip.width),
+          card: getComputedStyle(card.querySelector('.speaker-button')).borderLeftColor,
+          text: m.textContent,
+        };
+      });
+      assert.equal(drawn.content, '"Patel"');
+      assert.ok(drawn.width > 10, `the chip is drawn (${drawn.width}px)`);
+      assert.equal(drawn.border, drawn.card, "the chip is boxed in the speaker's colour");
+      assert.ok(!drawn.text.startsWith('Patel'), 'the chip is not part of the text (copying a quote does not copy it)');
+      // Screen readers hear what is on screen: the highlight's name starts with the speaker.
+      assert.match(await mark.ariaSnapshot(), /^- button "Patel /);
+      // The chip follows a rename.
+      await page.locator('#speakers li.speaker', { has: page.locator('.speaker-name', { hasText: /^Vedant Patel$/ }) }).locator('.speaker-button').click();
+      await page.getByLabel('New name').fill('Ned Price');
+      await page.getByLabel('New name').press('Enter');
+      await page.waitForFunction((i) => document.querySelector(`#article mark.hl-content[data-claim-id="${i}"][data-who]`)?.dataset.who === 'Price', id);
+    });
+  });
+});

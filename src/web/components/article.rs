@@ -68,7 +68,7 @@ pub fn legend() -> Html {
         <ul class="legend" aria-label="Legend">
             <li><mark class="hl-source">{ "Source" }</mark><span class="legend-what">{ " who speaks (boxed, bold; a colour per speaker)" }</span></li>
             <li><mark class="hl-cue">{ "Cue" }</mark><span class="legend-what">{ " the attributing words (double underline)" }</span></li>
-            <li><mark class="hl-content">{ "Content" }</mark><span class="legend-what">{ " what is claimed (tint, dotted underline)" }</span></li>
+            <li><mark class="hl-content spk-0" data-who="Name">{ "Content" }</mark><span class="legend-what">{ " what is claimed (tint, dotted underline), after who says it" }</span></li>
             <li><mark class="hl-mention">{ "Mention" }</mark><span class="legend-what">{ " another mention of a speaker (dashed box)" }</span></li>
             <li><span class="boilerplate">{ "Boilerplate" }</span><span class="legend-what">{ " page debris, not analysed (dimmed)" }</span></li>
         </ul>
@@ -287,7 +287,9 @@ fn render(text: &str, ann: &Annotated, segs: &[Segment], depth: usize, view: &Vi
                 }
                 let stop = !nested && ann.marks[m as usize].layer == Layer::Content && kept(ann, m, view);
                 let inner = render(text, ann, &segs[i..j], depth + 1, view, nested || stop);
-                out.push(mark_element(ann, m, inner, view, stop));
+                // The mark starts here (not carried in from the paragraph before).
+                let first = segs[i].range.start == ann.marks[m as usize].range.start;
+                out.push(mark_element(ann, m, inner, view, stop, first));
                 i = j;
             }
         }
@@ -306,7 +308,10 @@ fn kept(ann: &Annotated, i: u32, view: &View) -> bool {
     }
 }
 
-fn mark_element(ann: &Annotated, i: u32, inner: Html, view: &View, stop: bool) -> Html {
+/// `first`: the element is where the mark starts, so a claim's content gets its speaker chip
+/// (the stylesheet draws `data-who` before it, in the speaker's colour; as generated content it
+/// is part of the highlight's accessible name, as on screen, and never part of copied text).
+fn mark_element(ann: &Annotated, i: u32, inner: Html, view: &View, stop: bool, first: bool) -> Html {
     let m = &ann.marks[i as usize];
     if m.layer == Layer::Boilerplate {
         return html! { <span class="boilerplate">{ inner }</span> };
@@ -326,11 +331,13 @@ fn mark_element(ann: &Annotated, i: u32, inner: Html, view: &View, stop: bool) -
         Layer::Source | Layer::Mention => m.speaker,
         _ => None,
     };
+    let chip = m.speaker.filter(|_| first && m.layer == Layer::Content);
     html! {
         <mark
-            class={classes!(m.layer.class(), selected.then_some("is-selected"), speaker.map(speaker_class))}
+            class={classes!(m.layer.class(), selected.then_some("is-selected"), speaker.or(chip).map(speaker_class))}
             data-claim-id={claim_id}
             data-speaker-id={speaker.map(|s| s.to_string())}
+            data-who={chip.and_then(|s| ann.labels.get(s as usize)).cloned()}
             tabindex={stop.then_some("0")}
             role={stop.then_some("button")}
             {title}
