@@ -342,7 +342,20 @@ fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &
             let gender_ok = !(p.female.is_some() && ent.female.is_some() && p.female != ent.female);
             gender_ok && (compatible_kind(p.pronoun, ent.kind) || ent.kind == SpeakerKind::Unknown)
         };
-        let Some(to) = marks[..k].iter().rev().take(64).map(|&(_, e)| e).find(|&e| fits(e)) else { continue };
+        // "she" prefers the nearest known woman to a nearer speaker of unknown gender ("Hillary
+        // Clinton … Trump … she said"), then takes the nearest that fits.
+        let window = || marks[..k].iter().rev().take(64).map(|&(_, e)| e);
+        // "he" passes over only unnamed speakers of unknown gender ("one questioner … Trump …
+        // he said"): most named ones of unknown gender in news are men.
+        let known = p.female.and_then(|f| {
+            let nearest = window().find(|&e| fits(e))?;
+            let passable = |e: usize| entities[e].female.is_none() && (f || entities[e].name.is_none());
+            if !passable(nearest) {
+                return Some(nearest);
+            }
+            window().find(|&e| fits(e) && entities[e].female == Some(f))
+        });
+        let Some(to) = known.or_else(|| window().find(|&e| fits(e))) else { continue };
         let from = of_mention[p.mention] as usize;
         if to == from {
             continue;
@@ -570,6 +583,21 @@ mod tests {
         let sp = speakers_of("Hillary Clinton said no. Donald Trump said yes. She said so. He said not. ");
         assert_eq!(sp[0], ("Hillary Clinton".to_string(), vec!["Hillary Clinton", "She"]));
         assert_eq!(sp[1], ("Donald Trump".to_string(), vec!["Donald Trump", "He"]));
+    }
+
+    #[test]
+    fn a_gendered_pronoun_passes_over_speakers_of_unknown_gender() {
+        // "she": the nearest known woman before a nearer speaker of unknown gender.
+        let sp = speakers_of("Hillary Clinton said no. Trump said yes. She said so. ");
+        assert_eq!(sp[0], ("Hillary Clinton".to_string(), vec!["Hillary Clinton", "She"]));
+        // A title says it: "widow".
+        let sp = speakers_of("Josh Earnest said no. 9/11 widow Terry Strada said yes. She said so. ");
+        assert_eq!(sp[1].1, vec!["9/11 widow Terry Strada", "She"]);
+        // "he" passes over an unnamed speaker of unknown gender, not over a named one.
+        let sp = speakers_of("Donald Trump said no. One questioner said yes. He said so. ");
+        assert_eq!(sp[0].1, vec!["Donald Trump", "He"]);
+        let sp = speakers_of("Donald Trump said no. Johnson said yes. He said so. ");
+        assert_eq!(sp[1].1, vec!["Johnson", "He"]);
     }
 
     #[test]
