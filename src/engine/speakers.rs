@@ -606,6 +606,14 @@ mod tests {
             "Indiana Governor Mike Pence said no. Hillary Clinton said yes. The Indiana governor said so. ",
         );
         assert_eq!(sp[0], ("Mike Pence".to_string(), vec!["Indiana Governor Mike Pence", "The Indiana governor"]));
+        // A headline's description of someone named later, when the head (or a word for the same
+        // job) and two modifiers say so.
+        let sp = speakers_of(
+            "A State Department representative said no. State Department deputy spokesperson Vedant Patel said yes. ",
+        );
+        assert_eq!(sp.len(), 1, "{sp:?}");
+        let sp = speakers_of("A State Department representative said no. Ohio spokesperson Vedant Patel said yes. ");
+        assert_eq!(sp.len(), 2, "{sp:?}");
         // Without the article saying who holds the role, the description stays apart.
         let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");
         assert_eq!(sp.len(), 3);

@@ -103,9 +103,9 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             (0..entities.len()).filter(|c| said.contains_key(c) && earlier(*c)).take(256).collect();
         // Two points for the head ("nominee"), one per modifier ("Republican").
         let score = |c: usize| {
-            2 * usize::from(said[&c].contains(head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
+            2 * usize::from(has_head(&said[&c], head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
         };
-        let any_head = persons.iter().any(|&c| said[&c].contains(head));
+        let any_head = persons.iter().any(|&c| has_head(&said[&c], head));
         let best = persons.iter().map(|&c| score(c)).max().unwrap_or(0);
         let top: Vec<usize> = persons.iter().copied().filter(|&c| score(c) == best).collect();
         let enough = if definite { best >= 2 || (best >= 1 && !any_head) } else { best >= 3 };
@@ -115,9 +115,30 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             [_, _, ..] if best >= 2 && definite => top.iter().copied().max_by_key(|&c| entities[c].mentions.len()),
             _ => None,
         };
-        out[i] = pick;
+        // A headline's or lede's description of someone the article names only later ("A State
+        // Department representative" … "State Department principal deputy spokesperson Vedant
+        // Patel"): the head and two modifiers, and one person only.
+        let later = || {
+            let later: Vec<usize> =
+                (0..entities.len()).filter(|c| said.contains_key(c) && !earlier(*c)).take(256).collect();
+            let best = later.iter().map(|&c| score(c)).max().unwrap_or(0);
+            match later.iter().filter(|&&c| score(c) == best).collect::<Vec<_>>()[..] {
+                [&one] if best >= 4 => Some(one),
+                _ => None,
+            }
+        };
+        out[i] = pick.or_else(later);
     }
     out
+}
+
+/// Role nouns that name one job: "a State Department representative" is its spokesperson.
+const SAME_ROLE: &[&[&str]] =
+    &[&["spokesperson", "spokesman", "spokeswoman", "representative", "spokesmen", "spokeswomen"]];
+
+/// Whether a person's words `ws` hold the head noun `head` or a word for the same role.
+fn has_head(ws: &HashSet<String>, head: &str) -> bool {
+    ws.contains(head) || SAME_ROLE.iter().any(|set| set.contains(&head) && set.iter().any(|w| ws.contains(*w)))
 }
 
 /// The most entities a bare head word is compared with (adversarial input has thousands).
