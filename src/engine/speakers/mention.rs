@@ -105,13 +105,39 @@ pub(super) const ANON_DET: &[&str] = &[
 ];
 
 pub(super) fn describe(text: &str, span: Span) -> Mention {
+    // A relative clause says what the speaker did, never who it is: "Don Fowler, who helmed the
+    // DNC from 1995 to 1997" is Don Fowler.
+    // (The words after the cut part still count for anonymity: "an aide, who spoke on condition
+    // of anonymity".)
+    let cut = without_relative_clause(text, span);
     // An apposition: "Flynn, a top Trump surrogate", "Brian Fallon, the campaign’s press
     // secretary", "The minister of the economy, Mr. Guajardo Villarreal": the part with a name
     // names the speaker, the other part is its title.
-    if let Some(m) = apposition(text, span) {
-        return m;
+    let mut m = apposition(text, cut).unwrap_or_else(|| describe_phrase(text, cut));
+    m.span = span;
+    m
+}
+
+/// `span` up to a relative pronoun after its first word ("who", "whose", "which"), trailing
+/// commas and spaces trimmed; the mention keeps its whole span.
+fn without_relative_clause(text: &str, span: Span) -> Span {
+    let raw = span.text(text);
+    let mut at = None;
+    let mut offset = 0;
+    for (k, w) in raw.split(' ').enumerate() {
+        let bare = w.trim_start_matches(',');
+        if k > 0 && matches!(bare, "who" | "whose" | "which") {
+            at = Some(offset);
+            break;
+        }
+        offset += w.len() + 1;
     }
-    describe_phrase(text, span)
+    let Some(cut) = at else { return span };
+    let head = raw[..cut].trim_end_matches([' ', ',']);
+    if head.is_empty() {
+        return span;
+    }
+    Span::new(span.start, span.start + head.len())
 }
 
 /// The two parts of "A, B" (up to a second comma), when exactly one of them is a name.
@@ -434,6 +460,12 @@ mod tests {
         assert_eq!(m.kind, SpeakerKind::Person);
         assert_eq!(desc("Flynn, a top Trump surrogate").name.as_deref(), Some("Flynn"));
         assert_eq!(desc("Quina Jones, 25").title, None, "an age is no title");
+        // A relative clause names no one: not "DNC".
+        let m = desc("Don Fowler, who helmed the DNC from 1995 to 1997");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Don Fowler"), SpeakerKind::Person));
+        assert_eq!(m.span, Span::new(0, "Don Fowler, who helmed the DNC from 1995 to 1997".len()));
+        let m = desc("Robert McAtee, one of several coal industry veterans who have");
+        assert_eq!(m.name.as_deref(), Some("Robert McAtee"));
         let m = desc("The Charlotte Observer");
         assert_eq!((m.kind, m.title), (SpeakerKind::MediaOutlet, None));
         let m = desc("the Rev. Peter Wherry");
