@@ -40,8 +40,9 @@ fn spelled(w: &str) -> &str {
 fn words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split_whitespace().filter_map(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').to_lowercase();
-        let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('.').to_string();
+        // Spelled out before the full stop goes ("Rep." → representative).
         let w = spelled(&w).to_string();
+        let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('.').to_string();
         (!w.is_empty() && !FILLER.contains(&w.as_str())).then_some(w)
     })
 }
@@ -132,9 +133,12 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     out
 }
 
-/// Role nouns that name one job: "a State Department representative" is its spokesperson.
-const SAME_ROLE: &[&[&str]] =
-    &[&["spokesperson", "spokesman", "spokeswoman", "representative", "spokesmen", "spokeswomen"]];
+/// Role nouns that name one job: "a State Department representative" is its spokesperson, "the
+/// California congressman" a representative.
+const SAME_ROLE: &[&[&str]] = &[
+    &["spokesperson", "spokesman", "spokeswoman", "representative", "spokesmen", "spokeswomen"],
+    &["congressman", "congresswoman", "representative", "lawmaker"],
+];
 
 /// Whether a person's words `ws` hold the head noun `head` or a word for the same role.
 fn has_head(ws: &HashSet<String>, head: &str) -> bool {

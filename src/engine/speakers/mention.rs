@@ -224,7 +224,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
-        matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among")
+        matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
     });
     let core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
     // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.

@@ -22,6 +22,11 @@ pub const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
 const NO_SPEAKER: &[&str] = &[
     "perhaps",
     "moreover",
+    "sometimes",
+    "together",
+    "always",
+    "often",
+    "usually",
     "still",
     "seriously",
     "for",
