@@ -481,7 +481,8 @@ impl Ctx {
     /// A text above the input limit is not kept (the refusal message says why); a failure to
     /// keep one is reported unless another message is showing.
     /// `store`: where the document's draft is kept (empty: a new place).
-    fn save_draft(&self, doc: DocId, store: &str, name: &str, text: &Rc<str>) {
+    /// `source`: the Markdown file the text came from (kept with it while it still applies).
+    fn save_draft(&self, doc: DocId, store: &str, name: &str, text: &Rc<str>, source: Option<&Rc<str>>) {
         if !self.keep_draft || text.len() > MAX_INPUT_BYTES {
             return;
         }
@@ -496,7 +497,8 @@ impl Ctx {
             store.to_string()
         };
         let (name, text) = (name.to_string(), text.clone());
-        Timeout::new(0, move || match storage::save(&store, &name, &text) {
+        let markdown = source.cloned();
+        Timeout::new(0, move || match storage::save(&store, &name, &text, markdown.as_deref()) {
             Ok(id) if id == store => {}
             // A new document, or another tab changed its draft: it is kept elsewhere now.
             Ok(id) => dispatch.dispatch(Action::Stored { doc, store: id }),
@@ -526,6 +528,7 @@ impl Ctx {
         self.dispatch.dispatch(Action::Open {
             name: "Draft".into(),
             text: Rc::from(""),
+            source: None,
             store: String::new(),
             opener: None,
         });
@@ -549,7 +552,7 @@ impl Ctx {
         let text: Rc<str> = if *doc.text == *text { doc.text.clone() } else { Rc::from(text) };
         self.dispatch.dispatch(Action::Edited { doc: doc.id, text: text.clone() });
         self.analyse(doc.id, text.clone(), explicit);
-        self.save_draft(doc.id, &doc.store, &doc.name, &text);
+        self.save_draft(doc.id, &doc.store, &doc.name, &text, doc.source.as_ref());
     }
 
     /// Keeps a pending edit now, synchronously: the page is being hidden or unloaded, and a
@@ -566,7 +569,7 @@ impl Ctx {
         let doc = state.active_doc();
         if self.keep_draft && text.len() <= MAX_INPUT_BYTES {
             let store = if doc.store.is_empty() { storage::new_id() } else { doc.store.clone() };
-            if let Ok(id) = storage::save(&store, &doc.name, &text) {
+            if let Ok(id) = storage::save(&store, &doc.name, &text, doc.source.as_deref()) {
                 self.dispatch.dispatch(Action::Stored { doc: doc.id, store: id });
             }
         }
@@ -577,19 +580,21 @@ impl Ctx {
     }
 
     /// Opens a text (file, example): in the active document when it is empty, else in a new
-    /// one ("Undo" closes it again).
-    fn load(&self, name: String, text: String) {
+    /// one ("Undo" closes it again). `markdown`: the file `text` was converted from, if any.
+    fn load(&self, name: String, text: String, markdown: Option<String>) {
         self.cancel_timer();
         self.editing.set(false);
         let state = self.state();
         let active = state.active_doc();
         let text: Rc<str> = Rc::from(text);
+        let source: Option<Rc<str>> = markdown.map(Rc::from);
         let message = format!("Opened “{name}” ({}).", human_size(text.len()));
         let (doc, store, undo) = if active.text.trim().is_empty()
             && self.editor_text().is_none_or(|t| t.trim().is_empty())
             && self.next_doc.get() <= state.next_doc
         {
-            self.dispatch.dispatch(Action::Load { doc: active.id, name: name.clone(), text: text.clone() });
+            let (name, text, source) = (name.clone(), text.clone(), source.clone());
+            self.dispatch.dispatch(Action::Load { doc: active.id, name, text, source });
             (active.id, active.store.clone(), false)
         } else {
             let (id, store) = (self.take_id(), storage::new_id());
@@ -597,6 +602,7 @@ impl Ctx {
             self.dispatch.dispatch(Action::Open {
                 name: name.clone(),
                 text: text.clone(),
+                source: source.clone(),
                 store: store.clone(),
                 opener,
             });
@@ -604,7 +610,7 @@ impl Ctx {
         };
         self.dispatch.dispatch(Action::Notify(Notice { undo, ..Notice::info(message) }));
         self.analyse(doc, text.clone(), true);
-        self.save_draft(doc, &store, &name, &text);
+        self.save_draft(doc, &store, &name, &text, source.as_ref());
     }
 
     fn open_files(&self, files: FileList) {
@@ -626,7 +632,7 @@ impl Ctx {
         {
             let name = file.name();
             match input::read_file(file).await {
-                Ok(loaded) => this.load(loaded.name, loaded.text),
+                Ok(loaded) => this.load(loaded.name, loaded.text, loaded.markdown),
                 Err(e) => {
                     let lossy = if let InputError::NotUtf8 { bytes, .. } = &e {
                         *this.lossy.borrow_mut() = Some((name.clone(), bytes.clone()));
@@ -697,7 +703,7 @@ pub fn app(props: &AppProps) -> Html {
     let keep_draft = props.keep_draft;
     let state = use_reducer(move || {
         let drafts = if keep_draft { storage::load_all() } else { Vec::new() };
-        State::with_drafts(drafts.into_iter().map(|(id, d)| (id, d.name, Rc::from(d.text))).collect())
+        State::with_drafts(drafts)
     });
     let textarea = use_node_ref();
     let current = use_mut_ref(|| Rc::new(State::default()));
@@ -866,7 +872,7 @@ pub fn app(props: &AppProps) -> Html {
             if let Some((name, text)) = doc.previous.clone() {
                 ctx.dispatch.dispatch(Action::Undo(doc.id));
                 ctx.analyse(doc.id, text.clone(), false);
-                ctx.save_draft(doc.id, &doc.store, &name, &text);
+                ctx.save_draft(doc.id, &doc.store, &name, &text, doc.source.as_ref());
             } else if doc.opener.is_some() {
                 // Opened in a tab of its own: close it, back to the one shown before.
                 if ctx.keep_draft {
@@ -893,7 +899,7 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     }
                 }
-                ctx.load(name, text);
+                ctx.load(name, text, None);
             }
         })
     };
@@ -909,7 +915,7 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |id: &'static str| {
             if let Some(ex) = examples::by_id(id) {
-                ctx.load(ex.name.to_string(), ex.text.to_string());
+                ctx.load(ex.name.to_string(), ex.text.to_string(), None);
             }
         })
     };
@@ -980,11 +986,13 @@ pub fn app(props: &AppProps) -> Html {
                 return;
             };
             let stem = download::file_stem(&doc.name);
+            // Offsets in the Markdown file too, when the analysed text is still its conversion.
+            let source = doc.source_map();
             let result = if json {
-                let record = download::json(&doc.name, &a.text, &a.analysis, &a.corrections);
+                let record = download::json(&doc.name, &a.text, &a.analysis, &a.corrections, source.as_ref());
                 download::save_file(&format!("{stem}.whosaid.json"), "application/json", &record)
             } else {
-                let csv = download::csv(&doc.name, &a.text, &a.analysis);
+                let csv = download::csv(&doc.name, &a.text, &a.analysis, source);
                 download::save_file(&format!("{stem}.whosaid.csv"), "text/csv;charset=utf-8", &csv)
             };
             if let Err(e) = result {
@@ -999,10 +1007,10 @@ pub fn app(props: &AppProps) -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| {
             let state = ctx.state();
-            let docs: Vec<(&str, &str, &crate::engine::Analysis)> = state
+            let docs: Vec<_> = state
                 .docs
                 .iter()
-                .filter_map(|d| d.analysed.as_ref().map(|a| (d.name.as_str(), &*a.text, &*a.analysis)))
+                .filter_map(|d| d.analysed.as_ref().map(|a| (d.name.as_str(), &*a.text, &*a.analysis, d.source_map())))
                 .collect();
             let csv = download::csv_all(&docs);
             if let Err(e) = download::save_file("whosaid-all-documents.csv", "text/csv;charset=utf-8", &csv) {

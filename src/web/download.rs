@@ -7,6 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::engine::export::{self, spans_text, Origin, CSV_HEADER};
 use crate::engine::Analysis;
 
+use super::input::Converted;
+
 /// The version of the app's JSON export (docs/format.md, "The app's exports").
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -14,14 +16,17 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// already in it, [`super::corrections::in_record`]) opened by `schema_version` and
 /// `offset_unit`, every span field followed by its twins in UTF-16 units (`*_utf16`, for
 /// JavaScript) and code points (`*_chars`, for Python) as the Python and npm packages give them,
-/// and closed by the analysed `text`, so the file is complete on its own.
-pub fn json_export(record: String, text: &str) -> String {
-    let record = with_offset_twins(&record, text);
+/// and closed by the analysed `text`, so the file is complete on its own. A text read from a
+/// Markdown file (`source`: its map back to the file) also has `"source_format":"markdown"`
+/// and a third twin, `*_source`, in bytes of the file.
+pub fn json_export(record: String, text: &str, source: Option<&Converted>) -> String {
+    let record = with_offset_twins(&record, text, source);
     let Some(body) = record.strip_prefix('{').and_then(|r| r.strip_suffix('}')) else {
         return record;
     };
     let text = serde_json::to_string(text).unwrap_or_default();
-    format!("{{\"schema_version\":{SCHEMA_VERSION},\"offset_unit\":\"utf8_byte\",{body},\"text\":{text}}}")
+    let format = if source.is_some() { "\"source_format\":\"markdown\"," } else { "" };
+    format!("{{\"schema_version\":{SCHEMA_VERSION},\"offset_unit\":\"utf8_byte\",{format}{body},\"text\":{text}}}")
 }
 
 /// The keys whose values are spans (`[start, end]`) or lists of spans, in UTF-8 bytes.
@@ -78,15 +83,22 @@ fn span_fields(json: &str, mut found: impl FnMut(&str, std::ops::Range<usize>)) 
     }
 }
 
-/// Every number in a JSON value made only of arrays and numbers, through `map`.
-fn map_numbers(value: &str, out: &mut String, mut map: impl FnMut(usize) -> usize) {
+/// Every number in a JSON value made only of arrays and numbers, through `map(number, end)`:
+/// `end` is true for the second number of an array (a span's end).
+fn map_numbers(value: &str, out: &mut String, mut map: impl FnMut(usize, bool) -> usize) {
     let mut n: Option<usize> = None;
+    let mut end = false;
     for c in value.chars().chain(std::iter::once(' ')) {
         match c.to_digit(10) {
             Some(d) => n = Some(n.unwrap_or(0) * 10 + d as usize),
             None => {
                 if let Some(v) = n.take() {
-                    out.push_str(&map(v).to_string());
+                    out.push_str(&map(v, end).to_string());
+                }
+                match c {
+                    ',' => end = !end,
+                    '[' | ']' => end = false,
+                    _ => {}
                 }
                 if c != ' ' {
                     out.push(c);
@@ -97,12 +109,14 @@ fn map_numbers(value: &str, out: &mut String, mut map: impl FnMut(usize) -> usiz
 }
 
 /// A JSON record of `text` with, right after every span field, its twins `<key>_utf16` and
-/// `<key>_chars`: the same spans in UTF-16 code units and in code points.
-pub fn with_offset_twins(record: &str, text: &str) -> String {
+/// `<key>_chars`: the same spans in UTF-16 code units and in code points; and with `source`
+/// (the map back to the file `text` was converted from) `<key>_source`: the spans in bytes of
+/// that file.
+pub fn with_offset_twins(record: &str, text: &str, source: Option<&Converted>) -> String {
     // Every byte offset used, then the text walked once to convert them all.
     let mut offsets: Vec<usize> = Vec::new();
     span_fields(record, |_, v| {
-        map_numbers(&record[v], &mut String::new(), |n| {
+        map_numbers(&record[v], &mut String::new(), |n, _| {
             offsets.push(n);
             n
         })
@@ -127,14 +141,17 @@ pub fn with_offset_twins(record: &str, text: &str) -> String {
     let mut last = 0;
     span_fields(record, |key, v| {
         out.push_str(&record[last..v.end]);
-        for (suffix, pick) in [("_utf16", 0), ("_chars", 1)] {
-            out.push_str(&format!(",\"{key}{suffix}\":"));
-            map_numbers(&record[v.clone()], &mut out, |n| {
-                let (u, c) = lookup(n);
-                if pick == 0 {
-                    u
-                } else {
-                    c
+        for pick in 0..2 + usize::from(source.is_some()) {
+            out.push_str(&format!(",\"{key}{}\":", ["_utf16", "_chars", "_source"][pick]));
+            let mut start = 0;
+            map_numbers(&record[v.clone()], &mut out, |n, end| match (pick, source) {
+                (0, _) => lookup(n).0,
+                (1, _) | (_, None) => lookup(n).1,
+                // An empty span stays empty (never reversed).
+                (_, Some(map)) if end => map.end(n).max(start),
+                (_, Some(map)) => {
+                    start = map.start(n);
+                    start
                 }
             });
         }
@@ -144,10 +161,16 @@ pub fn with_offset_twins(record: &str, text: &str) -> String {
     out
 }
 
-/// The JSON export of a document.
-pub fn json(name: &str, text: &str, analysis: &Analysis, corrections: &[super::corrections::Correction]) -> String {
+/// The JSON export of a document; `source`: the map back to its Markdown file, if it has one.
+pub fn json(
+    name: &str,
+    text: &str,
+    analysis: &Analysis,
+    corrections: &[super::corrections::Correction],
+    source: Option<&Converted>,
+) -> String {
     let record = export::json_record(Origin::File(name), text, analysis);
-    json_export(super::corrections::in_record(record, corrections), text)
+    json_export(super::corrections::in_record(record, corrections), text, source)
 }
 
 /// A cell as written to CSV: quoted when needed (RFC 4180), and a leading `=`, `+`, `-`, `@`,
@@ -175,23 +198,31 @@ pub fn title(text: &str) -> String {
 
 /// The CSV export: a UTF-8 byte-order mark (spreadsheets then read the accents right), then
 /// the engine's columns (docs/format.md) after `document` (the document's name) and `title`
-/// (the text's first line), one row per claim.
-pub fn csv(name: &str, text: &str, analysis: &Analysis) -> String {
-    csv_all(&[(name, text, analysis)])
+/// (the text's first line), one row per claim. With a Markdown file (`source`: the map back to
+/// it), two more columns last: `content_start_source`, `content_end_source`, in bytes of the file.
+pub fn csv(name: &str, text: &str, analysis: &Analysis, source: Option<Converted>) -> String {
+    csv_all(&[(name, text, analysis, source)])
 }
 
-/// The CSV export of several documents (name, text, analysis): one header, then each one's rows.
-pub fn csv_all(docs: &[(&str, &str, &Analysis)]) -> String {
+/// The CSV export of several documents (name, text, analysis, map back to a Markdown file): one
+/// header, then each one's rows; the `*_source` columns when any document has a map (empty for
+/// the others).
+pub fn csv_all(docs: &[(&str, &str, &Analysis, Option<Converted>)]) -> String {
     let mut out = String::from("\u{feff}document,title,");
     out.push_str(&CSV_HEADER.join(","));
+    let sources = docs.iter().any(|d| d.3.is_some());
+    if sources {
+        out.push_str(",content_start_source,content_end_source");
+    }
     out.push_str("\r\n");
-    for (name, text, analysis) in docs {
-        csv_rows(&mut out, name, text, analysis);
+    for (name, text, analysis, source) in docs {
+        csv_rows(&mut out, name, text, analysis, sources.then_some(source));
     }
     out
 }
 
-fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
+/// `source`: `None` without the `*_source` columns, `Some(None)` with them empty.
+fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis, source: Option<&Option<Converted>>) {
     let title = title(text);
     let speaker = |id: Option<u32>| id.and_then(|id| analysis.speakers.get(id as usize));
     for c in &analysis.claims {
@@ -200,8 +231,13 @@ fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
             Some(s) => s.name.clone(),
             None => spans_text(text, &v.source),
         });
-        let first = c.content.first().map(|s| s.start.to_string());
-        let last = c.content.last().map(|s| s.end.to_string());
+        let (first, last) = (c.content.first().map(|s| s.start), c.content.last().map(|s| s.end));
+        let in_file = match (source, first, last) {
+            (Some(Some(m)), Some(s), Some(e)) => format!(",{},{}", m.start(s), m.end(e).max(m.start(s))),
+            (Some(_), ..) => ",,".to_string(),
+            _ => String::new(),
+        };
+        let (first, last) = (first.map(|s| s.to_string()), last.map(|s| s.to_string()));
         let fields = [
             name.to_string(),
             title.clone(),
@@ -228,6 +264,7 @@ fn csv_rows(out: &mut String, name: &str, text: &str, analysis: &Analysis) {
             }
             csv_cell(out, f);
         }
+        out.push_str(&in_file);
         out.push_str("\r\n");
     }
 }
@@ -343,7 +380,7 @@ mod tests {
             confidence: 0.5,
         };
         let a = Analysis { claims: vec![claim], ..Analysis::default() };
-        let out = csv("@story.txt", text, &a);
+        let out = csv("@story.txt", text, &a, None);
         let rows: Vec<&str> = out.split("\r\n").collect();
         assert!(rows[0].starts_with("\u{feff}document,title,claim_id,kind,"));
         assert_eq!(rows[0].matches(',').count() + 1, CSV_HEADER.len() + 2);
@@ -388,7 +425,7 @@ mod tests {
             Diagnostic { level: Level::Info, code: "y".into(), message: "n".into(), span: None },
         ];
         let a = Analysis { speakers: vec![speaker], claims: vec![claim], diagnostics, ..Analysis::default() };
-        let v: serde_json::Value = serde_json::from_str(&json("t", text, &a, &[])).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&json("t", text, &a, &[], None)).unwrap();
         let utf16: Vec<u16> = text.encode_utf16().collect();
         let chars: Vec<char> = text.chars().collect();
         let c = &v["claims"][0];
@@ -415,13 +452,71 @@ mod tests {
     #[test]
     fn json_export_carries_the_version_the_unit_and_the_text() {
         let a = Analysis::default();
-        let json = json("a.txt", "“Hi,” é", &a, &[]);
+        let json = json("a.txt", "“Hi,” é", &a, &[], None);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["schema_version"], 1);
         assert_eq!(v["offset_unit"], "utf8_byte");
         assert_eq!(v["text"], "“Hi,” é");
         assert_eq!(v["file"], "a.txt");
         assert!(v["claims"].is_array());
+    }
+
+    #[test]
+    fn a_markdown_document_gets_offsets_in_its_file() {
+        use crate::engine::{Diagnostic, Level, Via};
+        let md = "\u{feff}---\r\ntitle: x\r\n---\r\n# *Talks* stall\r\n\r\n“We will **not** negotiate,” \
+                  [Anna _Berg_](https://x.test/a) said.\r\n";
+        let map = super::super::input::markdown(md);
+        let text = map.text.as_str();
+        assert_eq!(text, "Talks stall\n\n“We will not negotiate,” Anna Berg said.");
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let claim = Claim {
+            id: 0,
+            kind: ClaimKind::Direct,
+            content: vec![at("“We will not negotiate,”")],
+            cue: vec![at("said")],
+            source: vec![at("Anna Berg")],
+            speaker: None,
+            stance: Stance::Neutral,
+            via: Some(Via { speaker: None, source: vec![at("Talks")], cue: vec![Span::new(3, 3)] }),
+            confidence: 0.9,
+        };
+        let diagnostics =
+            vec![Diagnostic { level: Level::Info, code: "x".into(), message: "m".into(), span: Some(at("not")) }];
+        let a = Analysis { claims: vec![claim], diagnostics, ..Analysis::default() };
+        let v: serde_json::Value = serde_json::from_str(&json("a.md", text, &a, &[], Some(&map))).unwrap();
+        assert_eq!(v["source_format"], "markdown");
+        let in_file = |span: &serde_json::Value| {
+            let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            &md[s..e]
+        };
+        let c = &v["claims"][0];
+        assert_eq!(in_file(&c["content_source"][0]), "“We will **not** negotiate,”");
+        assert_eq!(in_file(&c["cue_source"][0]), "said");
+        assert_eq!(in_file(&c["source_source"][0]), "Anna _Berg");
+        assert_eq!(in_file(&c["via"]["source_source"][0]), "Talks");
+        assert_eq!(in_file(&c["via"]["cue_source"][0]), "", "an empty span stays empty");
+        assert_eq!(in_file(&v["diagnostics"][0]["span_source"]), "not");
+        assert_eq!(v["boilerplate_source"], serde_json::json!([]));
+        // The other twins are unchanged: they index the text.
+        assert_eq!(c["content_utf16"], serde_json::json!([[13, 37]]));
+
+        // The CSV: two more columns, in bytes of the file; empty for a plain text beside it.
+        let out = csv_all(&[("a.md", text, &a, Some(map.clone())), ("b.txt", text, &a, None)]);
+        let rows: Vec<&str> = out.split("\r\n").collect();
+        assert!(rows[0].ends_with(",content_start,content_end,confidence,content_start_source,content_end_source"));
+        let cells: Vec<&str> = rows[1].rsplit(',').take(2).collect();
+        let (s, e) = (cells[1].parse::<usize>().unwrap(), cells[0].parse::<usize>().unwrap());
+        assert_eq!(&md[s..e], "“We will **not** negotiate,”");
+        assert!(rows[2].ends_with(",0.90,,"), "{}", rows[2]);
+
+        // A plain text has none of it.
+        let plain = json("b.txt", text, &a, &[], None);
+        assert!(!plain.contains("source_format") && !plain.contains("_source\""));
+        assert!(!csv("b.txt", text, &a, None).contains("_source"));
     }
 
     #[test]

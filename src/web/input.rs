@@ -141,13 +141,73 @@ pub fn is_markdown(name: &str, mime: &str) -> bool {
     lower.ends_with(".md") || lower.ends_with(".markdown") || mime.starts_with("text/markdown")
 }
 
+/// A text converted from another one, with a map back: which bytes of the text were copied
+/// from which bytes of the original. Everything else (inserted line breaks) was not copied.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Converted {
+    /// The text.
+    pub text: String,
+    /// Runs of bytes copied verbatim, sorted and disjoint on both sides:
+    /// `(text offset, original offset, length)`.
+    pub runs: Vec<(usize, usize, usize)>,
+}
+
+impl Converted {
+    /// Appends `c`, copied from byte `from` of the original.
+    fn push(&mut self, c: char, from: usize) {
+        let at = self.text.len();
+        self.text.push(c);
+        match self.runs.last_mut() {
+            Some((out, src, len)) if *out + *len == at && *src + *len == from => *len += c.len_utf8(),
+            _ => self.runs.push((at, from, c.len_utf8())),
+        }
+    }
+
+    /// Where a span of the text starting at `i` starts in the original: the byte `i` was copied
+    /// from; for an inserted byte, the end of the copy before it (the start of the first copy
+    /// when there is none).
+    pub fn start(&self, i: usize) -> usize {
+        self.at(i, 1)
+    }
+
+    /// Where a span of the text ending at `i` (exclusive) ends in the original: just after the
+    /// byte `i - 1` was copied from; after an inserted byte, the end of the copy before it.
+    pub fn end(&self, i: usize) -> usize {
+        self.at(i, 0)
+    }
+
+    /// The run holding byte `i` (`start` = 1) or `i - 1` (`start` = 0), else the one before.
+    fn at(&self, i: usize, start: usize) -> usize {
+        let k = self.runs.partition_point(|r| r.0 < i + start);
+        match k.checked_sub(1).map(|k| self.runs[k]) {
+            Some((out, src, len)) => src + (i - out).min(len),
+            None => self.runs.first().map_or(0, |r| r.1),
+        }
+    }
+}
+
 /// The text of a Markdown document, as a reader sees it: front matter (`---` YAML or `+++`
 /// TOML) dropped; heading marks, block quote marks, list bullets, rules, code fences and link
 /// reference definitions removed; links and images replaced by their text; emphasis,
 /// strike-through and code marks removed (an `_` inside a word stays); backslash escapes
 /// resolved. Paragraphs (blank lines) are kept, so the article's structure is too.
 pub fn markdown_text(md: &str) -> String {
-    let all: Vec<&str> = md.lines().collect();
+    markdown(md).text
+}
+
+/// [`markdown_text`] with the map back to `md`'s bytes. `md` may be the file as it is: a
+/// UTF-8 byte-order mark is skipped and `\r\n` or `\r` end lines (the text has `\n` only), so
+/// the map gives offsets into the file itself.
+pub fn markdown(md: &str) -> Converted {
+    let base = md.as_ptr() as usize;
+    let mut all: Vec<&str> = Vec::new();
+    let mut rest = md.strip_prefix('\u{feff}').unwrap_or(md);
+    while !rest.is_empty() {
+        let end = rest.bytes().position(|b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
+        all.push(&rest[..end]);
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        rest = rest.get(end + skip..).unwrap_or("");
+    }
     // Front matter: from a first line `---` (or `+++`) to the next such line (YAML may end with `...`).
     let mut start = 0;
     if let Some(&fence @ ("---" | "+++")) = all.first().map(|l| l.trim_end()).as_ref() {
@@ -159,7 +219,7 @@ pub fn markdown_text(md: &str) -> String {
             start = end + 2;
         }
     }
-    let mut out = String::new();
+    let mut out = Converted::default();
     let mut previous_blank = true;
     for line in &all[start..] {
         let t = line.trim();
@@ -170,7 +230,7 @@ pub fn markdown_text(md: &str) -> String {
         if t.starts_with("```") || t.starts_with("~~~") || definition || rule {
             // A setext underline or a rule ends the line above, like a blank line would.
             if rule && !previous_blank {
-                out.push('\n');
+                out.text.push('\n');
                 previous_blank = true;
             }
             continue;
@@ -194,73 +254,83 @@ pub fn markdown_text(md: &str) -> String {
         }
         if body.is_empty() {
             if !previous_blank {
-                out.push('\n');
+                out.text.push('\n');
             }
             previous_blank = true;
             continue;
         }
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+        if !out.text.is_empty() && !out.text.ends_with('\n') {
+            out.text.push('\n');
         }
-        if previous_blank && !out.is_empty() {
-            out.push('\n');
+        if previous_blank && !out.text.is_empty() {
+            out.text.push('\n');
         }
-        markdown_inline(body, &mut out);
+        markdown_inline(body, body.as_ptr() as usize - base, &mut out);
         previous_blank = false;
     }
-    out.trim_end().to_string()
+    let len = out.text.trim_end().len();
+    out.text.truncate(len);
+    out.runs.retain(|r| r.0 < len);
+    if let Some(r) = out.runs.last_mut() {
+        r.2 = r.2.min(len - r.0);
+    }
+    out
 }
 
-/// One line's inline Markdown, as text.
-fn markdown_inline(line: &str, out: &mut String) {
-    let chars: Vec<char> = line.chars().collect();
-    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+/// One line's inline Markdown, as text; `at`: the line's offset in the original.
+fn markdown_inline(line: &str, at: usize, out: &mut Converted) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let word = |i: usize| ch(i).is_some_and(|c| c.is_alphanumeric());
+    let find = |from: usize, c: char| chars[from..].iter().position(|&(_, x)| x == c).map(|p| from + p);
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
+        let (o, c) = chars[i];
+        let mut copy = true;
         match c {
-            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
-                out.push(chars[i + 1]);
-                i += 2;
-                continue;
+            '\\' if ch(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
+                i += 1;
+                out.push(chars[i].1, at + chars[i].0);
+                copy = false;
             }
             // `![alt](url)` and `[text](url)` / `[text][ref]`: the text.
-            '!' if chars.get(i + 1) == Some(&'[') => {}
+            '!' if ch(i + 1) == Some('[') => copy = false,
             '[' => {
-                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']').map(|p| i + 1 + p) {
-                    let target = match chars.get(close + 1) {
-                        Some('(') => chars[close + 1..].iter().position(|&c| c == ')').map(|p| close + 1 + p),
-                        Some('[') => chars[close + 1..].iter().position(|&c| c == ']').map(|p| close + 1 + p),
+                if let Some(close) = find(i + 1, ']') {
+                    let target = match ch(close + 1) {
+                        Some('(') => find(close + 1, ')'),
+                        Some('[') => find(close + 1, ']'),
                         _ => None,
                     };
                     if let Some(end) = target {
-                        let inner: String = chars[i + 1..close].iter().collect();
-                        markdown_inline(&inner, out);
-                        i = end + 1;
-                        continue;
+                        let from = chars[i + 1].0;
+                        markdown_inline(&line[from..chars[close].0], at + from, out);
+                        i = end;
+                        copy = false;
                     }
                 }
-                out.push(c);
             }
-            '`' => {}
-            '*' => {
-                // A lone `*` between spaces is a times sign, not emphasis.
-                let spaced = i > 0 && chars[i - 1] == ' ' && chars.get(i + 1) == Some(&' ');
-                if spaced {
-                    out.push(c);
+            '`' => copy = false,
+            // A lone `*` between spaces is a times sign, not emphasis.
+            '*' => copy = i > 0 && ch(i - 1) == Some(' ') && ch(i + 1) == Some(' '),
+            '_' => copy = i > 0 && word(i - 1) && word(i + 1),
+            '~' if ch(i + 1) == Some('~') => {
+                i += 1;
+                copy = false;
+            }
+            '<' if line[o..].starts_with("<http") => {
+                if let Some(end) = find(i + 1, '>') {
+                    for &(p, c) in &chars[i + 1..end] {
+                        out.push(c, at + p);
+                    }
+                    i = end;
+                    copy = false;
                 }
             }
-            '_' if !(i > 0 && word(i - 1) && word(i + 1)) => {}
-            '~' if chars.get(i + 1) == Some(&'~') => i += 1,
-            '<' if chars[i + 1..].starts_with(&['h', 't', 't', 'p']) => {
-                if let Some(end) = chars[i + 1..].iter().position(|&c| c == '>').map(|p| i + 1 + p) {
-                    out.extend(&chars[i + 1..end]);
-                    i = end + 1;
-                    continue;
-                }
-                out.push(c);
-            }
-            _ => out.push(c),
+            _ => {}
+        }
+        if copy {
+            out.push(c, at + o);
         }
         i += 1;
     }
@@ -273,6 +343,8 @@ pub struct Loaded {
     pub name: String,
     /// The text (the main text for HTML).
     pub text: String,
+    /// For Markdown: the file's text as saved, which [`markdown`] maps the text back to.
+    pub markdown: Option<String>,
 }
 
 /// Reads a picked or dropped file: size check first, then strict UTF-8, then HTML extraction.
@@ -286,19 +358,22 @@ pub async fn read_file(file: web_sys::File) -> Result<Loaded, InputError> {
         .await
         .map_err(|e| InputError::Read(e.as_string().unwrap_or_else(|| "unknown error".to_string())))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = decode(&bytes)?;
+    let mut text = decode(&bytes)?;
     let mime = file.type_();
-    let text = if is_html(&name, &mime) {
-        html_main_text(&text)?
+    let mut markdown = None;
+    if is_html(&name, &mime) {
+        text = html_main_text(&text)?;
     } else if is_markdown(&name, &mime) {
-        markdown_text(&text)
-    } else {
-        text
-    };
+        // Converted from the file as saved (valid UTF-8: `decode` checked it), so that the map gives
+        // offsets in the file itself, byte-order mark and `\r\n` included.
+        let md = std::str::from_utf8(&bytes).unwrap_or_default().to_string();
+        text = self::markdown(&md).text;
+        markdown = Some(md);
+    }
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(Loaded { name, text })
+    Ok(Loaded { name, text, markdown })
 }
 
 /// Elements never part of an article's text.
@@ -671,5 +746,110 @@ mod tests {
         // No front matter: nothing is dropped; an unclosed one is text.
         assert_eq!(markdown_text("Plain *text*."), "Plain text.");
         assert_eq!(markdown_text("---\nnot closed"), "not closed");
+    }
+
+    /// Checks a conversion's map against its original: every run is copied verbatim, on char
+    /// boundaries, sorted and disjoint; every copied byte maps to the same bytes; spans made of
+    /// whole copied words map to the same words.
+    fn check_map(md: &str) -> Converted {
+        let c = markdown(md);
+        let (text, runs) = (&c.text, &c.runs);
+        let mut last = (0, 0);
+        for &(out, src, len) in runs {
+            assert!(len > 0 && out >= last.0 && src >= last.1, "{md:?}: {runs:?}");
+            assert_eq!(text.get(out..out + len), md.get(src..src + len), "{md:?}: run {out} {src} {len}");
+            for i in out..out + len {
+                assert_eq!(c.start(i), src + i - out);
+                assert!(md.as_bytes()[c.start(i)..].starts_with(&text.as_bytes()[i..out + len]));
+            }
+            assert_eq!(c.end(out + len), src + len);
+            last = (out + len, src + len);
+        }
+        // Every word of the text: its span maps to the same word when copied whole.
+        let mut at = 0;
+        for word in text.split([' ', '\n']) {
+            let (s, e) = (at, at + word.len());
+            at = e + 1;
+            let copied = runs.iter().any(|&(out, _, len)| out <= s && e <= out + len);
+            if copied && !word.is_empty() {
+                assert_eq!(&md[c.start(s)..c.end(e)], word, "{md:?}");
+            }
+            // Never out of bounds, never reversed, for any span.
+            assert!(c.start(s) <= md.len() && c.end(e) <= md.len());
+            assert!(c.start(s) <= c.end(e) || s == e, "{md:?} {word:?}");
+        }
+        assert_eq!(c.start(text.len()), c.end(text.len()));
+        c
+    }
+
+    #[test]
+    fn markdown_spans_map_back_to_the_file() {
+        let md = "---\ntitle: \"Talks\"\n---\n\n## Talks *stall* ##\n\n> “We will **not** negotiate,” \
+                  [Anna _Berg_](https://x.test/a) said.\n\n- She added that `talks` could ~~never~~ resume.\n";
+        let c = check_map(md);
+        assert_eq!(
+            c.text,
+            "Talks stall\n\n“We will not negotiate,” Anna Berg said.\n\nShe added that talks could never resume."
+        );
+        let span = |w: &str| {
+            let s = c.text.find(w).unwrap();
+            &md[c.start(s)..c.end(s + w.len())]
+        };
+        // A span inside emphasis or a link stops at its last word, not at the closing mark.
+        assert_eq!(span("not"), "not");
+        assert_eq!(span("Talks stall"), "Talks *stall");
+        assert_eq!(span("Anna Berg"), "Anna _Berg");
+        assert_eq!(
+            span("“We will not negotiate,” Anna Berg said."),
+            "“We will **not** negotiate,” [Anna _Berg_](https://x.test/a) said."
+        );
+        assert_eq!(span("talks could never"), "talks` could ~~never");
+        // Inserted line breaks map to the end of the copy before them.
+        let nl = c.text.find('\n').unwrap();
+        assert_eq!((c.start(nl), c.end(nl + 2)), (md.find("stall").unwrap() + 5, md.find("stall").unwrap() + 5));
+        assert_eq!(span("Talks"), "Talks");
+        assert_eq!(c.start(0), md.find("Talks *").unwrap());
+    }
+
+    #[test]
+    fn markdown_maps_into_the_file_as_saved() {
+        // A byte-order mark and Windows or old Mac line ends: the same text, offsets in the file.
+        let md = "---\r\na: 1\r\n---\r\n# *Héllo*\r\n\r\nSay “hi”,\r[she](x) said.\r\n";
+        let c = check_map(&format!("\u{feff}{md}"));
+        assert_eq!(c.text, markdown_text(&normalize_newlines(md)));
+        assert_eq!(c.text, "Héllo\n\nSay “hi”,\nshe said.");
+        let crlf = format!("\u{feff}{md}");
+        let s = c.text.find("she").unwrap();
+        assert_eq!(&crlf[c.start(s)..c.end(s + 3)], "she");
+        assert_eq!(c.start(s), crlf.find("[she").unwrap() + 1);
+    }
+
+    #[test]
+    fn any_markdown_converts_and_maps_without_panicking() {
+        let pieces = [
+            "---", "+++", "...", "\n", "\r\n", "\r", " ", "  ", "*", "**", "_", "__", "~~", "~", "`", "```", "\\",
+            "\\*", "[", "]", "(", ")", "![", "](", "][", "]:", "<", ">", "<http", "#", "## ", "- ", "* ", "1. ", "> ",
+            "=", "===", "é", "😀", "“", "word", "Anna", "said", "\t", "\u{feff}",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = next() % 40;
+            let md: String = (0..n).map(|_| pieces[next() as usize % pieces.len()]).collect();
+            let c = check_map(&md);
+            // Line ends as saved or as normalised when read: the same text.
+            assert_eq!(c.text, markdown_text(&normalize_newlines(&md)), "{md:?}");
+        }
+        // Deep nesting, huge front matter, unclosed everything.
+        check_map(&"[".repeat(2000));
+        check_map(&format!("{}x](y)", "[".repeat(300)));
+        check_map(&format!("---\n{}---\ntext", "key: value\n".repeat(50_000)));
+        check_map(&format!("---\n{}", "key: value\n".repeat(1000)));
+        check_map("**unclosed _emphasis ~~and `code [link](");
     }
 }

@@ -15,6 +15,8 @@ use crate::engine::Analysis;
 
 use super::corrections::{correct, Correction};
 use super::highlight::Annotated;
+use super::input::{markdown, Converted};
+use super::storage::Draft;
 use super::summary::Filter;
 
 /// Identifies an open document.
@@ -152,6 +154,9 @@ pub struct Document {
     pub filter: Filter,
     /// The text and name before the last load or clear, for "Undo".
     pub previous: Option<(String, Rc<str>)>,
+    /// The Markdown file the text was read from (as saved), if it was. Kept across edits and
+    /// "Clear": it applies whenever the analysed text is its conversion ([`Document::source_map`]).
+    pub source: Option<Rc<str>>,
     /// Where its draft is kept ([`super::storage`]); empty: not kept.
     pub store: String,
     /// The document that was shown when this one was opened from a file or an example: "Undo"
@@ -173,9 +178,17 @@ impl Document {
             selection: Selection::None,
             filter: Filter::All,
             previous: None,
+            source: None,
             store: String::new(),
             opener: None,
         }
+    }
+
+    /// The map from the analysed text back to the Markdown file it was read from, when the
+    /// analysed text is the file's conversion (not after an edit).
+    pub fn source_map(&self) -> Option<Converted> {
+        let map = markdown(self.source.as_ref()?);
+        (map.text == *self.analysed.as_ref()?.text).then_some(map)
     }
 
     /// The speaker selected directly or through a selected claim.
@@ -261,6 +274,8 @@ pub enum Action {
         name: String,
         /// The new text.
         text: Rc<str>,
+        /// The Markdown file it was read from, if it was.
+        source: Option<Rc<str>>,
     },
     /// Empty a document (keeps the old text for undo).
     Clear(DocId),
@@ -317,6 +332,8 @@ pub enum Action {
         name: String,
         /// Its text.
         text: Rc<str>,
+        /// The Markdown file it was read from, if it was.
+        source: Option<Rc<str>>,
         /// Where its draft is kept.
         store: String,
         /// The document shown before, if "Undo" should go back there.
@@ -341,16 +358,17 @@ impl State {
         State { docs: vec![Document::new(DocId(0), name, text)], active: DocId(0), next_doc: 1, notice: None }
     }
 
-    /// A state with one document per kept draft (storage id, name, text), the first one
-    /// shown; one empty document when there is none.
-    pub fn with_drafts(drafts: Vec<(String, String, Rc<str>)>) -> State {
+    /// A state with one document per kept draft (its Markdown file if any, storage id, draft),
+    /// the first one shown; one empty document when there is none.
+    pub fn with_drafts(drafts: Vec<(Option<Rc<str>>, String, Draft)>) -> State {
         let mut s = State::default();
-        for (i, (store, name, text)) in drafts.into_iter().enumerate() {
+        for (i, (source, store, Draft { name, text })) in drafts.into_iter().enumerate() {
             if i > 0 {
-                s.apply(Action::Open { name: String::new(), text: Rc::from(""), store: String::new(), opener: None });
+                let (name, text, store) = (String::new(), Rc::from(""), String::new());
+                s.apply(Action::Open { name, text, source: None, store, opener: None });
             }
             let d = s.docs.last_mut().expect("never empty");
-            (d.name, d.text, d.store) = (name, text, store);
+            (d.name, d.text, d.source, d.store) = (name, text.into(), source, store);
         }
         s.active = s.docs[0].id;
         s
@@ -378,10 +396,11 @@ impl State {
                     d.text = text;
                 }
             }
-            Action::Load { doc, name, text } => {
+            Action::Load { doc, name, text, source } => {
                 if let Some(d) = self.doc_mut(doc) {
                     let old_name = std::mem::replace(&mut d.name, name);
                     let old_text = std::mem::replace(&mut d.text, text);
+                    d.source = source;
                     if !old_text.trim().is_empty() {
                         d.previous = Some((old_name, old_text));
                     }
@@ -409,8 +428,7 @@ impl State {
             Action::Undo(doc) => {
                 if let Some(d) = self.doc_mut(doc) {
                     if let Some((name, text)) = d.previous.take() {
-                        d.name = name;
-                        d.text = text;
+                        (d.name, d.text) = (name, text);
                         d.loaded_rev += 1;
                         d.selection = Selection::None;
                     }
@@ -486,11 +504,11 @@ impl State {
             }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::Dismiss => self.notice = None,
-            Action::Open { name, text, store, opener } => {
+            Action::Open { name, text, source, store, opener } => {
                 let id = DocId(self.next_doc);
                 self.next_doc += 1;
                 let mut d = Document::new(id, &name, text);
-                (d.store, d.opener) = (store, opener);
+                (d.source, d.store, d.opener) = (source, store, opener);
                 self.docs.push(d);
                 self.active = id;
             }
@@ -605,12 +623,15 @@ mod tests {
 
     #[test]
     fn kept_drafts_open_as_documents_and_undo_goes_back_to_the_opener() {
-        let drafts = vec![("1".to_string(), "A".to_string(), Rc::from("a")), ("2".into(), "B".into(), Rc::from("b"))];
+        let draft = |name: &str, text: &str| Draft { name: name.into(), text: text.into() };
+        let drafts = vec![(None, "1".to_string(), draft("A", "a")), (Some(Rc::from("b")), "2".into(), draft("B", "b"))];
         let mut s = State::with_drafts(drafts);
         assert_eq!((s.docs.len(), s.active, s.next_doc), (2, DocId(0), 2));
         assert_eq!((s.docs[1].name.as_str(), &*s.docs[1].text, s.docs[1].store.as_str()), ("B", "b", "2"));
+        assert_eq!(s.docs[1].source.as_deref(), Some("b"));
         s.apply(Action::Activate(DocId(1)));
-        s.apply(Action::Open { name: "C".into(), text: Rc::from("c"), store: "3".into(), opener: Some(DocId(1)) });
+        let (name, text) = ("C".into(), Rc::from("c"));
+        s.apply(Action::Open { name, text, source: None, store: "3".into(), opener: Some(DocId(1)) });
         assert_eq!(s.active, DocId(2));
         s.apply(Action::Stored { doc: DocId(2), store: "4".into() });
         assert_eq!(s.docs[2].store, "4");
@@ -620,9 +641,39 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_source_applies_while_the_analysed_text_is_its_conversion() {
+        let md = "---\nt: 1\n---\n# A *b*\n";
+        let source: Rc<str> = Rc::from(md);
+        let mut s = State::default();
+        s.apply(Action::Load {
+            doc: DocId(0),
+            name: "a.md".into(),
+            text: Rc::from("A b"),
+            source: Some(source.clone()),
+        });
+        assert_eq!(s.active_doc().source_map(), None, "not analysed yet");
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 1 });
+        s.apply(finished(1, "A b"));
+        let map = s.active_doc().source_map().unwrap();
+        assert_eq!(&md[map.start(2)..map.end(3)], "b");
+        // An edit keeps the source, but it no longer applies; it does again when the text is back.
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 2 });
+        s.apply(finished(2, "A b!"));
+        assert_eq!(s.active_doc().source_map(), None, "an edited text has no map");
+        s.apply(Action::Clear(DocId(0)));
+        s.apply(Action::Undo(DocId(0)));
+        s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 3 });
+        s.apply(finished(3, "A b"));
+        assert!(s.active_doc().source_map().is_some(), "back after a clear and its undo");
+        s.apply(Action::Load { doc: DocId(0), name: "b.txt".into(), text: Rc::from("A b"), source: None });
+        assert_eq!(s.active_doc().source_map(), None, "a plain text has no map, even the same text");
+    }
+
+    #[test]
     fn several_documents() {
         let mut s = State::default();
-        s.apply(Action::Open { name: "Second".into(), text: Rc::from("b"), store: "x".into(), opener: Some(DocId(0)) });
+        let (name, text) = ("Second".into(), Rc::from("b"));
+        s.apply(Action::Open { name, text, source: None, store: "x".into(), opener: Some(DocId(0)) });
         assert_eq!(s.active, DocId(1));
         s.apply(Action::AnalysisStarted { doc: DocId(0), seq: 1 });
         s.apply(Action::AnalysisStarted { doc: DocId(1), seq: 2 });
@@ -650,7 +701,7 @@ mod tests {
         s.apply(finished(2, "a"));
         assert_eq!(s.active_doc().filter, Filter::All);
         s.apply(Action::Filter { doc: DocId(0), filter: filter.clone() });
-        s.apply(Action::Load { doc: DocId(0), name: "b".into(), text: Rc::from("b") });
+        s.apply(Action::Load { doc: DocId(0), name: "b".into(), text: Rc::from("b"), source: None });
         assert_eq!(s.active_doc().filter, Filter::All, "another text starts unfiltered");
     }
 }

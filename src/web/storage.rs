@@ -6,11 +6,15 @@
 //! tabs keep), and before a save the stored value is checked: if another tab changed it since
 //! this tab last read or wrote it, this tab's text goes under a new key instead.
 //!
+//! A document read from a Markdown file also keeps the file (beside its draft, see
+//! [`MARKDOWN_PREFIX`]), so its exports still give offsets in the file after a reload.
+//!
 //! Local only — nothing is ever sent anywhere. Browsers cap `localStorage` (about 5 MB per
 //! site); a draft that does not fit is reported and the previously saved one is kept, so a
 //! failed save never loses what was saved before.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo::storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
@@ -24,6 +28,12 @@ pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
 /// The key prefix of the drafts (versioned, so a future format can ignore old drafts); a
 /// draft's key is the prefix and its document's storage id.
 pub const DRAFT_PREFIX: &str = "whosaid.draft.v2.";
+
+/// The key prefix of the Markdown file a draft's text was read from, under the draft's storage id.
+/// Kept apart from the draft (a plain string, no parsing) and checked against the draft's text
+/// on load ([`super::state::Source::of`]), so a stale or missing one only loses the offsets in
+/// the file.
+pub const MARKDOWN_PREFIX: &str = "whosaid.markdown.v1.";
 
 /// The single draft of earlier versions, taken over on load.
 pub const OLD_DRAFT_KEY: &str = "whosaid.draft.v1";
@@ -61,8 +71,10 @@ pub fn new_id() -> String {
     format!("{:013}-{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 4e9) as u32)
 }
 
-/// Every kept draft, oldest first, with its storage id (an old single draft is taken over).
-pub fn load_all() -> Vec<(String, Draft)> {
+/// Every kept draft, oldest first, with the Markdown file kept beside it (if any: it may be stale,
+/// [`super::state::Document::source_map`] checks it against the text) and its storage id (an
+/// old single draft is taken over).
+pub fn load_all() -> Vec<(Option<Rc<str>>, String, Draft)> {
     let store = LocalStorage::raw();
     if let Some(old) = raw(OLD_DRAFT_KEY) {
         let id = new_id();
@@ -83,7 +95,7 @@ pub fn load_all() -> Vec<(String, Draft)> {
             let json = raw(&format!("{DRAFT_PREFIX}{id}"))?;
             let draft: Draft = serde_json::from_str(&json).ok()?;
             seen(&id, Some(corrections::hash(&json)));
-            Some((id, draft))
+            Some((raw(&format!("{MARKDOWN_PREFIX}{id}")).map(Rc::from), id, draft))
         })
         .collect()
 }
@@ -91,7 +103,8 @@ pub fn load_all() -> Vec<(String, Draft)> {
 /// Saves a document's draft under its storage id `id`; `Ok` with the id it was saved under
 /// (a new one when another tab changed the draft since this tab saw it), `Err` with a message
 /// for the user when the browser refuses (quota, privacy mode). An empty text removes it.
-pub fn save(id: &str, name: &str, text: &str) -> Result<String, String> {
+/// `markdown`: the file the text was converted from, kept beside it when there is room.
+pub fn save(id: &str, name: &str, text: &str, markdown: Option<&str>) -> Result<String, String> {
     if text.is_empty() {
         remove(id);
         return Ok(id.to_string());
@@ -117,12 +130,19 @@ pub fn save(id: &str, name: &str, text: &str) -> Result<String, String> {
             .to_string()
     })?;
     seen(&id, Some(corrections::hash(&json)));
+    let key = format!("{MARKDOWN_PREFIX}{id}");
+    match markdown.filter(|m| m.len() + text.len() <= MAX_DRAFT_BYTES) {
+        // No room: the text is kept, its offsets in the file are not.
+        Some(m) if LocalStorage::raw().set_item(&key, m).is_ok() => {}
+        _ => LocalStorage::delete(key),
+    }
     Ok(id)
 }
 
 /// Removes a document's draft.
 pub fn remove(id: &str) {
     LocalStorage::delete(format!("{DRAFT_PREFIX}{id}"));
+    LocalStorage::delete(format!("{MARKDOWN_PREFIX}{id}"));
     seen(id, None);
 }
 
