@@ -110,14 +110,14 @@ pub fn filter_chip(analysis: &Analysis, filter: &Filter, claims: usize, onfilter
 
 /// One labelled share: "Named 3 (60%)" with a meter, as a filter button.
 fn share(props: &SummaryProps, label: &str, part: usize, whole: usize, filter: Filter) -> Html {
-    let value = if whole == 0 { 0.0 } else { part as f64 / whole as f64 };
     filter_button(
         props,
         filter,
         "share",
         html! { <>
             <span class="share-label">{ label }</span>
-            <meter min="0" max="1" value={value.to_string()} aria-hidden="true" />
+            // Integers: a float's printing would pull core's float formatting into the app.
+            <meter min="0" max={whole.max(1).to_string()} value={part.to_string()} aria-hidden="true" />
             <span class="share-value">{ format!("{part} ({})", percent(part, whole)) }</span>
         </> },
     )
