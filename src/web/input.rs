@@ -277,12 +277,31 @@ pub fn markdown(md: &str) -> Converted {
     out
 }
 
+/// Links inside link text deeper than this are text: a line of `[` stays linear.
+const MAX_LINK_DEPTH: u8 = 4;
+
 /// One line's inline Markdown, as text; `at`: the line's offset in the original.
 fn markdown_inline(line: &str, at: usize, out: &mut Converted) {
+    inline_at_depth(line, at, out, 0);
+}
+
+fn inline_at_depth(line: &str, at: usize, out: &mut Converted, depth: u8) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let ch = |i: usize| chars.get(i).map(|&(_, c)| c);
     let word = |i: usize| ch(i).is_some_and(|c| c.is_alphanumeric());
-    let find = |from: usize, c: char| chars[from..].iter().position(|&(_, x)| x == c).map(|p| from + p);
+    // The next `]`, `)` and `>` at or after each character, found in one pass from the end, so
+    // that each look-ahead is a lookup (a scan per `[` would be quadratic on a line of them).
+    let mut next = vec![[u32::MAX; 3]; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        next[k] = next[k + 1];
+        if let Some(slot) = [']', ')', '>'].iter().position(|&x| x == chars[k].1) {
+            next[k][slot] = k as u32;
+        }
+    }
+    let find = |from: usize, c: char| {
+        let slot = [']', ')', '>'].iter().position(|&x| x == c)?;
+        next.get(from).map(|n| n[slot]).filter(|&k| k != u32::MAX).map(|k| k as usize)
+    };
     let mut i = 0;
     while i < chars.len() {
         let (o, c) = chars[i];
@@ -295,7 +314,7 @@ fn markdown_inline(line: &str, at: usize, out: &mut Converted) {
             }
             // `![alt](url)` and `[text](url)` / `[text][ref]`: the text.
             '!' if ch(i + 1) == Some('[') => copy = false,
-            '[' => {
+            '[' if depth < MAX_LINK_DEPTH => {
                 if let Some(close) = find(i + 1, ']') {
                     let target = match ch(close + 1) {
                         Some('(') => find(close + 1, ')'),
@@ -304,7 +323,7 @@ fn markdown_inline(line: &str, at: usize, out: &mut Converted) {
                     };
                     if let Some(end) = target {
                         let from = chars[i + 1].0;
-                        markdown_inline(&line[from..chars[close].0], at + from, out);
+                        inline_at_depth(&line[from..chars[close].0], at + from, out, depth + 1);
                         i = end;
                         copy = false;
                     }
@@ -848,6 +867,11 @@ mod tests {
         // Deep nesting, huge front matter, unclosed everything.
         check_map(&"[".repeat(2000));
         check_map(&format!("{}x](y)", "[".repeat(300)));
+        // A line of 50,000 `[` (one look-up each, not a scan) and links nested 20,000 deep
+        // (deeper than four is text: no recursion that deep).
+        check_map(&"[".repeat(50_000));
+        let nested = format!("{}x{}", "[".repeat(20_000), "](y)".repeat(20_000));
+        assert!(check_map(&nested).text.contains('x'));
         check_map(&format!("---\n{}---\ntext", "key: value\n".repeat(50_000)));
         check_map(&format!("---\n{}", "key: value\n".repeat(1000)));
         check_map("**unclosed _emphasis ~~and `code [link](");
