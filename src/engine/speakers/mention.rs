@@ -118,8 +118,8 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
     m
 }
 
-/// `span` up to a relative pronoun after its first word ("who", "whose", "which"), trailing
-/// commas and spaces trimmed; the mention keeps its whole span.
+/// `span` up to a relative pronoun after its first word ("who", "whose", "which") or a closing
+/// parenthetical remark, trailing commas and spaces trimmed; the mention keeps its whole span.
 fn without_relative_clause(text: &str, span: Span) -> Span {
     let raw = span.text(text);
     let mut at = None;
@@ -131,6 +131,17 @@ fn without_relative_clause(text: &str, span: Span) -> Span {
             break;
         }
         offset += w.len() + 1;
+    }
+    // A closing parenthetical remark: "Mr. Burman (a view echoed by everyone I interviewed)" —
+    // not a party tag such as "(D-Mont.)" or "(Vt.)".
+    if at.is_none() {
+        if let Some(open) = raw.find(" (") {
+            let inner = raw[open + 2..].trim_end_matches(')');
+            let closes_at_end = !raw[open + 2..].trim_end_matches(')').contains(')');
+            if closes_at_end && inner.contains(' ') && inner.split(' ').any(|w| w.chars().all(char::is_lowercase)) {
+                at = Some(open);
+            }
+        }
     }
     let Some(cut) = at else { return span };
     let head = raw[..cut].trim_end_matches([' ', ',']);
@@ -464,6 +475,11 @@ mod tests {
         let m = desc("Don Fowler, who helmed the DNC from 1995 to 1997");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Don Fowler"), SpeakerKind::Person));
         assert_eq!(m.span, Span::new(0, "Don Fowler, who helmed the DNC from 1995 to 1997".len()));
+        let m = desc("Mr. Burman (a view echoed by everyone I interviewed)");
+        assert_eq!(m.name.as_deref(), Some("Burman"));
+        // A party tag is no remark.
+        let m = desc("Sen. Jon Tester (D-Mont.)");
+        assert_eq!(m.name.as_deref(), Some("Jon Tester"));
         let m = desc("Robert McAtee, one of several coal industry veterans who have");
         assert_eq!(m.name.as_deref(), Some("Robert McAtee"));
         let m = desc("The Charlotte Observer");
