@@ -72,7 +72,25 @@ const NO_SPEAKER: &[&str] = &[
 pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let head = ctx.low(b.saturating_sub(1));
     let head = head.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
-    NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap)
+    let thing = NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap);
+    // "fraudulently": a lone adverb.
+    let adverb = b == a + 1 && !ctx.tok(a).cap && head.len() > 4 && head.ends_with("ly") && !ctx.is_role(a);
+    thing || adverb || has_verb(ctx, a, b)
+}
+
+/// "The clip has faced", "It’s a tremendous spike": an auxiliary (or "it’s") inside the phrase
+/// before any relative pronoun makes it a clause, not a speaker ("Clinton, who has …" is one).
+fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    for k in a..b {
+        let w = ctx.low(k);
+        if matches!(&*w, "who" | "which" | "whose" | "that") {
+            return false;
+        }
+        if matches!(&*w, "has" | "have" | "had" | "is" | "are" | "was" | "were" | "it’s" | "it's") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Everything the gate weighs.
@@ -228,6 +246,16 @@ mod tests {
         assert!(matches!(outcome_of(t, "suggests"), Some(Veto(_))));
         let t = "The Issue said that the county was not prepared for the vote.";
         assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "a capitalised name is kept");
+    }
+
+    #[test]
+    fn a_clause_is_no_speaker() {
+        let no_speaker = Some(Veto("the source is no speaker (an adverb, a connective or a thing)"));
+        let t = "It’s a tremendous spike, much of which can be credited to the new laws.";
+        assert_eq!(outcome_of(t, "credited"), no_speaker, "{t}");
+        // A relative clause inside the source is fine.
+        let t = "Clinton, who has led in the polls, said that the race was close.";
+        assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "{t}");
     }
 
     #[test]
