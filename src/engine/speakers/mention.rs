@@ -233,6 +233,23 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         m.title = Some(words[0].to_string());
         return finish(m, text, &lower);
     }
+    // A joint source: "Mr. King and Mr. Schultz", "Sens. Jon Tester (D-Mont.) and David Vitter
+    // (R-La.)" — a group of its own (the gold's convention), never merged into one of them.
+    let joint = lower.iter().position(|w| w == "and").filter(|&p| {
+        let capital = |w: &str| is_cap(w) || w.ends_with(')');
+        p > 0
+            && p + 1 < words.len()
+            && capital(words[p - 1])
+            && is_cap(words[p + 1])
+            && is_cap(words[0])
+            && !lower[..p].iter().any(|w| matches!(w.as_str(), "of" | "for" | "at" | "from" | "with" | "in" | "on"))
+    });
+    if joint.is_some() {
+        m.kind = SpeakerKind::Group;
+        m.name = Some(raw.trim().to_string());
+        m.head = Some("and".to_string());
+        return finish(m, text, &lower);
+    }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
         matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
@@ -477,6 +494,12 @@ mod tests {
         assert_eq!(m.span, Span::new(0, "Don Fowler, who helmed the DNC from 1995 to 1997".len()));
         let m = desc("Mr. Burman (a view echoed by everyone I interviewed)");
         assert_eq!(m.name.as_deref(), Some("Burman"));
+        // A joint source is a group of its own.
+        for j in ["Mr. King and Mr. Schultz", "Sens. Jon Tester (D-Mont.) and David Vitter (R-La.)"] {
+            let m = desc(j);
+            assert_eq!((m.kind, m.name.as_deref()), (SpeakerKind::Group, Some(j)), "{j}");
+        }
+        assert_eq!(desc("The Association of Flight Attendants and Pilots").kind, SpeakerKind::Organisation);
         // A party tag is no remark.
         let m = desc("Sen. Jon Tester (D-Mont.)");
         assert_eq!(m.name.as_deref(), Some("Jon Tester"));
