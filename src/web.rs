@@ -22,6 +22,7 @@
 //! | [`components`] | one component per panel |
 
 pub mod app;
+pub mod compare;
 pub mod components;
 pub mod corrections;
 pub mod download;

@@ -373,7 +373,7 @@ async fn the_selected_card_offers_corrections() {
 }
 
 fn app_props() -> AppProps {
-    AppProps { backend: Backend::Inline(whosaid::web::worker::run), keep_draft: false }
+    AppProps { backend: Backend::Inline(whosaid::web::worker::handle), keep_draft: false }
 }
 
 #[wasm_bindgen_test]

@@ -14,8 +14,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{FileList, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::compare::{Comparison, Flat};
 use super::components::article::{legend, Article};
 use super::components::claims::Claims;
+use super::components::compare::CompareView;
 use super::components::editor::Editor;
 use super::components::notice::NoticeView;
 use super::components::speakers::Speakers;
@@ -29,7 +31,7 @@ use super::input::{self, human_size, InputError, MAX_INPUT_BYTES};
 use super::state::{Action, Analysed, DocId, Notice, NoticeKind, Run, Selection, State};
 use super::storage;
 use super::summary::Shown;
-use super::worker::{self, AnalyzeRequest, AnalyzeResponse};
+use super::worker::{self, AnalyzeRequest, AnalyzeResponse, CompareRequest, WorkerRequest, WorkerResponse};
 use crate::engine::export;
 
 /// Milliseconds of quiet after an edit before the analysis starts.
@@ -44,9 +46,9 @@ pub enum Backend {
     /// In a web worker loaded from this (relative) URL: the app's normal mode.
     Worker(AttrValue),
     /// On the main thread, through this function (browser tests, where no worker script is
-    /// served: pass [`worker::run`]). A function pointer rather than a direct call so the
+    /// served: pass [`worker::handle`]). A function pointer rather than a direct call so the
     /// main thread's wasm does not link the engine unless asked to.
-    Inline(fn(AnalyzeRequest) -> AnalyzeResponse),
+    Inline(fn(WorkerRequest) -> WorkerResponse),
 }
 
 impl PartialEq for Backend {
@@ -120,6 +122,22 @@ struct Analyzer {
     /// Waiting requests, at most one per document.
     queued: Vec<Job>,
     watchdog: Option<Timeout>,
+    /// The worker of the comparison in progress and its watchdog: a worker of its own, so that
+    /// an analysis that stops its worker (a newer text) never loses a comparison.
+    comparing: Option<(Live, Timeout)>,
+}
+
+impl Live {
+    /// Terminates the worker. Its message and error closures are dropped in a later task, not
+    /// here: this is reached from inside them (an answer that starts the next request, an
+    /// error), and dropping a closure while it runs is an error ("closure invoked recursively
+    /// or after being dropped").
+    fn stop(self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        wasm_bindgen_futures::spawn_local(async move { drop(self) });
+    }
 }
 
 type SharedAnalyzer = Rc<RefCell<Analyzer>>;
@@ -129,7 +147,17 @@ type LossyBytes = Rc<RefCell<Option<(String, Rc<[u8]>)>>>;
 
 impl Analyzer {
     fn new(backend: Backend, dispatch: UseReducerDispatcher<State>, keep: bool) -> Analyzer {
-        Analyzer { backend, dispatch, keep, live: None, next_seq: 1, current: None, queued: Vec::new(), watchdog: None }
+        Analyzer {
+            backend,
+            dispatch,
+            keep,
+            live: None,
+            next_seq: 1,
+            current: None,
+            queued: Vec::new(),
+            watchdog: None,
+            comparing: None,
+        }
     }
 
     /// Starts the worker if there is none (early, so the first analysis does not wait for it).
@@ -173,16 +201,9 @@ impl Analyzer {
     }
 
     /// Terminates the worker (the next request starts a new one).
-    ///
-    /// Its message and error closures are dropped in a later task, not here: `kill` is reached
-    /// from inside them (an answer that starts the next request, an error), and dropping a
-    /// closure while it runs is an error ("closure invoked recursively or after being dropped").
     fn kill(&mut self) {
         if let Some(live) = self.live.take() {
-            live.worker.terminate();
-            live.worker.set_onmessage(None);
-            live.worker.set_onerror(None);
-            wasm_bindgen_futures::spawn_local(async move { drop(live) });
+            live.stop();
         }
     }
 
@@ -239,8 +260,9 @@ impl Analyzer {
                 this.borrow_mut().current = Some(InFlight { job, started });
                 let this = this.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let response = run(request);
-                    Analyzer::finish(&this, response);
+                    if let WorkerResponse::Analyzed(response) = run(WorkerRequest::Analyze(request)) {
+                        Analyzer::finish(&this, response);
+                    }
                 });
             }
             Backend::Worker(_) => {
@@ -367,6 +389,84 @@ fn use_bench_rendered(seq: Option<u64>) {
 #[cfg(not(feature = "bench-api"))]
 #[hook]
 fn use_bench_rendered(_seq: Option<u64>) {}
+
+impl Analyzer {
+    /// Compares two documents' texts in a worker started for it (stopped when it answers, fails
+    /// or outlives the watchdog), or inline; a newer comparison replaces an older one.
+    fn compare(this: &SharedAnalyzer, docs: [DocId; 2], sides: [Analysed; 2]) {
+        let (seq, backend, dispatch) = {
+            let mut a = this.borrow_mut();
+            if let Some((live, _)) = a.comparing.take() {
+                live.stop();
+            }
+            a.next_seq += 1;
+            (a.next_seq - 1, a.backend.clone(), a.dispatch.clone())
+        };
+        let request = CompareRequest { seq, a: sides[0].text.to_string(), b: sides[1].text.to_string() };
+        dispatch.dispatch(Action::CompareStarted { seq, docs, sides: Box::new(sides) });
+        let url = match backend {
+            Backend::Inline(run) => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let WorkerResponse::Compared(r) = run(WorkerRequest::Compare(request)) {
+                        Analyzer::compared(&dispatch, r.seq, r.outcome);
+                    }
+                });
+                return;
+            }
+            Backend::Worker(url) => url,
+        };
+        let Ok(worker) = worker::spawn(&url) else {
+            return Analyzer::compared(&dispatch, seq, Err("the browser could not start a worker".into()));
+        };
+        // Ends the comparison `seq` if it is still the one in progress.
+        let end = {
+            let weak = Rc::downgrade(this);
+            move |seq: u64, outcome: Result<Flat, String>| {
+                let Some(this) = weak.upgrade() else { return };
+                let mut a = this.borrow_mut();
+                if let Some((live, watchdog)) = a.comparing.take() {
+                    live.stop();
+                    // Maybe called from the watchdog itself: let go of it after it has run.
+                    wasm_bindgen_futures::spawn_local(async move { drop(watchdog) });
+                }
+                Analyzer::compared(&a.dispatch, seq, outcome);
+            }
+        };
+        let onmessage = {
+            let (end, worker, message) = (end.clone(), worker.clone(), worker::encode_compare_request(&request));
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let data = e.data();
+                if data.as_string().as_deref() == Some(worker::READY) {
+                    let _ = worker.post_message(&message);
+                } else if let Some(r) = worker::decode_compare_response(&data) {
+                    end(r.seq, r.outcome);
+                }
+            })
+        };
+        let onerror = {
+            let end = end.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                e.prevent_default();
+                let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                end(seq, Err(format!("the comparison failed in the worker ({})", message.unwrap_or_default())));
+            })
+        };
+        let ms = watchdog_ms();
+        let watchdog = Timeout::new(ms, move || {
+            end(seq, Err(format!("the comparison did not finish within {} s; the worker was stopped", ms.div_ceil(1000))))
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        let live = Live { worker, ready: false, _onmessage: onmessage, _onerror: onerror };
+        this.borrow_mut().comparing = Some((live, watchdog));
+    }
+
+    /// Hands a comparison's outcome to the state (which ignores an outdated one).
+    fn compared(dispatch: &UseReducerDispatcher<State>, seq: u64, outcome: Result<Flat, String>) {
+        let outcome = outcome.map(|flat| Rc::new(Comparison::from_flat(flat)));
+        dispatch.dispatch(Action::CompareFinished { seq, outcome });
+    }
+}
 
 /// Lets the browser run other tasks (input, rendering) before going on.
 async fn yield_now() {
@@ -662,6 +762,33 @@ impl Ctx {
             }
         }
         self.dispatch.dispatch(Action::Corrected(doc.id, next));
+    }
+
+    /// Compares two documents, once both are analysed.
+    fn compare(&self, a: DocId, b: DocId) {
+        if self.timer.borrow().is_some() {
+            self.commit(false);
+        }
+        let state = self.state();
+        let ready = |id: DocId| {
+            state.doc(id).and_then(|d| match (&d.analysed, &d.run) {
+                (Some(an), Run::Done) if *an.text == *d.text => Some(an.clone()),
+                _ => None,
+            })
+        };
+        let error = if a == b {
+            "Choose two different documents to compare."
+        } else {
+            match (ready(a), ready(b)) {
+                (Some(x), Some(y)) => {
+                    self.dispatch.dispatch(Action::Dismiss);
+                    Analyzer::compare(&self.analyzer, [a, b], [x, y]);
+                    return;
+                }
+                _ => "Both documents must be analysed before they can be compared: wait for the analysis to finish.",
+            }
+        };
+        self.dispatch.dispatch(Action::Notify(Notice::error(error)));
     }
 
     fn select(&self, selection: Selection, scroll: ScrollTo) {
@@ -1043,6 +1170,28 @@ pub fn app(props: &AppProps) -> Html {
     });
     let notice_is_error = state.notice.as_ref().is_some_and(|n| n.kind == NoticeKind::Error);
     let tabs = tab_bar(&state, &ctx);
+    if let Some(cmp) = &state.compare {
+        let name = |d: DocId| AttrValue::from(state.doc(d).map(|d| d.name.clone()).unwrap_or_default());
+        let onpick = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |p: Option<usize>| dispatch.dispatch(Action::ComparePick(p)))
+        };
+        let onclose = {
+            let dispatch = ctx.dispatch.clone();
+            Callback::from(move |()| dispatch.dispatch(Action::CompareClose))
+        };
+        return html! {
+            <>
+            { header() }
+            <main id="main" class="layout compare-layout">
+                { tabs }
+                <NoticeView notice={state.notice.clone()} {onundo} {onlossy} {ondismiss} />
+                <CompareView compare={cmp.clone()} names={[name(cmp.docs[0]), name(cmp.docs[1])]} {onpick} {onclose} />
+            </main>
+            { footer() }
+            </>
+        };
+    }
     let n_corrections = analysed.as_ref().map_or(0, |a| a.corrections.len());
     let collapsed = analysed.is_some() && !*ctx.editing;
     let view = *ctx.view;
@@ -1220,15 +1369,18 @@ fn footer() -> Html {
     }
 }
 
-/// The open documents as tabs, and "New document".
+/// The open documents as tabs, "New document", and the form that compares two of them.
 fn tab_bar(state: &State, ctx: &Ctx) -> Html {
     let docs = &state.docs;
     let tab = |i: usize, d: &super::state::Document| {
         let id = d.id;
-        let active = id == state.active;
+        let active = id == state.active && state.compare.is_none();
         let onclick = {
             let ctx = ctx.clone();
-            Callback::from(move |_: MouseEvent| ctx.activate(id))
+            Callback::from(move |_: MouseEvent| {
+                ctx.dispatch.dispatch(Action::CompareClose);
+                ctx.activate(id);
+            })
         };
         let onclose = {
             let ctx = ctx.clone();
@@ -1253,7 +1405,29 @@ fn tab_bar(state: &State, ctx: &Ctx) -> Html {
     };
     let onnew = {
         let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| ctx.open_blank())
+        Callback::from(move |_: MouseEvent| {
+            ctx.dispatch.dispatch(Action::CompareClose);
+            ctx.open_blank();
+        })
+    };
+    let (pick_a, pick_b) = (NodeRef::default(), NodeRef::default());
+    let onsubmit = {
+        let ctx = ctx.clone();
+        let (pick_a, pick_b) = (pick_a.clone(), pick_b.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| r.cast::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse().ok());
+            let (Some(a), Some(b)) = (value(&pick_a), value(&pick_b)) else { return };
+            ctx.compare(DocId(a), DocId(b));
+        })
+    };
+    let options = |pick: usize| {
+        docs.iter()
+            .enumerate()
+            .map(|(i, d)| html! {
+                <option value={d.id.0.to_string()} selected={i == pick}>{ if d.name.is_empty() { "Draft" } else { &d.name } }</option>
+            })
+            .collect::<Html>()
     };
     html! {
         <div class="doc-bar">
@@ -1261,6 +1435,13 @@ fn tab_bar(state: &State, ctx: &Ctx) -> Html {
                 { for docs.iter().enumerate().map(|(i, d)| tab(i, d)) }
                 <li><button type="button" id="new-doc" onclick={onnew}>{ "+ New document" }</button></li>
             </ul>
+            { if docs.len() > 1 { html! {
+                <form id="compare-form" class="compare-form" {onsubmit}>
+                    <label>{ "Compare " }<select id="compare-a" ref={pick_a}>{ options(0) }</select></label>
+                    <label>{ " with " }<select id="compare-b" ref={pick_b}>{ options(1) }</select></label>
+                    <button type="submit" id="compare-go">{ "Compare" }</button>
+                </form>
+            } } else { html! {} } }
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod claims;
+pub mod compare;
 pub mod editor;
 pub mod notice;
 pub mod speakers;

@@ -13,6 +13,7 @@ use yew::Reducible;
 
 use crate::engine::Analysis;
 
+use super::compare::Comparison;
 use super::corrections::{correct, Correction};
 use super::highlight::Annotated;
 use super::input::{markdown, Converted};
@@ -248,6 +249,23 @@ pub struct State {
     pub next_doc: u32,
     /// The message about the last input action, if any.
     pub notice: Option<Notice>,
+    /// Two documents compared, shown instead of the editor while open.
+    pub compare: Option<Compare>,
+}
+
+/// Two documents side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compare {
+    /// The documents.
+    pub docs: [DocId; 2],
+    /// Their analyses as compared (the comparison's ids index into these).
+    pub sides: [Analysed; 2],
+    /// The request.
+    pub seq: u64,
+    /// The worker's answer: `None` while it works.
+    pub result: Option<Result<Rc<Comparison>, String>>,
+    /// The aligned pair shown in the articles.
+    pub pair: Option<usize>,
 }
 
 impl Default for State {
@@ -350,12 +368,38 @@ pub enum Action {
         /// The storage id.
         store: String,
     },
+    /// A comparison of two documents was asked for.
+    CompareStarted {
+        /// The request.
+        seq: u64,
+        /// The documents.
+        docs: [DocId; 2],
+        /// Their analyses.
+        sides: Box<[Analysed; 2]>,
+    },
+    /// The worker compared them.
+    CompareFinished {
+        /// The request answered.
+        seq: u64,
+        /// The comparison, or why there is none.
+        outcome: Result<Rc<Comparison>, String>,
+    },
+    /// Show an aligned pair in both articles (or none).
+    ComparePick(Option<usize>),
+    /// Back from the comparison to the documents.
+    CompareClose,
 }
 
 impl State {
     /// A state with one document holding `text` (e.g. the restored draft).
     pub fn with_draft(name: &str, text: Rc<str>) -> State {
-        State { docs: vec![Document::new(DocId(0), name, text)], active: DocId(0), next_doc: 1, notice: None }
+        State {
+            docs: vec![Document::new(DocId(0), name, text)],
+            active: DocId(0),
+            next_doc: 1,
+            notice: None,
+            compare: None,
+        }
     }
 
     /// A state with one document per kept draft (its Markdown file if any, storage id, draft),
@@ -517,6 +561,20 @@ impl State {
                     d.store = store;
                 }
             }
+            Action::CompareStarted { seq, docs, sides } => {
+                self.compare = Some(Compare { docs, sides: *sides, seq, result: None, pair: None });
+            }
+            Action::CompareFinished { seq, outcome } => {
+                if let Some(c) = self.compare.as_mut().filter(|c| c.seq == seq) {
+                    c.result = Some(outcome);
+                }
+            }
+            Action::ComparePick(pair) => {
+                if let Some(c) = self.compare.as_mut() {
+                    c.pair = pair;
+                }
+            }
+            Action::CompareClose => self.compare = None,
             Action::Activate(id) => {
                 if self.doc(id).is_some() {
                     self.active = id;
@@ -528,6 +586,9 @@ impl State {
                     self.docs.retain(|d| d.id != id);
                     if self.active == id {
                         self.active = opener.unwrap_or(self.docs[0].id);
+                    }
+                    if self.compare.as_ref().is_some_and(|c| c.docs.contains(&id)) {
+                        self.compare = None;
                     }
                 }
             }

@@ -1,4 +1,5 @@
-//! The analysis web worker: one request (a document's text) in, one response out.
+//! The analysis web worker: one request (a document's text, or two texts to compare) in, one
+//! response out.
 //!
 //! The worker binary (`src/bin/worker.rs`) calls [`register`]; the app owns the
 //! `web_sys::Worker` ([`spawn`]) so it can terminate a stuck or outdated analysis at once.
@@ -12,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::engine::{self, Analysis, Claim};
 
+use super::compare::Flat;
 use super::state::DocId;
 
 /// Where trunk writes the worker's loader shim (`data-loader-shim` on the `worker` bin).
@@ -130,6 +132,74 @@ pub fn run(request: AnalyzeRequest) -> AnalyzeResponse {
     }
 }
 
+/// Two documents to compare: their texts (the worker analyses them again: the engine is
+/// deterministic, so the ids are those of the analyses the app holds).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRequest {
+    /// Increases with every comparison the app asks for; the response carries it back.
+    pub seq: u64,
+    /// The first document's text.
+    pub a: String,
+    /// The second document's.
+    pub b: String,
+}
+
+/// The answer to a [`CompareRequest`]: the [`engine::compare::Comparison`] in the flat form
+/// the main thread reads with little code ([`Flat`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareResponse {
+    /// The request's sequence number.
+    pub seq: u64,
+    /// The comparison, or why there is none.
+    pub outcome: Result<Flat, String>,
+}
+
+/// What the worker is asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerRequest {
+    /// Analyse a text.
+    Analyze(AnalyzeRequest),
+    /// Compare two texts.
+    Compare(CompareRequest),
+}
+
+/// What the worker answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkerResponse {
+    /// An analysis.
+    Analyzed(AnalyzeResponse),
+    /// A comparison.
+    Compared(CompareResponse),
+}
+
+/// Runs the engine's comparison on a request.
+pub fn run_compare(request: CompareRequest) -> CompareResponse {
+    let (a, b) = (engine::analyze(&request.a), engine::analyze(&request.b));
+    let c = engine::compare::compare(&request.a, &a, &request.b, &b);
+    let mut flat = Flat::default();
+    for l in &c.speakers {
+        flat.speakers.extend(l.in_docs.iter().map(|(_, id)| *id));
+    }
+    for p in &c.pairs {
+        let same = p.relation == engine::compare::Relation::Same;
+        flat.pairs.extend([p.a.1, p.b.1, same as u32, p.differences.len() as u32]);
+        for d in &p.differences {
+            flat.differences.extend([d.kind.to_string(), d.a.clone(), d.b.clone()]);
+        }
+    }
+    flat.only = c.only.iter().flat_map(|(d, id)| [*d as u32, *id]).collect();
+    CompareResponse { seq: request.seq, outcome: Ok(flat) }
+}
+
+/// Answers any request: what the worker does with each message, and the app's inline backend
+/// (browser tests, where no worker script is served).
+pub fn handle(request: WorkerRequest) -> WorkerResponse {
+    match request {
+        WorkerRequest::Analyze(r) => WorkerResponse::Analyzed(run(r)),
+        WorkerRequest::Compare(r) => WorkerResponse::Compared(run_compare(r)),
+    }
+}
+
 /// A request as a message: `[seq, doc, text]`.
 pub fn encode_request(r: &AnalyzeRequest) -> JsValue {
     js_sys::Array::of3(&(r.seq as f64).into(), &r.doc.0.into(), &JsValue::from_str(&r.text)).into()
@@ -182,6 +252,67 @@ pub fn decode_response(v: &JsValue) -> Option<AnalyzeResponse> {
     })
 }
 
+/// A comparison request as a message: `[seq, "compare", a, b]`.
+pub fn encode_compare_request(r: &CompareRequest) -> JsValue {
+    let a = js_sys::Array::of2(&(r.seq as f64).into(), &JsValue::from_str(COMPARE));
+    a.push(&JsValue::from_str(&r.a));
+    a.push(&JsValue::from_str(&r.b));
+    a.into()
+}
+
+/// The comparison request in a message, if it is one.
+pub fn decode_compare_request(v: &JsValue) -> Option<CompareRequest> {
+    let m: &js_sys::Array = v.dyn_ref()?;
+    (m.get(1).as_string()? == COMPARE).then_some(())?;
+    Some(CompareRequest { seq: m.get(0).as_f64()? as u64, a: m.get(2).as_string()?, b: m.get(3).as_string()? })
+}
+
+/// A comparison response as a message: `[seq, "compare", error]` or
+/// `[seq, "compare", null, speakers, pairs, only, differences]` (arrays of numbers, and of
+/// strings for the differences).
+pub fn encode_compare_response(r: &CompareResponse) -> JsValue {
+    let m = js_sys::Array::of2(&(r.seq as f64).into(), &JsValue::from_str(COMPARE));
+    match &r.outcome {
+        Ok(flat) => {
+            let numbers = |v: &[u32]| -> JsValue { v.iter().map(|n| JsValue::from(*n)).collect::<js_sys::Array>().into() };
+            m.push(&JsValue::NULL);
+            m.push(&numbers(&flat.speakers));
+            m.push(&numbers(&flat.pairs));
+            m.push(&numbers(&flat.only));
+            m.push(&flat.differences.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>());
+        }
+        Err(e) => {
+            m.push(&JsValue::from_str(e));
+        }
+    }
+    m.into()
+}
+
+/// The comparison response in a message, if it is one.
+pub fn decode_compare_response(v: &JsValue) -> Option<CompareResponse> {
+    let m: &js_sys::Array = v.dyn_ref()?;
+    (m.get(1).as_string()? == COMPARE).then_some(())?;
+    let seq = m.get(0).as_f64()? as u64;
+    if let Some(e) = m.get(2).as_string() {
+        return Some(CompareResponse { seq, outcome: Err(e) });
+    }
+    let numbers = |i: u32| -> Option<Vec<u32>> {
+        let a: js_sys::Array = m.get(i).dyn_into().ok()?;
+        a.iter().map(|n| n.as_f64().map(|n| n as u32)).collect()
+    };
+    let strings: js_sys::Array = m.get(6).dyn_into().ok()?;
+    let flat = Flat {
+        speakers: numbers(3)?,
+        pairs: numbers(4)?,
+        only: numbers(5)?,
+        differences: strings.iter().map(|s| s.as_string()).collect::<Option<_>>()?,
+    };
+    Some(CompareResponse { seq, outcome: Ok(flat) })
+}
+
+/// The tag of comparison messages.
+const COMPARE: &str = "compare";
+
 /// Starts the worker (its loader shim at `loader_url`).
 pub fn spawn(loader_url: &str) -> Result<web_sys::Worker, JsValue> {
     web_sys::Worker::new(loader_url)
@@ -192,7 +323,13 @@ pub fn register() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if let Some(request) = decode_request(&e.data()) {
+        if let Some(request) = decode_compare_request(&e.data()) {
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                super::model::ensure().await;
+                let _ = reply.post_message(&encode_compare_response(&run_compare(request)));
+            });
+        } else if let Some(request) = decode_request(&e.data()) {
             // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
             // that the page stops it and the next analysis works.
             match request.text.as_str() {

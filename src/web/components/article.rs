@@ -43,6 +43,9 @@ pub struct ArticleProps {
     pub shown: Option<Rc<Shown>>,
     /// A mark was clicked.
     pub onselect: Callback<Selection>,
+    /// The element's id (two articles side by side need two).
+    #[prop_or(AttrValue::Static("article"))]
+    pub id: AttrValue,
 }
 
 impl PartialEq for ArticleProps {
@@ -53,6 +56,7 @@ impl PartialEq for ArticleProps {
             && self.stale == other.stale
             && same_shown(&self.shown, &other.shown)
             && self.onselect == other.onselect
+            && self.id == other.id
     }
 }
 
@@ -196,7 +200,7 @@ pub fn article(props: &ArticleProps) -> Html {
     html! {
         <>
         <div
-            id="article"
+            id={props.id.clone()}
             class={classes!("article", props.stale.then_some("is-stale"))}
             aria-busy={props.stale.to_string()}
             {onclick}

@@ -1,0 +1,132 @@
+// End-to-end: two reports compared side by side (tabs and drafts: tabs.test.mjs): the NBC pair
+// of the seeds with its stance and source differences, both passages highlighted, by keyboard,
+// at 360 px, axe-clean in both themes; the compare-view screenshot.
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { DOCS, OUT, openPage, setup, waitAnalysed } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Opens both examples (one tab each) and compares them; returns the NBC pair's locator. */
+async function compareSeeds(page) {
+  await page.click('#example-000');
+  await waitAnalysed(page, 'NBC News');
+  await page.click('#example-004');
+  await waitAnalysed(page, 'Vedant Patel');
+  assert.equal(await page.locator('.doc-tab').count(), 2, 'two tabs');
+  await page.selectOption('#compare-a', { index: 0 });
+  await page.selectOption('#compare-b', { index: 1 });
+  await page.click('#compare-go');
+  await page.waitForSelector('#cmp-pairs li.cmp-pair', { timeout: 30_000 });
+  return page.locator('#cmp-pairs li.cmp-pair', { hasText: 'Representatives of the United States' });
+}
+
+describe('compare two reports', () => {
+  test('the NBC pair: same, with its stance and source differences; both passages highlighted', async () => {
+    const t = await openPage(env);
+    try {
+      const { page } = t;
+      await t.open();
+      const nbc = await compareSeeds(page);
+      assert.equal(await nbc.count(), 1, 'the NBC pair is shown');
+      const pairText = await nbc.textContent();
+      assert.match(pairText, /delicate/, 'paired with seed 004’s “delicate” discussions');
+      assert.equal((await nbc.locator('.relation').textContent()).trim(), 'same');
+      const diffs = await nbc.locator('.diff dt').allTextContents();
+      assert.ok(diffs.includes('Stance'), `a stance difference (${diffs})`);
+      assert.ok(diffs.includes('Source chain'), `a source difference (${diffs})`);
+      const stance = await nbc.locator('.diff.stance dd').textContent();
+      assert.match(stance, /neutral.*vs.*distancing/, stance);
+      const source = await nbc.locator('.diff.source dd').textContent();
+      assert.match(source, /NBC.*vs.*NBC.*anonymous|NBC.*vs.*NBC.*officials/i, source);
+      // Speakers and the claims only one report carries are listed; profiles side by side.
+      assert.ok((await page.locator('#cmp-speakers li').count()) >= 1, 'a speaker in both');
+      assert.ok((await page.locator('.cmp-only li').count()) >= 1, 'claims only one report carries');
+      assert.match(await page.locator('#cmp-profiles').textContent(), /Anonymous/);
+      // Select the pair by keyboard: both passages are highlighted in their articles.
+      await nbc.locator('.pair-button').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#cmp-article-a mark.is-selected');
+      await page.waitForSelector('#cmp-article-b mark.is-selected');
+      const a = (await page.locator('#cmp-article-a mark.hl-content.is-selected').allTextContents()).join(' ');
+      const b = (await page.locator('#cmp-article-b mark.hl-content.is-selected').allTextContents()).join(' ');
+      assert.match(a, /Representatives of the United States/);
+      assert.match(b, /delicate/);
+      assert.equal(await nbc.locator('.pair-button').getAttribute('aria-pressed'), 'true');
+      await page.screenshot({ path: join(OUT, 'compare-full.png'), fullPage: true });
+      // Back to the documents.
+      await page.click('#compare-close');
+      await page.waitForSelector('#article-input');
+      await t.check();
+    } finally {
+      await t.close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe: nothing serious on the compare view (${colorScheme}); screenshot`, async () => {
+      const t = await openPage(env, { colorScheme, viewport: { width: 1280, height: 1000 } });
+      try {
+        const { page } = t;
+        await t.open();
+        const nbc = await compareSeeds(page);
+        await nbc.locator('.pair-button').click();
+        await page.waitForSelector('#cmp-article-b mark.is-selected');
+        assert.deepEqual(await axeViolations(page), [], 'compare view, a pair selected');
+        const file = join(OUT, `compare-${colorScheme}.png`);
+        // Frame the pairs: the NBC pair selected, its differences, the articles below.
+        await page.evaluate(() => window.scrollTo(0, document.querySelector('#cmp-pairs-h').getBoundingClientRect().top + window.scrollY - 8));
+        await page.screenshot({ path: file, fullPage: false });
+        // The README's screenshot is refreshed by scripts/screenshots.sh only.
+        if (colorScheme === 'light' && process.env.WHOSAID_UPDATE_SCREENSHOTS === '1') {
+          copyFileSync(file, join(DOCS, 'screenshot-compare.png'));
+        }
+        await t.check();
+      } finally {
+        await t.close();
+      }
+    });
+  }
+
+  test('at 360 px: stacked, nothing overflows sideways, axe-clean', async () => {
+    const t = await openPage(env, { viewport: { width: 360, height: 740 } });
+    try {
+      const { page } = t;
+      await t.open();
+      const nbc = await compareSeeds(page);
+      await nbc.locator('.pair-button').click();
+      await page.waitForSelector('#cmp-article-a mark.is-selected');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the 360px viewport`);
+      const [a, b] = await page.locator('section.cmp-article').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      assert.ok(b > a, 'the two articles are stacked');
+      assert.deepEqual(await axeViolations(page), []);
+      await page.screenshot({ path: join(OUT, 'compare-360px.png'), fullPage: false });
+      await t.check();
+    } finally {
+      await t.close();
+    }
+  });
+});
