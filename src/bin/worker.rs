@@ -1,4 +1,4 @@
-//! The analysis web worker: registers [`whosaid::web::worker::AnalyzeTask`].
+//! The analysis web worker: registers [`whosaid::web::worker::register`].
 
 fn main() {
     whosaid::web::worker::register();

@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use super::export::spans_text;
+use super::speakers::sort_by;
 use super::model::{Analysis, Claim, ClaimKind, SpeakerKind};
 
 /// At least this score (and the highest for both claims) makes a `same` pair.
@@ -183,7 +184,7 @@ pub fn compare(text_a: &str, a: &Analysis, text_b: &str, b: &Analysis) -> Compar
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for (i, wa) in sa.words.iter().enumerate() {
         let mut cands: Vec<usize> = wa.iter().filter_map(|w| index.get(w.as_str())).flatten().copied().collect();
-        cands.sort_unstable();
+        sort_by(&mut cands, &|j| j);
         cands.dedup();
         for j in cands {
             let wb = &sb.words[j];
@@ -216,7 +217,7 @@ pub fn compare(text_a: &str, a: &Analysis, text_b: &str, b: &Analysis) -> Compar
             }
         }
     }
-    scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let scored = by_score(scored);
     // `same`: greedy one-to-one by score; the rest above the related threshold are `related`.
     let (mut used_a, mut used_b) = (vec![false; a.claims.len()], vec![false; b.claims.len()]);
     let mut pairs = Vec::new();
@@ -321,16 +322,27 @@ fn align_speakers(a: &Analysis, b: &Analysis) -> Vec<SpeakerLink> {
             }
         }
     }
-    scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let scored = by_score(scored.into_iter().map(|(s, x, y)| (s, x as usize, y as usize)).collect());
     let (mut ua, mut ub) = (HashSet::default(), HashSet::default());
     let mut out = Vec::new();
     for (_, x, y) in scored {
         if ua.insert(x) && ub.insert(y) {
-            out.push(SpeakerLink { in_docs: vec![(0, x), (1, y)] });
+            out.push(SpeakerLink { in_docs: vec![(0, x as u32), (1, y as u32)] });
         }
     }
-    out.sort_unstable_by_key(|l| l.in_docs[0].1); // ids are unique here
-    out
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    sort_by(&mut order, &|k| out[k].in_docs[0].1 as usize);
+    let mut slots: Vec<Option<SpeakerLink>> = out.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|k| slots[k].take()).collect()
+}
+
+/// Scored pairs, best first, ties in the order given (the engine's one index sort: each sort
+/// call of its own would add a copy of the standard sort to the worker's wasm). Scores are in
+/// 0..=1 and compared to a millionth.
+fn by_score(scored: Vec<(f32, usize, usize)>) -> Vec<(f32, usize, usize)> {
+    let mut order: Vec<usize> = (0..scored.len()).collect();
+    sort_by(&mut order, &|k| ((1.0 - scored[k].0.clamp(0.0, 1.0)) * 1e6) as usize);
+    order.into_iter().map(|k| scored[k]).collect()
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn one() -> f32 {
 }
 
 /// Whether an article names a speaker.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Anonymity {
     /// Identified by name, by a unique role ("the president"), or a named institution, outlet or
@@ -95,7 +95,7 @@ impl Anonymity {
 }
 
 /// The kind of a speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpeakerKind {
     /// A named or described person.
@@ -164,7 +164,7 @@ pub struct Via {
 }
 
 /// How a claim is reported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// Entirely inside quote marks.
@@ -196,7 +196,7 @@ impl ClaimKind {
 }
 
 /// The stance of a cue towards the claim it introduces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// said, told, added, according to.
@@ -250,11 +250,71 @@ pub struct Diagnostic {
 }
 
 /// Severity of a [`Diagnostic`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Informational.
     Info,
     /// The result may be degraded.
     Warning,
+}
+
+impl Level {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// Reads a unit enum from its snake_case name (`as_str`). By hand rather than derived: serde's
+/// derived code is a copy of the whole enum-access machinery per type in the app's wasm, this is
+/// one small function per type over the `String` reader every text field uses.
+fn by_name<'de, D: serde::Deserializer<'de>, T: Copy>(
+    d: D,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) -> Result<T, D::Error> {
+    let s = String::deserialize(d)?;
+    all.iter().copied().find(|t| name(*t) == s).ok_or_else(|| serde::de::Error::custom(format!("unknown name `{s}`")))
+}
+
+macro_rules! deserialize_by_name {
+    ($($t:ident: [$($v:ident),*]),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                // Exhaustive: a new variant missing from the list does not compile.
+                let _ = |x: $t| match x { $($t::$v)|* => () };
+                by_name(d, &[$($t::$v),*], $t::as_str)
+            }
+        }
+    )*};
+}
+
+deserialize_by_name! {
+    Anonymity: [Named, Anonymous, Vague],
+    SpeakerKind: [Person, Organisation, MediaOutlet, GovernmentBody, Group, Document, Unknown],
+    ClaimKind: [Direct, Indirect, Mixed, AccordingTo, Belief, Hedge],
+    Stance: [Neutral, Distancing, Endorsing, Conceding, Rejecting],
+    Level: [Info, Warning],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_read_back_and_unknown_names_are_errors() {
+        for k in [ClaimKind::Direct, ClaimKind::AccordingTo, ClaimKind::Hedge] {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(serde_json::from_str::<ClaimKind>(&json).unwrap(), k);
+        }
+        let kind: SpeakerKind = serde_json::from_str("\"media_outlet\"").unwrap();
+        assert_eq!(kind, SpeakerKind::MediaOutlet);
+        assert_eq!(serde_json::from_str::<Level>("\"warning\"").unwrap(), Level::Warning);
+        assert!(serde_json::from_str::<Stance>("\"sarcastic\"").is_err());
+        assert!(serde_json::from_str::<Anonymity>("3").is_err());
+    }
 }

@@ -309,7 +309,7 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
 
 /// Sorts indices by a key (stable). One instantiation of the sort for every caller: the key is
 /// a `dyn Fn`, not a closure type of its own (each would add a copy of the sort to the wasm).
-fn sort_by(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
+pub(crate) fn sort_by(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
     v.sort_by_key(|&i| key(i));
 }
 

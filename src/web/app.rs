@@ -413,9 +413,9 @@ impl Analyzer {
                 });
                 return;
             }
-            Backend::Worker(url) => url,
+            Backend::Worker(_) => worker::COMPARE_LOADER,
         };
-        let Ok(worker) = worker::spawn(&url) else {
+        let Ok(worker) = worker::spawn(url) else {
             return Analyzer::compared(&dispatch, seq, Err("the browser could not start a worker".into()));
         };
         // Ends the comparison `seq` if it is still the one in progress.

@@ -296,10 +296,11 @@ impl Annotated {
                 next += 1;
             }
             let mut seg = active.clone();
-            seg.sort_by_key(|&m| {
+            let key = |m: u32| {
                 let mark = &self.marks[m as usize];
-                (mark.layer, mark.range.start, std::cmp::Reverse(mark.range.end), m)
-            });
+                (mark.layer, mark.range.start, std::cmp::Reverse(mark.range.end))
+            };
+            super::sort_ids(&mut seg, &|a, b| key(a).cmp(&key(b)));
             out.push(Segment { range: from..to, marks: seg });
         }
         out
@@ -344,8 +345,8 @@ fn collect_claim(raw: &mut Vec<RawMark>, text: &str, claim: &crate::engine::Clai
 
 /// Sorts and merges raw marks: identical ones become one mark listing all their claims, and a
 /// mention that is exactly a claim's source is folded into that source mark.
-fn merge_marks(mut raw: Vec<RawMark>) -> Vec<Mark> {
-    raw.sort_unstable();
+fn merge_marks(raw: Vec<RawMark>) -> Vec<Mark> {
+    let raw = super::sorted_by(raw, &|a, b| a.cmp(b));
     let mut marks: Vec<Mark> = Vec::new();
     for (start, end, speaker, layer, claim) in raw {
         let same_range = |m: &Mark| m.range == (start..end) && m.speaker == speaker;

@@ -124,8 +124,7 @@ pub fn doubt_cues(text: &str, analysis: &Analysis) -> Vec<(String, usize)> {
             None => out.push((cue, 1)),
         }
     }
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out
+    super::sorted_by(out, &|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
 }
 
 impl Profile {

@@ -22,6 +22,9 @@ use super::state::DocId;
 /// under any sub-path. Trunk does not hash worker file names, so the name is stable.
 pub const WORKER_LOADER: &str = "./worker_loader.js";
 
+/// Where trunk writes the comparison worker's loader shim (the `compare_worker` bin).
+pub const COMPARE_LOADER: &str = "./compare_worker_loader.js";
+
 /// A text that makes the worker hang (a test hook: nobody writes it in an article).
 pub const HOOK_HANG: &str = "whosaid-test-hook:hang";
 
@@ -323,13 +326,7 @@ pub fn register() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if let Some(request) = decode_compare_request(&e.data()) {
-            let reply = reply.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                super::model::ensure().await;
-                let _ = reply.post_message(&encode_compare_response(&run_compare(request)));
-            });
-        } else if let Some(request) = decode_request(&e.data()) {
+        if let Some(request) = decode_request(&e.data()) {
             // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
             // that the page stops it and the next analysis works.
             match request.text.as_str() {
@@ -345,6 +342,26 @@ pub fn register() {
             wasm_bindgen_futures::spawn_local(async move {
                 super::model::ensure().await;
                 let _ = reply.post_message(&encode_response(&run(request)));
+            });
+        }
+    });
+    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    super::model::start();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// Inside the comparison worker (the `compare_worker` binary's `main`): answers every
+/// comparison request, then says it is ready.
+pub fn register_compare() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        if let Some(request) = decode_compare_request(&e.data()) {
+            let reply = reply.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                super::model::ensure().await;
+                let _ = reply.post_message(&encode_compare_response(&run_compare(request)));
             });
         }
     });

@@ -71,13 +71,13 @@ pub fn ranked(analysis: &Analysis) -> Vec<(u32, usize)> {
             *n += 1;
         }
     }
-    let mut out: Vec<(u32, usize)> =
+    let out: Vec<(u32, usize)> =
         analysis.speakers.iter().map(|s| (s.id, claims.get(s.id as usize).copied().unwrap_or(0))).collect();
-    out.sort_by_key(|&(id, n)| {
+    let key = |&(id, n): &(u32, usize)| {
         let mentions = analysis.speakers.get(id as usize).map(|s| s.mentions.len()).unwrap_or(0);
         (std::cmp::Reverse(n), std::cmp::Reverse(mentions), id)
-    });
-    out
+    };
+    crate::web::sorted_by(out, &|a, b| key(a).cmp(&key(b)))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
