@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DOCS, OUT, openPage, setup, waitAnalysed } from './helpers.mjs';
+import { DOCS, OUT, edit, openPage, setup, waitAnalysed } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,6 +33,7 @@ async function axeViolations(page) {
 async function compareSeeds(page) {
   await page.click('#example-000');
   await waitAnalysed(page, 'NBC News');
+  await edit(page); // the input folds once a text is analysed
   await page.click('#example-004');
   await waitAnalysed(page, 'Vedant Patel');
   assert.equal(await page.locator('.doc-tab').count(), 2, 'two tabs');
@@ -78,7 +79,8 @@ describe('compare two reports', () => {
       await page.screenshot({ path: join(OUT, 'compare-full.png'), fullPage: true });
       // Back to the documents.
       await page.click('#compare-close');
-      await page.waitForSelector('#article-input');
+      await page.waitForSelector('#compare', { state: 'detached' });
+      await page.waitForSelector('#edit-input'); // the analysed document, its input folded
       await t.check();
     } finally {
       await t.close();
