@@ -14,8 +14,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use super::export::spans_text;
-use super::speakers::sort_by;
 use super::model::{Analysis, Claim, ClaimKind, SpeakerKind};
+use super::speakers::sort_by;
 
 /// At least this score (and the highest for both claims) makes a `same` pair.
 pub const SAME: f32 = 0.24;
@@ -123,6 +123,8 @@ struct Side<'a> {
     words: Vec<HashSet<String>>,
     /// Per claim: its content, lower-cased words in order (for shared quoted runs).
     runs: Vec<Vec<String>>,
+    /// Per claim: the words of its speaker's name.
+    names: Vec<HashSet<String>>,
 }
 
 impl<'a> Side<'a> {
@@ -133,11 +135,16 @@ impl<'a> Side<'a> {
             a,
             words: contents.iter().map(|c| words(c).into_iter().collect()).collect(),
             runs: contents.iter().map(|c| words(c)).collect(),
+            names: a.claims.iter().map(|c| words(&Side::name_of(a, c.speaker)).into_iter().collect()).collect(),
         }
     }
 
     fn speaker_name(&self, id: Option<u32>) -> String {
-        id.and_then(|s| self.a.speakers.get(s as usize)).map(|s| s.name.clone()).unwrap_or_default()
+        Side::name_of(self.a, id)
+    }
+
+    fn name_of(a: &Analysis, id: Option<u32>) -> String {
+        id.and_then(|s| a.speakers.get(s as usize)).map(|s| s.name.clone()).unwrap_or_default()
     }
 
     /// "NBC News ← a high-ranking US official": who relays, then who speaks.
@@ -210,11 +217,8 @@ pub fn compare(text_a: &str, a: &Analysis, text_b: &str, b: &Analysis) -> Compar
             if aligned(ca.via.as_ref().and_then(|v| v.speaker), cb.via.as_ref().and_then(|v| v.speaker)) {
                 score += 0.1;
             }
-            let (na, nb): (HashSet<String>, HashSet<String>) = (
-                words(&sa.speaker_name(ca.speaker)).into_iter().collect(),
-                words(&sb.speaker_name(cb.speaker)).into_iter().collect(),
-            );
-            if !aligned(ca.speaker, cb.speaker) && na.intersection(&nb).count() >= 2 {
+            let (na, nb) = (&sa.names[i], &sb.names[j]);
+            if !aligned(ca.speaker, cb.speaker) && na.intersection(nb).count() >= 2 {
                 score += 0.05;
             }
             if score >= RELATED {
@@ -303,24 +307,41 @@ fn differences(sa: &Side<'_>, ca: &Claim, sb: &Side<'_>, cb: &Claim, same: &Hash
 /// ("NBC" = "NBC News"), or descriptions sharing most of their words ("anonymous US officials" ~
 /// "a high-ranking US official and his former colleague"). Greedy, one to one.
 fn align_speakers(a: &Analysis, b: &Analysis) -> Vec<SpeakerLink> {
-    let key = |name: &str| -> HashSet<String> { words(name).into_iter().collect() };
+    let keys = |an: &Analysis| -> Vec<(Vec<String>, HashSet<String>)> {
+        an.speakers.iter().map(|s| (words(&s.name), words(&s.name).into_iter().collect())).collect()
+    };
+    let (ka, kb) = (keys(a), keys(b));
+    // Candidates share a name word (a surname, an outlet's first word, a description's word);
+    // words in more than COMMON names ("official" in a long file) propose no one: linear, not
+    // every pair of speakers.
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (j, (_, set)) in kb.iter().enumerate() {
+        for w in set {
+            index.entry(w.as_str()).or_default().push(j);
+        }
+    }
     let mut scored = Vec::new();
-    for sa in &a.speakers {
-        let ka = key(&sa.name);
-        for sb in &b.speakers {
-            let kb = key(&sb.name);
-            if ka.is_empty() || kb.is_empty() {
-                continue;
-            }
-            let inter = ka.intersection(&kb).count() as f32;
-            let jaccard = inter / ka.union(&kb).count() as f32;
+    for (i, sa) in a.speakers.iter().enumerate() {
+        let (wa, set_a) = &ka[i];
+        let mut cands: Vec<usize> = set_a
+            .iter()
+            .filter_map(|w| index.get(w.as_str()))
+            .filter(|js| js.len() <= COMMON)
+            .flatten()
+            .copied()
+            .collect();
+        sort_by(&mut cands, &|j| j);
+        cands.dedup();
+        for j in cands {
+            let (Some(sb), (wb, set_b)) = (b.speakers.get(j), &kb[j]) else { continue };
+            let inter = set_a.intersection(set_b).count() as f32;
+            let jaccard = inter / set_a.union(set_b).count() as f32;
             let person = sa.kind == SpeakerKind::Person && sb.kind == SpeakerKind::Person;
             let surname = |n: &str| n.rsplit(' ').next().map(str::to_lowercase);
             let same_surname = person && surname(&sa.name) == surname(&sb.name);
-            let first_word = |n: &str| n.split(' ').next().map(str::to_lowercase);
-            let outlet = sa.kind == SpeakerKind::MediaOutlet
-                && sb.kind == SpeakerKind::MediaOutlet
-                && first_word(&sa.name) == first_word(&sb.name);
+            // The first name word, not "the" ("The New York Times" is not "The Hill").
+            let outlet =
+                sa.kind == SpeakerKind::MediaOutlet && sb.kind == SpeakerKind::MediaOutlet && wa.first() == wb.first();
             let score = if same_surname || outlet { 1.0 } else { jaccard };
             if score >= 0.34 && sa.anonymity == sb.anonymity {
                 scored.push((score, sa.id, sb.id));
@@ -401,13 +422,22 @@ mod tests {
 
     #[test]
     fn rare_names_in_one_claim_of_each_report_anchor_a_reworded_fact() {
-        let a = "The governor said the storm had cut power to most homes in Tampa, Orlando and Hillsborough overnight. \
+        let a =
+            "The governor said the storm had cut power to most homes in Tampa, Orlando and Hillsborough overnight. \
                  The mayor said schools would reopen on Monday.";
-        let b = "Utility crews are reportedly struggling to restore electricity across Hillsborough, Orlando and Tampa \
+        let b =
+            "Utility crews are reportedly struggling to restore electricity across Hillsborough, Orlando and Tampa \
                  after hurricane winds toppled hundreds of lines. The council said the new budget was approved.";
         let c = cmp(a, b);
         let p = c.pairs.iter().find(|p| p.relation == Relation::Same).expect("a same pair");
         assert_eq!((p.a.1, p.b.1), (0, 0), "{c:?}");
         assert!(c.only.contains(&(0, 1)) && c.only.contains(&(1, 1)), "{c:?}");
+    }
+
+    #[test]
+    fn outlets_sharing_only_the_article_are_different_speakers() {
+        let a = "The New York Times reported that the talks had stalled in Geneva.";
+        let b = "The Hill reported that negotiators in Geneva had made no progress.";
+        assert!(cmp(a, b).speakers.is_empty());
     }
 }

@@ -453,7 +453,10 @@ impl Analyzer {
         };
         let ms = watchdog_ms();
         let watchdog = Timeout::new(ms, move || {
-            end(seq, Err(format!("the comparison did not finish within {} s; the worker was stopped", ms.div_ceil(1000))))
+            end(
+                seq,
+                Err(format!("the comparison did not finish within {} s; the worker was stopped", ms.div_ceil(1000))),
+            )
         });
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));

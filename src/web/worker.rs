@@ -277,7 +277,8 @@ pub fn encode_compare_response(r: &CompareResponse) -> JsValue {
     let m = js_sys::Array::of2(&(r.seq as f64).into(), &JsValue::from_str(COMPARE));
     match &r.outcome {
         Ok(flat) => {
-            let numbers = |v: &[u32]| -> JsValue { v.iter().map(|n| JsValue::from(*n)).collect::<js_sys::Array>().into() };
+            let numbers =
+                |v: &[u32]| -> JsValue { v.iter().map(|n| JsValue::from(*n)).collect::<js_sys::Array>().into() };
             m.push(&JsValue::NULL);
             m.push(&numbers(&flat.speakers));
             m.push(&numbers(&flat.pairs));
