@@ -17,7 +17,7 @@
 //! | [`summary`] | the sourcing profile numbers (pure) |
 //! | [`corrections`] | the user's corrections (merge, rename, reassign, not a claim) applied to an analysis (pure) |
 //! | [`storage`] | the local draft and corrections (localStorage, never sent anywhere) |
-//! | [`examples`] | the bundled example articles |
+//! | [`examples`] | the example articles (files next to the app, fetched on click) |
 //! | [`download`] | saving exports as files and copying to the clipboard |
 //! | [`components`] | one component per panel |
 

@@ -406,11 +406,10 @@ impl Analyzer {
         dispatch.dispatch(Action::CompareStarted { seq, docs, sides: Box::new(sides) });
         let url = match backend {
             Backend::Inline(run) => {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let WorkerResponse::Compared(r) = run(WorkerRequest::Compare(request)) {
-                        Analyzer::compared(&dispatch, r.seq, r.outcome);
-                    }
-                });
+                // On the main thread (browser tests): answered at once, after CompareStarted.
+                if let WorkerResponse::Compared(r) = run(WorkerRequest::Compare(request)) {
+                    Analyzer::compared(&dispatch, r.seq, r.outcome);
+                }
                 return;
             }
             Backend::Worker(_) => worker::COMPARE_LOADER,
@@ -1044,9 +1043,19 @@ pub fn app(props: &AppProps) -> Html {
     let onexample = {
         let ctx = ctx.clone();
         Callback::from(move |id: &'static str| {
-            if let Some(ex) = examples::by_id(id) {
-                ctx.load(ex.name.to_string(), ex.text.to_string(), None);
-            }
+            let Some(ex) = examples::by_id(id) else { return };
+            let ctx = ctx.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = super::model::fetch(&format!("./{}", ex.file))
+                    .await
+                    .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string()));
+                match text {
+                    Ok(text) => ctx.load(ex.name.to_string(), text, None),
+                    Err(e) => ctx.dispatch.dispatch(Action::Notify(Notice::error(format!(
+                        "The example could not be opened ({e}); your text is unchanged."
+                    )))),
+                }
+            });
         })
     };
     let on_article_select = {

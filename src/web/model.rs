@@ -73,7 +73,7 @@ fn js_err(e: JsValue) -> String {
 }
 
 /// `fetch(url)` on the global scope (a window or a worker), its body as bytes.
-async fn fetch(url: &str) -> Result<Vec<u8>, String> {
+pub(crate) async fn fetch(url: &str) -> Result<Vec<u8>, String> {
     let global = js_sys::global();
     let fetch: Function = Reflect::get(&global, &"fetch".into()).map_err(js_err)?.dyn_into().map_err(js_err)?;
     let promise: Promise = fetch.call1(&global, &url.into()).map_err(js_err)?.dyn_into().map_err(js_err)?;

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DOCS, OUT, edit, openPage, setup, waitAnalysed } from './helpers.mjs';
+import { DOCS, OUT, edit, openPage, setText, setup, waitAnalysed } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -126,6 +126,43 @@ describe('compare two reports', () => {
       assert.ok(b > a, 'the two articles are stacked');
       assert.deepEqual(await axeViolations(page), []);
       await page.screenshot({ path: join(OUT, 'compare-360px.png'), fullPage: false });
+      await t.check();
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('long lists come a page at a time: 50 claims, then "Show more"', async () => {
+    const t = await openPage(env);
+    try {
+      const { page } = t;
+      await t.open();
+      const names = ['Anna Berg', 'Omar Haddad', 'Lena Fischer', 'Tom Okafor'];
+      const towns = ['Riverton', 'Lakeside', 'Hillcrest', 'Stonebridge', 'Marsh End'];
+      const lines = [];
+      for (let i = 0; i < 60; i++) {
+        lines.push(`${names[i % 4]} said the ${towns[i % 5]} project number ${i} would open in spring ${2030 + i}.`);
+      }
+      await setText(page, lines.join('\n\n'));
+      await waitAnalysed(page, 'Riverton');
+      await page.click('#new-doc');
+      await edit(page);
+      await setText(page, 'The mayor said the harbour would be dredged next year.');
+      await waitAnalysed(page, 'harbour');
+      await page.selectOption('#compare-a', { index: 0 });
+      await page.selectOption('#compare-b', { index: 1 });
+      await page.click('#compare-go');
+      const only = page.locator('.cmp-only[data-doc="0"] li');
+      await page.waitForSelector('.cmp-only[data-doc="0"] li');
+      const heading = await page.locator('.cmp-only[data-doc="0"]').locator('xpath=..').locator('h4').textContent();
+      const total = Number(heading.match(/\((\d+)\)/)[1]);
+      assert.ok(total > 50, `more than a page of claims only in the first (${heading})`);
+      assert.equal(await only.count(), 50, 'the first page');
+      const more = page.locator('.cmp-only[data-doc="0"] ~ button.show-more');
+      assert.match(await more.textContent(), new RegExp(`\\(${total - 50} hidden\\)`));
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.cmp-only[data-doc="0"] li').length === n, total);
+      assert.equal(await page.locator('.cmp-only[data-doc="0"] ~ button.show-more').count(), 0, 'nothing hidden');
       await t.check();
     } finally {
       await t.close();

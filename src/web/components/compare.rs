@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::claims::stance_label;
-use super::shorten;
+use super::{shorten, show_more_button, LIST_PAGE};
 use crate::engine::export::spans_text;
 use crate::engine::Analysis;
 use crate::web::compare::{engine_claim, kind_label, shown_claim, Comparison, Pair};
@@ -152,6 +152,14 @@ pub fn compare_view(props: &CompareProps) -> Html {
     let cmp = &props.compare;
     let names = &props.names;
     let pair = cmp.pair;
+    // Items shown of the pairs and of each "only in" list: a page at a time (one more page of
+    // each list per "Show more"), so that two long reports (hundreds of pairs, thousands of
+    // claims) do not block the page while rendering.
+    let shown = use_state(|| LIST_PAGE);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + LIST_PAGE))
+    };
     // Bring both highlighted passages into view.
     use_effect_with(pair, |pair| {
         if pair.is_some() {
@@ -172,6 +180,8 @@ pub fn compare_view(props: &CompareProps) -> Html {
         }
         Some(Ok(c)) => {
             let selected = pair.and_then(|i| c.pairs.get(i));
+            // A pair picked in an article is listed even when beyond the page.
+            let n_pairs = (*shown).max(pair.map_or(0, |i| i + 1)).min(c.pairs.len());
             let on_article = |d: usize| {
                 let (onpick, c, side) = (props.onpick.clone(), c.clone(), cmp.sides[d].clone());
                 Callback::from(move |s: Selection| {
@@ -197,12 +207,14 @@ pub fn compare_view(props: &CompareProps) -> Html {
             };
             let only = |d: usize| {
                 let ids: Vec<u32> = c.only.iter().filter(|(x, _)| *x == d).map(|(_, id)| *id).collect();
+                let n = (*shown).min(ids.len());
                 html! {
                     <div class="cmp-col">
                         <h4>{ format!("Only in {} ({})", names[d], ids.len()) }</h4>
                         <ul class="cmp-list cmp-only" data-doc={d.to_string()}>
-                            { for ids.iter().map(|id| html! { <li>{ claim_line(&cmp.sides[d], *id) }</li> }) }
+                            { for ids[..n].iter().map(|id| html! { <li>{ claim_line(&cmp.sides[d], *id) }</li> }) }
                         </ul>
+                        { show_more_button(ids.len() - n, "claims", more.clone()) }
                     </div>
                 }
             };
@@ -213,8 +225,9 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     <h3 id="cmp-pairs-h">{ format!("Claims in both ({})", c.pairs.len()) }</h3>
                     <p class="small">{ "Select a pair to see both passages highlighted in their articles below." }</p>
                     <ol id="cmp-pairs" class="cmp-pairs">
-                        { for c.pairs.iter().enumerate().map(|(i, p)| pair_item(i, p, &cmp.sides, pair == Some(i), &props.onpick)) }
+                        { for c.pairs.iter().enumerate().take(n_pairs).map(|(i, p)| pair_item(i, p, &cmp.sides, pair == Some(i), &props.onpick)) }
                     </ol>
+                    { show_more_button(c.pairs.len() - n_pairs, "pairs", more.clone()) }
                 </section>
                 <div class="cmp-cols cmp-articles">{ article(0, "cmp-article-a") }{ article(1, "cmp-article-b") }</div>
                 <section class="cmp-block" aria-labelledby="cmp-only-h">
