@@ -130,11 +130,12 @@ struct Side<'a> {
 impl<'a> Side<'a> {
     fn new(text: &'a str, a: &'a Analysis) -> Side<'a> {
         let contents: Vec<String> = a.claims.iter().map(|c| spans_text(text, &c.content)).collect();
+        let runs: Vec<Vec<String>> = contents.iter().map(|c| words(c)).collect();
         Side {
             text,
             a,
-            words: contents.iter().map(|c| words(c).into_iter().collect()).collect(),
-            runs: contents.iter().map(|c| words(c)).collect(),
+            words: runs.iter().map(|r| r.iter().cloned().collect()).collect(),
+            runs,
             names: a.claims.iter().map(|c| words(&Side::name_of(a, c.speaker)).into_iter().collect()).collect(),
         }
     }
@@ -308,7 +309,14 @@ fn differences(sa: &Side<'_>, ca: &Claim, sb: &Side<'_>, cb: &Claim, same: &Hash
 /// "a high-ranking US official and his former colleague"). Greedy, one to one.
 fn align_speakers(a: &Analysis, b: &Analysis) -> Vec<SpeakerLink> {
     let keys = |an: &Analysis| -> Vec<(Vec<String>, HashSet<String>)> {
-        an.speakers.iter().map(|s| (words(&s.name), words(&s.name).into_iter().collect())).collect()
+        an.speakers
+            .iter()
+            .map(|s| {
+                let w = words(&s.name);
+                let set = w.iter().cloned().collect();
+                (w, set)
+            })
+            .collect()
     };
     let (ka, kb) = (keys(a), keys(b));
     // Candidates share a name word (a surname, an outlet's first word, a description's word);

@@ -322,29 +322,40 @@ pub fn spawn(loader_url: &str) -> Result<web_sys::Worker, JsValue> {
     web_sys::Worker::new(loader_url)
 }
 
-/// Inside the worker (the worker binary's `main`): answers every request, then says it is ready.
+/// Inside the worker (the worker binary's `main`): answers every analysis request.
 pub fn register() {
+    serve(|data, reply| {
+        let Some(request) = decode_request(&data) else { return };
+        // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
+        // that the page stops it and the next analysis works.
+        match request.text.as_str() {
+            HOOK_HANG => loop {
+                std::hint::spin_loop();
+            },
+            HOOK_CRASH => panic!("test hook"),
+            _ => {}
+        }
+        answer(reply, move || encode_response(&run(request)));
+    });
+}
+
+/// Inside the comparison worker (the `compare_worker` binary's `main`): answers every
+/// comparison request.
+pub fn register_compare() {
+    serve(|data, reply| {
+        if let Some(request) = decode_compare_request(&data) {
+            answer(reply, move || encode_compare_response(&run_compare(request)));
+        }
+    });
+}
+
+/// Hands every message to `on_message` (with the scope to reply to), starts fetching the
+/// learned model, then says the worker is ready.
+fn serve(on_message: fn(JsValue, web_sys::DedicatedWorkerGlobalScope)) {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if let Some(request) = decode_request(&e.data()) {
-            // Test hooks (tests/e2e/worker.test.mjs): a worker that hangs or crashes, to check
-            // that the page stops it and the next analysis works.
-            match request.text.as_str() {
-                HOOK_HANG => loop {
-                    std::hint::spin_loop();
-                },
-                HOOK_CRASH => panic!("test hook"),
-                _ => {}
-            }
-            // The learned model arrives once (fetched as the worker starts): an analysis waits
-            // for it only while it is still loading.
-            let reply = reply.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                super::model::ensure().await;
-                let _ = reply.post_message(&encode_response(&run(request)));
-            });
-        }
+        on_message(e.data(), reply.clone());
     });
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
@@ -352,24 +363,13 @@ pub fn register() {
     let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-/// Inside the comparison worker (the `compare_worker` binary's `main`): answers every
-/// comparison request, then says it is ready.
-pub fn register_compare() {
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = scope.clone();
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        if let Some(request) = decode_compare_request(&e.data()) {
-            let reply = reply.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                super::model::ensure().await;
-                let _ = reply.post_message(&encode_compare_response(&run_compare(request)));
-            });
-        }
+/// Posts `response()` once the learned model is in (fetched as the worker starts: a request
+/// waits for it only while it is still loading).
+fn answer(reply: web_sys::DedicatedWorkerGlobalScope, response: impl FnOnce() -> JsValue + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        super::model::ensure().await;
+        let _ = reply.post_message(&response());
     });
-    scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
-    super::model::start();
-    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
 /// A monotonic clock in milliseconds: `performance.now()` in a window or a worker.

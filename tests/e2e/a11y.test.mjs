@@ -2,15 +2,11 @@
 // 360 px, keyboard use, and the screenshots (tests/e2e/out/; docs/ for the README only through
 // scripts/screenshots.sh).
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DOCS, OUT, edit, openPage, setup, waitAnalysed } from './helpers.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { DOCS, axeViolations, OUT, edit, openPage, setup, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -19,21 +15,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-/** Runs axe-core in the page (evaluated through the DevTools protocol: the page's CSP stays on). */
-async function axeViolations(page) {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 async function analysedSeed(t, id, needle) {
   await t.open();

@@ -2,15 +2,11 @@
 // of the seeds with its stance and source differences, both passages highlighted, by keyboard,
 // at 360 px, axe-clean in both themes; the compare-view screenshot.
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DOCS, OUT, edit, openPage, setText, setup, waitAnalysed } from './helpers.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { DOCS, axeViolations, OUT, edit, openPage, setText, setup, waitAnalysed } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -19,15 +15,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-async function axeViolations(page) {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Opens both examples (one tab each) and compares them; returns the NBC pair's locator. */
 async function compareSeeds(page) {

@@ -172,3 +172,21 @@ export async function dropFile(page, name, type, content) {
 export async function text(page, selector) {
   return (await page.textContent(selector)) ?? '';
 }
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe-core violations on the page (axe is evaluated through the
+ * DevTools protocol: the page's CSP stays on). */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
