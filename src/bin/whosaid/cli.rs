@@ -722,6 +722,12 @@ fn train_cmd(polnear: &Path, out: &Path, epochs: usize, bits: u32, tune: &str) -
         train::accuracy(&hex.cue, &model.cue),
         train::accuracy(&hex.role, &model.role)
     );
+    let (gold, predicted, exact) = train::cue_runs_found(&hex.cue, &model.cue);
+    eprintln!(
+        "{tune} cue tagger alone: {exact} of {gold} gold cues found exactly (R {:.3}), {predicted} tagged (P {:.3})",
+        exact as f64 / gold.max(1) as f64,
+        exact as f64 / predicted.max(1) as f64
+    );
     let mut best = (f64::MIN, i32::MAX / 2);
     for margin in [i32::MAX / 2, 100, 50, 25, 0, -25, -50, -75] {
         let m: &'static Model = Box::leak(Box::new(Model { drop_margin: margin, ..model.clone() }));

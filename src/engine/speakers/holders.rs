@@ -99,9 +99,16 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         // Earlier persons only (a description refers back), at most 256 of them.
         let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
         let earlier = |c: usize| entities[c].mentions.iter().any(|s| s.start < first);
+        // "The New York businessman" is no woman, "the former first lady" no man.
+        let gender_ok = |c: usize| !matches!((e.female, entities[c].female), (Some(a), Some(b)) if a != b);
+        // "Pagliano's lawyer" is someone else than Pagliano.
+        let named_in = |c: usize| {
+            let surname = entities[c].lname.as_deref().and_then(|n| n.rsplit(' ').next());
+            surname.is_some_and(|s| ws.iter().any(|w| w == s))
+        };
+        let fits = |c: usize| said.contains_key(&c) && gender_ok(c) && !named_in(c);
         // In entity order (no sort: the map's order is not deterministic, the entities' is).
-        let persons: Vec<usize> =
-            (0..entities.len()).filter(|c| said.contains_key(c) && earlier(*c)).take(256).collect();
+        let persons: Vec<usize> = (0..entities.len()).filter(|&c| fits(c) && earlier(c)).take(256).collect();
         // Two points for the head ("nominee"), one per modifier ("Republican").
         let score = |c: usize| {
             2 * usize::from(has_head(&said[&c], head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
@@ -109,7 +116,13 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         let any_head = persons.iter().any(|&c| has_head(&said[&c], head));
         let best = persons.iter().map(|&c| score(c)).max().unwrap_or(0);
         let top: Vec<usize> = persons.iter().copied().filter(|&c| score(c) == best).collect();
-        let enough = if definite { best >= 2 || (best >= 1 && !any_head) } else { best >= 3 };
+        // Without the head, every modifier must be among the person's words: "The New York state
+        // attorney general" is not whoever the article once called a New Yorker.
+        let enough = match (definite, any_head) {
+            (true, true) => best >= 2,
+            (true, false) => best >= 1 && best == modifiers.len(),
+            (false, _) => best >= 3,
+        };
         let pick = match top[..] {
             [one] if enough => Some(one),
             // Several fit as well: the one mentioned most, when the head matched.
@@ -120,18 +133,39 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         // Department representative" … "State Department principal deputy spokesperson Vedant
         // Patel"): the head and two modifiers, and one person only.
         let later = || {
-            let later: Vec<usize> =
-                (0..entities.len()).filter(|c| said.contains_key(c) && !earlier(*c)).take(256).collect();
+            let later: Vec<usize> = (0..entities.len()).filter(|&c| fits(c) && !earlier(c)).take(256).collect();
             let best = later.iter().map(|&c| score(c)).max().unwrap_or(0);
             match later.iter().filter(|&&c| score(c) == best).collect::<Vec<_>>()[..] {
                 [&one] if best >= 4 => Some(one),
                 _ => None,
             }
         };
-        out[i] = pick.or_else(later);
+        // News style's elegant variation: "Trump charges that … The New York businessman says",
+        // "Clinton … stressed … The former first lady and U.S. senator said". A definite
+        // description whose words say the person's gender, when no one's words fit it, is the
+        // person of that gender named last before it, within a few paragraphs.
+        let nearest = || {
+            let female = e.female?;
+            if !definite || any_head {
+                return None;
+            }
+            let last = |c: usize| entities[c].mentions.iter().map(|s| s.start).filter(|&s| s < first).max();
+            let (at, c) = persons
+                .iter()
+                .filter(|&&c| entities[c].female == Some(female))
+                .filter_map(|&c| Some((last(c)?, c)))
+                .max()?;
+            // Nobody of unknown gender named in between, and not too far back.
+            let between = persons.iter().any(|&o| entities[o].female.is_none() && last(o).is_some_and(|s| s > at));
+            (!between && first - at <= VARIATION_REACH).then_some(c)
+        };
+        out[i] = pick.or_else(later).or_else(nearest);
     }
     out
 }
+
+/// How far back (bytes) a gendered description looks for the person it varies on.
+const VARIATION_REACH: usize = 1500;
 
 /// Role nouns that name one job: "a State Department representative" is its spokesperson, "the
 /// California congressman" a representative.

@@ -217,6 +217,16 @@ impl Index {
         best.map(|e| e as usize)
     }
 
+    /// The latest entity named exactly `l` (lower-cased).
+    pub(super) fn same_name(&self, entities: &[Entity], l: &str) -> Option<usize> {
+        let full = name_hashes(l, |_, _| {});
+        [&self.name_person, &self.name_other]
+            .into_iter()
+            .filter_map(|map| map.get(&full)?.rev().find(|&e| entities[e as usize].lname.as_deref() == Some(l)))
+            .max()
+            .map(|e| e as usize)
+    }
+
     /// The first entity created anonymous under `key` that still is.
     pub(super) fn first_anonymous(&mut self, entities: &[Entity], key: &str) -> Option<usize> {
         let (ids, gone) = self.anonymous.get_mut(key)?;

@@ -360,6 +360,11 @@ fn names_a_person(lower: &str) -> bool {
         || genders().get(lower).is_some_and(|&(_, title)| !title)
 }
 
+/// The gender of a first name the lexicon knows ("hillary" → a woman), lower-cased.
+pub(super) fn first_name_gender(lower: &str) -> Option<bool> {
+    genders().get(lower).filter(|&&(_, title)| !title).map(|&(f, _)| f)
+}
+
 /// Gendered title words and first names (`lexicon/genders.tsv`): word → (female, is a title).
 fn genders() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
     static G: OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = OnceLock::new();

@@ -36,6 +36,35 @@ impl Taken {
     }
 }
 
+/// The surnames the text writes after a first name the lexicon knows, [folded](super::fold),
+/// with that name's gender ("Hillary Clinton" → clinton: a woman), or `None` when two such names
+/// disagree ("Bill Clinton" too). One pass over the words.
+pub(super) fn surname_genders(text: &str) -> HashMap<String, Option<bool>> {
+    let mut out: HashMap<String, Option<bool>> = HashMap::default();
+    let mut prev: Option<bool> = None;
+    for w in text.split_whitespace() {
+        let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let bare = core.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(female) = prev.take() {
+            let surname = super::mention::possessive_base(bare).unwrap_or(bare);
+            if surname.len() >= 2 && is_cap(surname) {
+                out.entry(super::fold(surname))
+                    .and_modify(|g| {
+                        if *g != Some(female) {
+                            *g = None;
+                        }
+                    })
+                    .or_insert(Some(female));
+            }
+        }
+        // A first name ends no clause: "Hillary," is not followed by her surname.
+        if is_cap(bare) && bare.len() == core.len() && bare.len() < 16 {
+            prev = super::mention::first_name_gender(&bare.to_lowercase());
+        }
+    }
+    out
+}
+
 /// The most words a name may have to be looked for ("Martin Luther King Jr." has four).
 const MAX_NAME_WORDS: usize = 6;
 

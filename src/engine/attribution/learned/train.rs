@@ -309,6 +309,21 @@ pub fn train(ex: &Examples, o: &Options, drop_margin: i32, log: &mut dyn FnMut(S
     Some(Model { cue, role, drop_margin })
 }
 
+/// The cue tagger alone on `seqs` (cue sequences): gold cues (runs of B I*), the tagger's runs,
+/// and runs it got exactly. Set against the engine's cue scores, it says how many cues the
+/// tagger finds that the engine's decisions then leave out.
+pub fn cue_runs_found(seqs: &[Seq], m: &Linear) -> (usize, usize, usize) {
+    let (mut gold, mut predicted, mut exact) = (0, 0, 0);
+    for s in seqs {
+        let g = super::cue_runs(&s.gold(), 0);
+        let p = super::cue_runs(&s.decode(m), 0);
+        gold += g.len();
+        predicted += p.len();
+        exact += p.iter().filter(|r| g.contains(r)).count();
+    }
+    (gold, predicted, exact)
+}
+
 /// Token accuracy of `m` on `seqs` (for the trainer's report).
 pub fn accuracy(seqs: &[Seq], m: &Linear) -> f64 {
     let (mut ok, mut n) = (0usize, 0usize);
@@ -363,6 +378,10 @@ mod tests {
         assert_eq!(a.write(), b.write());
         assert!(accuracy(&ex.cue, &a.cue) > 0.95);
         assert!(accuracy(&ex.role, &a.role) > 0.9);
+        let (gold, predicted, exact) = cue_runs_found(&ex.cue, &a.cue);
+        assert_eq!(gold, 2);
+        assert!(exact <= gold.min(predicted));
+        assert_eq!(exact, 2, "the tagger fits its two training cues");
     }
 
     #[test]
