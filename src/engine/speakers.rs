@@ -517,6 +517,11 @@ fn find_entity(
                     ent.kind == SpeakerKind::Person
                         && ent.name.is_some()
                         && (head == "official" || ent.titles.has_word(head))
+                        // "attorney general" is one head: a general is no attorney general.
+                        && (!holders::TWO_WORD_HEADS.contains(&head)
+                            || m.title.as_deref().and_then(|t| t.split_whitespace().rev().nth(1)).is_some_and(
+                                |w| ent.titles.has_word(&w.to_lowercase()),
+                            ))
                         && m.modifiers.iter().all(|md| ent.titles.any_contains(md))
                 }
                 SpeakerKind::GovernmentBody | SpeakerKind::Organisation | SpeakerKind::Group => {
@@ -690,6 +695,20 @@ mod tests {
         // One shared modifier ("York") is not enough without the head.
         let sp =
             speakers_of("New York businessman Donald Trump said no. The New York state attorney general said yes. ");
+        assert_eq!(sp.len(), 2, "{sp:?}");
+        // "attorney general" is one head: a general is no attorney general.
+        let sp = speakers_of("Retired general Mike Flynn said no. The state attorney general said yes. ");
+        assert_eq!(sp.len(), 2, "{sp:?}");
+        // The other party's nominee is someone else.
+        let sp = speakers_of(
+            "Republican presidential nominee Donald Trump said no. Hillary Clinton said yes. \
+             The Democratic presidential nominee said so. ",
+        );
+        assert_eq!(sp.len(), 3, "{sp:?}");
+        // Only the words that run into a name describe it, not a clause's subject before a verb.
+        let sp = speakers_of(
+            "Donald Trump said no. The Ohio governor is angry with Donald Trump. The Ohio governor said so. ",
+        );
         assert_eq!(sp.len(), 2, "{sp:?}");
         // A possessive names someone else: Pagliano's lawyer is not Pagliano.
         let sp = speakers_of("Lawyer Bryan Pagliano said no. Pagliano’s lawyer said yes. ");

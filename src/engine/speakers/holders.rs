@@ -53,26 +53,71 @@ fn around(text: &str, span: Span) -> impl Iterator<Item = String> + '_ {
     let before = text.get(span.start.saturating_sub(120)..span.start).unwrap_or("");
     let before = before.rsplit(['.', ';', ':', '!', '?', '\n', '“', '"', '(']).next().unwrap_or("");
     let before = before.rsplit(',').next().unwrap_or("");
-    let skip = before.split_whitespace().count().saturating_sub(8);
+    // Only the words that run into the name: not the clause's subject before a verb or a
+    // conjunction ("The New York state attorney general is confirming that the Trump
+    // Foundation", "Democratic nominee Hillary Clinton and Trump").
+    let ws: Vec<&str> = before.split_whitespace().collect();
+    let stop = |w: &&str| STOP.contains(&w.to_lowercase().as_str());
+    let ws = &ws[ws.iter().rposition(stop).map_or(0, |k| k + 1)..];
+    let skip = ws.len().saturating_sub(8);
     let after = text.get(span.end..(span.end + 120).min(text.len())).unwrap_or("");
     let after = after.strip_prefix(',').map_or("", |a| a.split([',', '.', ';', ')', '\n']).next().unwrap_or(""));
-    before.split_whitespace().skip(skip).flat_map(words).chain(words(after)).collect::<Vec<_>>().into_iter()
+    let after: Vec<&str> = after.split_whitespace().collect();
+    let to = after.iter().position(stop).unwrap_or(after.len());
+    ws.iter().skip(skip).chain(&after[..to]).flat_map(|w| words(w)).collect::<Vec<_>>().into_iter()
 }
+
+/// Words that end the run of words before a name: a verb, a conjunction, a determiner.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "that",
+    "which",
+    "who",
+    "and",
+    "or",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "to",
+    "by",
+    "with",
+    "said",
+    "says",
+    "told",
+    "according",
+    "about",
+    "as",
+    "when",
+    "while",
+    "if",
+    "than",
+    "against",
+];
 
 /// For each entity, the entity it is a description of, if the article says so.
 pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     let lex = Lexicon::get();
     let mut out = vec![None; entities.len()];
-    // Named persons' words, and who has each word (head words are looked up there).
-    let mut said: HashMap<usize, HashSet<String>> = HashMap::default();
+    // Named persons' words (see [`Said`]).
+    let mut said: HashMap<usize, Said> = HashMap::default();
     for (i, e) in entities.iter().enumerate() {
         if e.name.is_none() || e.kind != SpeakerKind::Person {
             continue;
         }
-        let mut ws: HashSet<String> = e.titles.list.iter().flat_map(|t| words(t)).collect();
+        let mut ws = Said::default();
+        for t in &e.titles.list {
+            ws.add(words(t));
+        }
         // At most 64 occurrences: a name repeated thousands of times says nothing new.
         for &m in e.mentions.iter().take(64) {
-            ws.extend(around(text, m));
+            ws.add(around(text, m));
         }
         said.insert(i, ws);
     }
@@ -96,6 +141,13 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             continue;
         }
         let modifiers = &ws[..ws.len() - 1];
+        // Whether a person's words hold the head; "attorney general" is one head: "general" alone
+        // is no job.
+        let head_ok = |c: usize| {
+            let ws = &said[&c];
+            let two = TWO_WORD_HEADS.contains(&head.as_str());
+            has_head(ws, head) && (!two || modifiers.last().is_some_and(|m| ws.words.contains(m)))
+        };
         // Earlier persons only (a description refers back), at most 256 of them.
         let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
         let earlier = |c: usize| entities[c].mentions.iter().any(|s| s.start < first);
@@ -106,14 +158,21 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             let surname = entities[c].lname.as_deref().and_then(|n| n.rsplit(' ').next());
             surname.is_some_and(|s| ws.iter().any(|w| w == s))
         };
-        let fits = |c: usize| said.contains_key(&c) && gender_ok(c) && !named_in(c);
+        // "The Democratic presidential nominee" is no Republican.
+        let party_ok = |c: usize| {
+            let Some(p) = modifiers.iter().find_map(|m| party(m)) else { return true };
+            let ws = &said[&c];
+            ws.party[usize::from(p)] || !ws.party[usize::from(!p)]
+        };
+        let fits = |c: usize| said.contains_key(&c) && gender_ok(c) && !named_in(c) && party_ok(c);
         // In entity order (no sort: the map's order is not deterministic, the entities' is).
         let persons: Vec<usize> = (0..entities.len()).filter(|&c| fits(c) && earlier(c)).take(256).collect();
         // Two points for the head ("nominee"), one per modifier ("Republican").
         let score = |c: usize| {
-            2 * usize::from(has_head(&said[&c], head)) + modifiers.iter().filter(|m| said[&c].contains(*m)).count()
+            let ws = &said[&c];
+            2 * usize::from(head_ok(c)) + modifiers.iter().filter(|m| ws.words.contains(*m)).count()
         };
-        let any_head = persons.iter().any(|&c| has_head(&said[&c], head));
+        let any_head = persons.iter().any(|&c| head_ok(c));
         let best = persons.iter().map(|&c| score(c)).max().unwrap_or(0);
         let top: Vec<usize> = persons.iter().copied().filter(|&c| score(c) == best).collect();
         // Without the head, every modifier must be among the person's words: "The New York state
@@ -164,6 +223,19 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     out
 }
 
+/// Head nouns that name a job only with the word before them ("attorney general", "surgeon
+/// general").
+pub(super) const TWO_WORD_HEADS: &[&str] = &["general"];
+
+/// A party word: `Some(true)` Democratic, `Some(false)` Republican.
+fn party(w: &str) -> Option<bool> {
+    match w {
+        "democratic" | "democrat" | "democrats" => Some(true),
+        "republican" | "republicans" => Some(false),
+        _ => None,
+    }
+}
+
 /// How far back (bytes) a gendered description looks for the person it varies on.
 const VARIATION_REACH: usize = 1500;
 
@@ -174,9 +246,29 @@ const SAME_ROLE: &[&[&str]] = &[
     &["congressman", "congresswoman", "representative", "lawmaker"],
 ];
 
-/// Whether a person's words `ws` hold the head noun `head` or a word for the same role.
-fn has_head(ws: &HashSet<String>, head: &str) -> bool {
-    ws.contains(head) || SAME_ROLE.iter().any(|set| set.contains(&head) && set.iter().any(|w| ws.contains(*w)))
+/// The words said around a person's name (titles, the words before it, an apposition), and
+/// whether a party word (Republican, Democratic) is among them.
+#[derive(Default)]
+struct Said {
+    words: HashSet<String>,
+    party: [bool; 2],
+}
+
+impl Said {
+    fn add(&mut self, words: impl Iterator<Item = String>) {
+        for w in words {
+            if let Some(p) = party(&w) {
+                self.party[usize::from(p)] = true;
+            }
+            self.words.insert(w);
+        }
+    }
+}
+
+/// Whether a person's words hold the head noun `head` or a word for the same role.
+fn has_head(ws: &Said, head: &str) -> bool {
+    ws.words.contains(head)
+        || SAME_ROLE.iter().any(|set| set.contains(&head) && set.iter().any(|w| ws.words.contains(*w)))
 }
 
 /// The most entities a bare head word is compared with (adversarial input has thousands).
