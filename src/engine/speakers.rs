@@ -134,7 +134,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
     let (mut entities, mut of_mention, pronouns) = group(text, mentions);
     surnames_gender(text, &mut entities);
     add_name_mentions(text, &mut entities);
-    resolve_pronouns(&mut entities, &mut of_mention, &pronouns);
+    resolve_pronouns(text, &mut entities, &mut of_mention, &pronouns);
     // "The Republican presidential nominee" → Donald Trump, when the article says so.
     let mut holder = holders::link(text, &entities);
     holders::bare_heads(text, &entities, &mut holder);
@@ -343,7 +343,7 @@ struct PronounMention {
 /// Gives each pronoun the nearest earlier speaker that fits (kind and gender) among all the
 /// mentions now known — the sources and every other occurrence of a speaker's name: "Trump …
 /// Earnest said … Mr. Trump’s remarks … he said" is Trump's "he", not Earnest's.
-fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &[PronounMention]) {
+fn resolve_pronouns(text: &str, entities: &mut [Entity], of_mention: &mut [u32], pronouns: &[PronounMention]) {
     let own: HashSet<usize> = pronouns.iter().map(|p| p.span.start).collect();
     let unsorted: Vec<(usize, usize)> = entities
         .iter()
@@ -353,7 +353,22 @@ fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &
         .collect();
     let mut by_pos: Vec<usize> = (0..unsorted.len()).collect();
     sort_by(&mut by_pos, &|k| unsorted[k].0);
-    let marks: Vec<(usize, usize)> = by_pos.into_iter().map(|k| unsorted[k]).collect();
+    let marks: Vec<(usize, usize)> = by_pos.iter().map(|&k| unsorted[k]).collect();
+    // Which marks are possessives ("Mr. Tribe's client"): the mention ends in 's or is followed by it.
+    let possessive: HashSet<usize> = entities
+        .iter()
+        .flat_map(|ent| ent.mentions.iter())
+        .filter(|s| {
+            let t = s.text(text);
+            let after = text.get(s.end..).unwrap_or("");
+            [t, after].iter().enumerate().any(|(k, x)| {
+                let x = if k == 0 { x.trim_end() } else { x };
+                (k == 0 && (x.ends_with("'s") || x.ends_with("’s")))
+                    || (k == 1 && (x.starts_with("'s") || x.starts_with("’s")))
+            })
+        })
+        .map(|s| s.start)
+        .collect();
     for p in pronouns {
         let k = marks.partition_point(|&(pos, _)| pos < p.span.start);
         let fits = |e: usize| {
@@ -375,6 +390,9 @@ fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &
             window().find(|&e| fits(e) && entities[e].female == Some(f))
         });
         let Some(to) = known.or_else(|| window().find(|&e| fits(e))) else { continue };
+        let to = past_possessive(text, &marks[..k], &possessive, to, |e| {
+            fits(e) && (p.female.is_none() || entities[e].female.is_none_or(|f| Some(f) == p.female))
+        });
         let from = of_mention[p.mention] as usize;
         if to == from {
             continue;
@@ -385,6 +403,49 @@ fn resolve_pronouns(entities: &mut [Entity], of_mention: &mut [u32], pronouns: &
         }
         of_mention[p.mention] = to as u32;
     }
+}
+
+/// The subject over a possessive: "Mr. Obama dismissed the criticism as the voice of Mr. Tribe's
+/// client … 'I love Larry,' he said" is Obama's "he". When the latest mention of `to` before the
+/// pronoun (`marks`: the mentions before it, in order) is a possessive and an earlier mention of
+/// the same sentence is of another speaker that `fits` and no possessive, that one is meant.
+fn past_possessive(
+    text: &str,
+    marks: &[(usize, usize)],
+    possessive: &HashSet<usize>,
+    to: usize,
+    fits: impl Fn(usize) -> bool,
+) -> usize {
+    let Some(idx) = marks.iter().rposition(|&(_, e)| e == to) else { return to };
+    let at = marks[idx].0;
+    if !possessive.contains(&at) {
+        return to;
+    }
+    // Back over at most 16 mentions and 400 bytes, each byte read once.
+    let mut upto = at;
+    for &(pos, e) in marks[..idx].iter().rev().take(16) {
+        if at - pos > 400 || sentence_ends(text.get(pos..upto).unwrap_or("")) {
+            break;
+        }
+        upto = pos;
+        if e != to && fits(e) && !possessive.contains(&pos) {
+            return e;
+        }
+    }
+    to
+}
+
+/// Whether `s` holds a sentence end: a full stop, "!" or "?" before white space, or a line break
+/// ("Mr." and "U.S." aside).
+fn sentence_ends(s: &str) -> bool {
+    s.contains('\n')
+        || s.match_indices(['.', '!', '?']).any(|(i, m)| {
+            let next_space = s[i + m.len()..].starts_with(char::is_whitespace);
+            let before = s[..i].rsplit(char::is_whitespace).next().unwrap_or("");
+            next_space
+                && !matches!(before, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "St" | "Jr")
+                && !before.contains('.')
+        })
 }
 
 /// "Melania Trump" is not "Donald Trump": two full names with different first words — unless
@@ -646,6 +707,38 @@ mod tests {
         // Without the article saying who holds the role, the description stays apart.
         let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");
         assert_eq!(sp.len(), 3);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_subject_to_a_possessive_of_its_sentence() {
+        // Only the phrases before " said" are mentions; "Tribe" inside "Mr. Tribe’s client" is a
+        // name occurrence, nearer the pronoun than Obama but a possessive.
+        let text = "Laurence Tribe said no. Barack Obama dismissed it as the voice of Mr. Tribe’s client. He said so. ";
+        let mut spans = Vec::new();
+        for m in ["Laurence Tribe", "Barack Obama", "He"] {
+            let s = text.find(m).unwrap();
+            spans.push(Span::new(s, s + m.len()));
+        }
+        let c = cluster(text, &spans);
+        assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
+        // A possessive with no other speaker in its sentence is still the antecedent.
+        let text =
+            "Barack Obama said no. Mr. Tribe’s client filed for bankruptcy. Laurence Tribe said it. He said so. ";
+        let mut spans = Vec::new();
+        for m in ["Barack Obama", "Laurence Tribe", "He"] {
+            let s = text.find(m).unwrap();
+            spans.push(Span::new(s, s + m.len()));
+        }
+        let c = cluster(text, &spans);
+        assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
+    }
+
+    #[test]
+    fn sentence_ends_are_not_abbreviations() {
+        assert!(sentence_ends("no. He"));
+        assert!(sentence_ends("no\nHe"));
+        assert!(!sentence_ends("the voice of Mr. Tribe"));
+        assert!(!sentence_ends("the U.S. senator"));
     }
 
     #[test]
