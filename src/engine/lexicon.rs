@@ -38,13 +38,14 @@ pub struct CueEntry {
     pub props: LemmaProps,
 }
 
-const CUES_TSV: &str = include_str!("lexicon/cues.tsv");
-const CUE_STATS_TSV: &str = include_str!("lexicon/cue_stats.tsv");
-const ROLES_TSV: &str = include_str!("lexicon/roles.tsv");
-const OUTLETS_TXT: &str = include_str!("lexicon/outlets.txt");
-const BOILERPLATE_TXT: &str = include_str!("lexicon/boilerplate.txt");
-const CUE_PARTICLES_TSV: &str = include_str!("lexicon/cue_particles.tsv");
-const LEMMAS_TSV: &str = include_str!("lexicon/lemmas.tsv");
+const CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cues.tsv"));
+/// `form<TAB>prior`: the precision column of `lexicon/cue_stats.tsv`, as `build.rs` embeds it.
+const CUE_PRIORS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cue_priors.tsv"));
+const ROLES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/roles.tsv"));
+const OUTLETS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/outlets.txt"));
+const BOILERPLATE_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/boilerplate.txt"));
+const CUE_PARTICLES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cue_particles.tsv"));
+const LEMMAS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/lemmas.tsv"));
 
 /// What a cue lemma does beyond its class (`lemmas.tsv`): every form of the lemma shares it.
 #[derive(Clone, Copy, Debug, Default)]
@@ -174,9 +175,9 @@ fn parse_share(s: &str) -> Option<f32> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut priors: HashMap<&'static str, f32> = HashMap::default();
-        for line in data_lines(CUE_STATS_TSV) {
+        for line in data_lines(CUE_PRIORS_TSV) {
             let mut f = line.split('\t');
-            if let (Some(form), Some(_), Some(_), Some(p)) = (f.next(), f.next(), f.next(), f.next()) {
+            if let (Some(form), Some(p)) = (f.next(), f.next()) {
                 if let Some(p) = parse_share(p) {
                     priors.insert(form, p);
                 }

@@ -201,8 +201,10 @@ fn surnames_gender(text: &str, entities: &mut [Entity]) {
     }
     let genders = names::surname_genders(text);
     for e in entities.iter_mut().filter(|e| alone(e)) {
-        if let Some(&Some(female)) = e.lname.as_deref().and_then(|n| genders.get(n)) {
-            e.female = Some(female);
+        match e.lname.as_deref().and_then(|n| genders.get(n)) {
+            Some(1) => e.female = Some(false),
+            Some(2) => e.female = Some(true),
+            _ => {}
         }
     }
 }
@@ -355,20 +357,16 @@ fn resolve_pronouns(text: &str, entities: &mut [Entity], of_mention: &mut [u32],
     sort_by(&mut by_pos, &|k| unsorted[k].0);
     let marks: Vec<(usize, usize)> = by_pos.iter().map(|&k| unsorted[k]).collect();
     // Which marks are possessives ("Mr. Tribe's client"): the mention ends in 's or is followed by it.
-    let possessive: HashSet<usize> = entities
-        .iter()
-        .flat_map(|ent| ent.mentions.iter())
-        .filter(|s| {
-            let t = s.text(text);
-            let after = text.get(s.end..).unwrap_or("");
-            [t, after].iter().enumerate().any(|(k, x)| {
-                let x = if k == 0 { x.trim_end() } else { x };
-                (k == 0 && (x.ends_with("'s") || x.ends_with("’s")))
-                    || (k == 1 && (x.starts_with("'s") || x.starts_with("’s")))
-            })
-        })
-        .map(|s| s.start)
-        .collect();
+    let mut possessive: HashSet<usize> = HashSet::default();
+    for ent in entities.iter() {
+        for s in &ent.mentions {
+            let t = s.text(text).trim_end().as_bytes();
+            let after = text.as_bytes().get(s.end..).unwrap_or_default();
+            if ends_possessive(t) || after.starts_with(b"'s") || after.starts_with("’s".as_bytes()) {
+                possessive.insert(s.start);
+            }
+        }
+    }
     for p in pronouns {
         let k = marks.partition_point(|&(pos, _)| pos < p.span.start);
         let fits = |e: usize| {
@@ -435,17 +433,32 @@ fn past_possessive(
     to
 }
 
+/// Whether the bytes end in 's or ’s.
+fn ends_possessive(t: &[u8]) -> bool {
+    t.ends_with(b"'s") || t.ends_with("’s".as_bytes())
+}
+
 /// Whether `s` holds a sentence end: a full stop, "!" or "?" before white space, or a line break
-/// ("Mr." and "U.S." aside).
+/// ("Mr." and "U.S." aside: a full stop after a short capitalised word or another full stop).
 fn sentence_ends(s: &str) -> bool {
-    s.contains('\n')
-        || s.match_indices(['.', '!', '?']).any(|(i, m)| {
-            let next_space = s[i + m.len()..].starts_with(char::is_whitespace);
-            let before = s[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-            next_space
-                && !matches!(before, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "St" | "Jr")
-                && !before.contains('.')
-        })
+    let b = s.as_bytes();
+    let mut word_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' => return true,
+            b' ' | b'\t' => word_start = i + 1,
+            b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
+                let word = &b[word_start..i];
+                let abbreviation = c == b'.'
+                    && (word.contains(&b'.') || (word.len() <= 3 && word.first().is_some_and(u8::is_ascii_uppercase)));
+                if !abbreviation {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// "Melania Trump" is not "Donald Trump": two full names with different first words — unless

@@ -10,8 +10,8 @@ use crate::engine::lexicon::Lexicon;
 use crate::engine::model::{Anonymity, SpeakerKind};
 use crate::engine::span::Span;
 
-pub(super) const PLACES_TXT: &str = include_str!("../lexicon/places.txt");
-pub(super) const TITLES_TXT: &str = include_str!("../lexicon/titles.txt");
+pub(super) const PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/places.txt"));
+pub(super) const TITLES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/titles.txt"));
 
 pub(super) fn list(src: &'static str) -> &'static [&'static str] {
     // Leaked once per list: the lists are static data that live for the whole program.
@@ -369,7 +369,7 @@ pub(super) fn first_name_gender(lower: &str) -> Option<bool> {
 fn genders() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
     static G: OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = OnceLock::new();
     G.get_or_init(|| {
-        list(include_str!("../lexicon/genders.tsv"))
+        list(include_str!(concat!(env!("OUT_DIR"), "/lexicon/genders.tsv")))
             .iter()
             .filter_map(|l| {
                 let mut f = l.split('\t');

@@ -37,10 +37,11 @@ impl Taken {
 }
 
 /// The surnames the text writes after a first name the lexicon knows, [folded](super::fold),
-/// with that name's gender ("Hillary Clinton" → clinton: a woman), or `None` when two such names
-/// disagree ("Bill Clinton" too). One pass over the words.
-pub(super) fn surname_genders(text: &str) -> HashMap<String, Option<bool>> {
-    let mut out: HashMap<String, Option<bool>> = HashMap::default();
+/// with that name's gender: bit 1 a man ("Donald Trump"), bit 2 a woman ("Hillary Clinton"), both
+/// when two such names disagree ("Bill Clinton" too). One pass over the words. (A map type the
+/// speakers already use: each new one costs the app's worker kilobytes.)
+pub(super) fn surname_genders(text: &str) -> HashMap<String, u32> {
+    let mut out: HashMap<String, u32> = HashMap::default();
     let mut prev: Option<bool> = None;
     for w in text.split_whitespace() {
         let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -48,13 +49,7 @@ pub(super) fn surname_genders(text: &str) -> HashMap<String, Option<bool>> {
         if let Some(female) = prev.take() {
             let surname = super::mention::possessive_base(bare).unwrap_or(bare);
             if surname.len() >= 2 && is_cap(surname) {
-                out.entry(super::fold(surname))
-                    .and_modify(|g| {
-                        if *g != Some(female) {
-                            *g = None;
-                        }
-                    })
-                    .or_insert(Some(female));
+                *out.entry(super::fold(surname)).or_insert(0) |= 1 << u32::from(female);
             }
         }
         // A first name ends no clause: "Hillary," is not followed by her surname.

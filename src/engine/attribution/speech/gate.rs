@@ -20,6 +20,12 @@ pub const MIN_PRIOR_WITH_EVIDENCE: f32 = 0.04;
 /// "Moreover", "Still"), and things that say nothing themselves ("the registration issue", "the
 /// chemicals", "the voter rolls").
 const NO_SPEAKER: &[&str] = &[
+    // A subordinating conjunction before the subject: "Though she called …".
+    "though",
+    "although",
+    "because",
+    "unless",
+    "whereas",
     "perhaps",
     "moreover",
     "sometimes",
@@ -246,6 +252,8 @@ mod tests {
         assert!(matches!(outcome_of(t, "suggests"), Some(Veto(_))));
         let t = "The Issue said that the county was not prepared for the vote.";
         assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "a capitalised name is kept");
+        let t = "Though called the behavior outrageous in a statement, nobody was fired.";
+        assert!(matches!(outcome_of(t, "called"), Some(Veto(_))), "a conjunction is no speaker");
     }
 
     #[test]
