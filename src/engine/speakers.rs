@@ -717,6 +717,12 @@ mod tests {
         assert_eq!(sp.len(), 1, "{sp:?}");
         let sp = speakers_of("A State Department representative said no. Ohio spokesperson Vedant Patel said yes. ");
         assert_eq!(sp.len(), 2, "{sp:?}");
+        // A definite description needs the head and one modifier.
+        let sp =
+            speakers_of("The New York state attorney general said no. Attorney General Eric Schneiderman said yes. ");
+        assert_eq!(sp.len(), 1, "{sp:?}");
+        let sp = speakers_of("A New York attorney general said no. Attorney General Eric Schneiderman said yes. ");
+        assert_eq!(sp.len(), 2, "{sp:?}");
         // Without the article saying who holds the role, the description stays apart.
         let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");
         assert_eq!(sp.len(), 3);
@@ -815,6 +821,9 @@ mod tests {
         let sp = speakers_of(
             "Donald Trump said no. The Ohio governor is angry with Donald Trump. The Ohio governor said so. ",
         );
+        assert_eq!(sp.len(), 2, "{sp:?}");
+        // A thing that owns the role is no evidence: the ad's narrator is not Trump.
+        let sp = speakers_of("Donald Trump said no. An ad attacked Donald Trump. The ad’s narrator said so. ");
         assert_eq!(sp.len(), 2, "{sp:?}");
         // A possessive names someone else: Pagliano's lawyer is not Pagliano.
         let sp = speakers_of("Lawyer Bryan Pagliano said no. Pagliano’s lawyer said yes. ");

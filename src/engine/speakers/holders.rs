@@ -50,8 +50,14 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// The words around one name occurrence: up to eight before it in the same clause, and an
 /// apposition after it (", Connecticut’s tax commissioner,").
 fn around(text: &str, span: Span) -> impl Iterator<Item = String> + '_ {
-    let before = text.get(span.start.saturating_sub(120)..span.start).unwrap_or("");
-    let before = before.rsplit(['.', ';', ':', '!', '?', '\n', '“', '"', '(']).next().unwrap_or("");
+    // 120 bytes back, moved forward to a character boundary (a curly quote there must not
+    // empty the window).
+    let mut from = span.start.saturating_sub(120);
+    while from < span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..span.start).unwrap_or("");
+    let before = &before[clause_start(before)..];
     let before = before.rsplit(',').next().unwrap_or("");
     // Only the words that run into the name: not the clause's subject before a verb or a
     // conjunction ("The New York state attorney general is confirming that the Trump
@@ -60,11 +66,32 @@ fn around(text: &str, span: Span) -> impl Iterator<Item = String> + '_ {
     let stop = |w: &&str| STOP.contains(&w.to_lowercase().as_str());
     let ws = &ws[ws.iter().rposition(stop).map_or(0, |k| k + 1)..];
     let skip = ws.len().saturating_sub(8);
-    let after = text.get(span.end..(span.end + 120).min(text.len())).unwrap_or("");
+    let mut to = (span.end + 120).min(text.len());
+    while to > span.end && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text.get(span.end..to).unwrap_or("");
     let after = after.strip_prefix(',').map_or("", |a| a.split([',', '.', ';', ')', '\n']).next().unwrap_or(""));
     let after: Vec<&str> = after.split_whitespace().collect();
     let to = after.iter().position(stop).unwrap_or(after.len());
     ws.iter().skip(skip).chain(&after[..to]).flat_map(|w| words(w)).collect::<Vec<_>>().into_iter()
+}
+
+/// Where the clause that ends `s` starts: after the last sentence or clause mark, a full stop
+/// of an abbreviation aside ("Vermont Sen. Bernie Sanders", "U.S. Rep.").
+fn clause_start(s: &str) -> usize {
+    let abbreviation = |i: usize| {
+        let word = s[..i].rsplit(' ').next().unwrap_or("");
+        word.contains('.') || (word.len() <= 3 && word.starts_with(|c: char| c.is_uppercase()))
+    };
+    s.char_indices()
+        .rev()
+        .find(|&(i, c)| match c {
+            ';' | ':' | '!' | '?' | '\n' | '“' | '"' | '(' => true,
+            '.' => !abbreviation(i),
+            _ => false,
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Words that end the run of words before a name: a verb, a conjunction, a determiner.
@@ -140,7 +167,12 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         if lex.role(head) != Some(SpeakerKind::Person) {
             continue;
         }
-        let modifiers = &ws[..ws.len() - 1];
+        // A thing that owns the role says nothing of who holds it: "the ad’s narrator" is not
+        // whoever an ad was mentioned near.
+        let owner = |w: &str| (w.ends_with("’s") || w.ends_with("'s")) && w.starts_with(char::is_lowercase);
+        let owners: Vec<String> = desc.split_whitespace().filter(|w| owner(w)).flat_map(words).collect();
+        let modifiers: Vec<String> = ws[..ws.len() - 1].iter().filter(|m| !owners.contains(m)).cloned().collect();
+        let modifiers = &modifiers[..];
         // Whether a person's words hold the head; "attorney general" is one head: "general" alone
         // is no job.
         let head_ok = |c: usize| {
@@ -190,12 +222,14 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         };
         // A headline's or lede's description of someone the article names only later ("A State
         // Department representative" … "State Department principal deputy spokesperson Vedant
-        // Patel"): the head and two modifiers, and one person only.
+        // Patel"): the head and two modifiers, and one person only; a definite one ("The New York
+        // state attorney general is confirming … But Attorney General Eric Schneiderman …"), the
+        // head and one.
         let later = || {
             let later: Vec<usize> = (0..entities.len()).filter(|&c| fits(c) && !earlier(c)).take(256).collect();
             let best = later.iter().map(|&c| score(c)).max().unwrap_or(0);
             match later.iter().filter(|&&c| score(c) == best).collect::<Vec<_>>()[..] {
-                [&one] if best >= 4 => Some(one),
+                [&one] if best >= if definite { 3 } else { 4 } => Some(one),
                 _ => None,
             }
         };
@@ -306,6 +340,34 @@ pub(super) fn bare_heads(text: &str, entities: &[Entity], out: &mut [Option<usiz
         let mut found = (0..entities.len()).take(MAX_BARE_SCAN).filter(|&c| fits(c));
         if let (Some(c), None) = (found.next(), found.next()) {
             out[i] = Some(c);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn around_name(text: &str, name: &str) -> Vec<String> {
+        let at = text.rfind(name).unwrap();
+        around(text, Span::new(at, at + name.len())).collect()
+    }
+
+    #[test]
+    fn the_words_before_a_name_run_past_abbreviations() {
+        assert_eq!(
+            around_name("It was cold. Vermont Sen. Bernie Sanders", "Sanders"),
+            ["vermont", "senator", "bernie"]
+        );
+        assert_eq!(clause_start("It was cold. U.S. Rep. Bernie"), "It was cold.".len());
+    }
+
+    #[test]
+    fn a_curly_quote_where_the_window_starts_does_not_empty_it() {
+        // The window's first byte falls inside a three-byte quote mark.
+        for pad in 0..3 {
+            let text = format!("{}“{}Vermont Sen. Bernie Sanders", "x".repeat(pad), " ".repeat(98));
+            assert_eq!(around_name(&text, "Sanders"), ["vermont", "senator", "bernie"], "pad {pad}");
         }
     }
 }
