@@ -220,7 +220,7 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         }
     }
     let order: Vec<usize> = (0..raw.len()).filter(|&i| keep[i]).collect();
-    let mut claims: Vec<Claim> = order
+    let claims: Vec<Claim> = order
         .iter()
         .enumerate()
         .map(|(id, &i)| {
@@ -229,7 +229,7 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
             let mut content = std::mem::take(&mut c.content);
             content.iter_mut().for_each(|s| *s = s.trim(text));
             content.retain(|s| !s.is_empty());
-            content.sort();
+            speakers::sort_spans(&mut content);
             let via = c.via.take().map(|v| Via {
                 speaker: via_ix[i].map(|m| clusters.of_mention[m]),
                 source: v.source.into_iter().collect(),
@@ -248,10 +248,14 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
             }
         })
         .collect();
-    // Document order of the final (trimmed, sorted) content; ids follow it.
-    claims.sort_by_key(|c| {
-        (c.content.first().map(|s| s.start).unwrap_or(0), c.cue.first().map(|s| s.start).unwrap_or(0))
-    });
+    // Document order of the final (trimmed, sorted) content, then of the cue; ids follow it.
+    // (Two stable passes of the one index sort the engine instantiates, not a sort of its own.)
+    let first = |spans: &[Span]| spans.first().map_or(0, |s| s.start);
+    let mut by: Vec<usize> = (0..claims.len()).collect();
+    speakers::sort_by(&mut by, &|k| first(&claims[k].cue));
+    speakers::sort_by(&mut by, &|k| first(&claims[k].content));
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    let mut claims: Vec<Claim> = by.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)).collect();
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id as u32;
     }

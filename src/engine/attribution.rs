@@ -143,8 +143,10 @@ pub fn extract_with(
         learned::revise(&ctx, m, &mut claims, &vetoes, trace.is_some().then_some(&mut own));
     }
     if let Some(t) = trace {
-        own.sort_by_key(|x| x.at.start);
-        t.append(&mut own);
+        let mut by: Vec<usize> = (0..own.len()).collect();
+        crate::engine::speakers::sort_by(&mut by, &|k| own[k].at.start);
+        let mut slots: Vec<Option<Trace>> = own.into_iter().map(Some).collect();
+        t.extend(by.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)));
     }
     for c in &mut claims {
         c.sentence = orig.get(c.sentence).copied().unwrap_or(c.sentence);

@@ -166,7 +166,7 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
             let (anonymity, evidence) = if named_person { (Anonymity::Named, "") } else { e.anonymity };
             let anonymous = anonymity == Anonymity::Anonymous;
             let mut mentions = e.mentions.clone();
-            mentions.sort();
+            sort_spans(&mut mentions);
             mentions.dedup();
             Speaker {
                 id: new as u32,
@@ -332,6 +332,14 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
 /// a `dyn Fn`, not a closure type of its own (each would add a copy of the sort to the wasm).
 pub(crate) fn sort_by(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
     v.sort_by_key(|&i| key(i));
+}
+
+/// Sorts spans by start, then end, through [`sort_by`] (no sort instantiated for spans).
+pub(crate) fn sort_spans(v: &mut Vec<Span>) {
+    let mut by: Vec<usize> = (0..v.len()).collect();
+    sort_by(&mut by, &|k| v[k].end);
+    sort_by(&mut by, &|k| v[k].start);
+    *v = by.iter().map(|&k| v[k]).collect();
 }
 
 /// A pronoun among the source mentions, resolved again once every name occurrence is known.

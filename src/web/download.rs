@@ -121,7 +121,7 @@ pub fn with_offset_twins(record: &str, text: &str, source: Option<&Converted>) -
             n
         })
     });
-    offsets.sort_unstable();
+    let mut offsets = crate::web::sorted_by(offsets, &|a, b| a.cmp(b));
     offsets.dedup();
     let mut table: Vec<(usize, usize)> = Vec::with_capacity(offsets.len());
     let (mut utf16, mut chars, mut chars_iter) = (0, 0, text.char_indices().peekable());

@@ -280,7 +280,8 @@ impl Annotated {
             let r = &self.marks[m as usize].range;
             points.extend([r.start.clamp(lo, hi), r.end.clamp(lo, hi)]);
         }
-        points.sort_unstable();
+        // (Through the app's one sort, not a sort of its own for `usize`.)
+        let mut points = crate::web::sorted_by(points, &|a, b| a.cmp(b));
         points.dedup();
         // `marks` is sorted by start (carried ones start before the block).
         let mut active: Vec<u32> = Vec::new();

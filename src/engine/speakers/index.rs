@@ -194,8 +194,8 @@ impl Index {
                 probes.push((ids, NameFit::Extends));
             }
         }
-        // Latest candidates first: with no hash collision the first one checked is the answer.
-        probes.sort_by_key(|(ids, _)| std::cmp::Reverse(ids.last()));
+        // Each probe's ids are checked latest first and stop at the first that fits (or at the
+        // best so far): with no hash collision that is one check per probe, in any order.
         let fits = |e: u32, fit: NameFit| {
             let Some(el) = entities[e as usize].lname.as_deref() else { return false };
             match fit {

@@ -17,7 +17,7 @@ pub(super) struct Taken {
 
 impl Taken {
     pub(super) fn new(mut spans: Vec<Span>) -> Taken {
-        spans.sort();
+        super::sort_spans(&mut spans);
         let reach = spans
             .iter()
             .scan(0, |far, t| {
