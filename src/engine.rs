@@ -193,7 +193,9 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         }
     }
     // Mentions to cluster: sources and intermediaries.
+    // (A source's scope: the hull of its claim's content; an intermediary's: none.)
     let mut mention_spans = Vec::new();
+    let mut scopes = Vec::new();
     let mut source_ix = vec![None; raw.len()];
     let mut via_ix = vec![None; raw.len()];
     for (i, c) in raw.iter().enumerate() {
@@ -203,13 +205,18 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
         if let Some(s) = c.source {
             source_ix[i] = Some(mention_spans.len());
             mention_spans.push(s);
+            let hull = c.content.iter().fold(None, |h: Option<Span>, s| {
+                Some(h.map_or(*s, |h| Span::new(h.start.min(s.start), h.end.max(s.end))))
+            });
+            scopes.push(hull.unwrap_or_default());
         }
         if let Some(v) = c.via.as_ref().and_then(|v| v.source) {
             via_ix[i] = Some(mention_spans.len());
             mention_spans.push(v);
+            scopes.push(Span::default());
         }
     }
-    let clusters = speakers::cluster(text, &mention_spans);
+    let clusters = speakers::cluster_scoped(text, &mention_spans, &scopes);
     let mut speaker_of: Vec<Option<u32>> =
         (0..raw.len()).map(|i| source_ix[i].map(|m| clusters.of_mention[m])).collect();
     for i in 0..raw.len() {

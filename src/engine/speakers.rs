@@ -131,10 +131,18 @@ pub struct Clusters {
 
 /// Cluster the source mentions (given in document order of their claims) of `text`.
 pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
+    cluster_scoped(text, mentions, &[])
+}
+
+/// [`cluster`], with each mention's scope: the stretch of text its claim reports (the hull of
+/// its content; empty, or missing, for none). A pronoun's antecedent is never inside its own
+/// claim's content: in "People like Scott, he said" or "“Trump’s plan fails,” he said", "he" is
+/// the speaker named before, not the man talked about.
+pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Clusters {
     let (mut entities, mut of_mention, pronouns) = group(text, mentions);
     surnames_gender(text, &mut entities);
     add_name_mentions(text, &mut entities);
-    resolve_pronouns(text, &mut entities, &mut of_mention, &pronouns);
+    resolve_pronouns(text, &mut entities, &mut of_mention, &pronouns, scopes);
     // "The Republican presidential nominee" → Donald Trump, when the article says so.
     let mut holder = holders::link(text, &entities);
     holders::bare_heads(text, &entities, &mut holder);
@@ -353,7 +361,13 @@ struct PronounMention {
 /// Gives each pronoun the nearest earlier speaker that fits (kind and gender) among all the
 /// mentions now known — the sources and every other occurrence of a speaker's name: "Trump …
 /// Earnest said … Mr. Trump’s remarks … he said" is Trump's "he", not Earnest's.
-fn resolve_pronouns(text: &str, entities: &mut [Entity], of_mention: &mut [u32], pronouns: &[PronounMention]) {
+fn resolve_pronouns(
+    text: &str,
+    entities: &mut [Entity],
+    of_mention: &mut [u32],
+    pronouns: &[PronounMention],
+    scopes: &[Span],
+) {
     let own: HashSet<usize> = pronouns.iter().map(|p| p.span.start).collect();
     let unsorted: Vec<(usize, usize)> = entities
         .iter()
@@ -365,6 +379,7 @@ fn resolve_pronouns(text: &str, entities: &mut [Entity], of_mention: &mut [u32],
     sort_by(&mut by_pos, &|k| unsorted[k].0);
     let marks: Vec<(usize, usize)> = by_pos.iter().map(|&k| unsorted[k]).collect();
     // Which marks are possessives ("Mr. Tribe's client"): the mention ends in 's or is followed by it.
+    // (Objects of a preposition too, "agreed with Matthews", were tried: as many wrong as right.)
     let mut possessive: HashSet<usize> = HashSet::default();
     for ent in entities.iter() {
         for s in &ent.mentions {
@@ -384,7 +399,12 @@ fn resolve_pronouns(text: &str, entities: &mut [Entity], of_mention: &mut [u32],
         };
         // "she" prefers the nearest known woman to a nearer speaker of unknown gender ("Hillary
         // Clinton … Trump … she said"), then takes the nearest that fits.
-        let window = || marks[..k].iter().rev().take(64).map(|&(_, e)| e);
+        // (Not for "who", "which": a relative pronoun's antecedent is right before it.)
+        let scope = scopes.get(p.mention).copied().filter(|_| p.pronoun != Pronoun::Any).unwrap_or_default();
+        // The marks inside the scope are one run of the sorted marks: skipped in one step.
+        let a = marks.partition_point(|&(pos, _)| pos < scope.start).min(k);
+        let b = marks.partition_point(|&(pos, _)| pos < scope.end).clamp(a, k);
+        let window = || marks[b..k].iter().rev().chain(marks[..a].iter().rev()).take(64).map(|&(_, e)| e);
         // "he" passes over only unnamed speakers of unknown gender ("one questioner … Trump …
         // he said"): most named ones of unknown gender in news are men.
         let known = p.female.and_then(|f| {
@@ -758,6 +778,23 @@ mod tests {
         }
         let c = cluster(text, &spans);
         assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
+    }
+
+    #[test]
+    fn a_pronoun_never_refers_into_its_own_claim() {
+        // "People like Scott, he said": the claim's content names Scott, "he" is Brooks.
+        let text = "Bobby Scott said no. Cornell Brooks said much. People like Scott, he said. ";
+        let at = |m: &str| {
+            let s = text.rfind(m).unwrap();
+            Span::new(s, s + m.len())
+        };
+        let spans = [at("Bobby Scott"), at("Cornell Brooks"), at("he")];
+        let scopes = [Span::default(), Span::default(), at("People like Scott")];
+        let c = cluster_scoped(text, &spans, &scopes);
+        assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
+        // Without the scope, the nearest name is taken.
+        let c = cluster(text, &spans);
+        assert_eq!(c.of_mention[2], c.of_mention[0], "{:?}", c.speakers);
     }
 
     #[test]
