@@ -266,6 +266,10 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     let mut name_start = core_end;
     while !quantifier && name_start > 0 && is_cap(words[name_start - 1]) {
         let l = &lower[name_start - 1];
+        // "Many Mexicans", "Several Democrats": a sentence's first word is no part of a name.
+        if ANON_DET.contains(&l.as_str()) || matches!(l.as_str(), "most" | "few" | "all" | "both") {
+            break;
+        }
         let l = possessive_base(l).unwrap_or(l);
         let role =
             titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group);
@@ -527,6 +531,9 @@ mod tests {
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
+        // A capitalised quantifier starting a sentence is no part of a name.
+        let m = desc("Many Mexicans");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Mexicans"), SpeakerKind::Group));
     }
 
     #[test]
