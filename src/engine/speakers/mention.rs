@@ -534,6 +534,11 @@ mod tests {
         // A capitalised quantifier starting a sentence is no part of a name.
         let m = desc("Many Mexicans");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Mexicans"), SpeakerKind::Group));
+        // A plural role noun capitalised at a sentence's start is a group, not a name.
+        for w in ["Scholars", "Delegates", "Regulators"] {
+            let m = desc(w);
+            assert_eq!((m.name.as_deref(), m.kind), (None, SpeakerKind::Group), "{w}");
+        }
     }
 
     #[test]
