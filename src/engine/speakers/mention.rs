@@ -416,6 +416,7 @@ fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
 /// The kind of a proper name (`lname` lower-cased; `bare`: only an article before it).
 fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
     let lex = Lexicon::get();
+    let people = |w: &str| !w.contains(' ') && (w.ends_with("ans") || w.ends_with("ese") || w.ends_with("ists"));
     if lex.is_outlet(lname) || newspaper(lname) {
         SpeakerKind::MediaOutlet
     } else if places().contains(lname) || places().contains(lname.trim_start_matches("the ")) {
@@ -429,8 +430,9 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
     } else if lname.contains(" and ") {
         // "Mr. Obama and Hillary Clinton", "Sens. Jon Tester and David Vitter": a joint source.
         SpeakerKind::Group
-    } else if !lname.contains(' ') && (lname.ends_with("ans") || lname.ends_with("ese") || lname.ends_with("ists")) {
-        // "The Europeans", "the Chinese", "Republicans": a people or a party's members.
+    } else if people(lname.strip_prefix("the ").unwrap_or(lname)) {
+        // "The Europeans", "the Chinese", "Republicans": a people or a party's members (the
+        // article may have stayed on the name: a one-word name keeps it).
         SpeakerKind::Group
     } else if is_acronym(name) {
         // "The FBI", "NATO", "the GOP": an institution.
@@ -534,6 +536,7 @@ mod tests {
         // A capitalised quantifier starting a sentence is no part of a name.
         let m = desc("Many Mexicans");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Mexicans"), SpeakerKind::Group));
+        assert_eq!(desc("The Europeans, who had been cut out of the talks,").kind, SpeakerKind::Group);
         // A plural role noun capitalised at a sentence's start is a group, not a name.
         for w in ["Scholars", "Delegates", "Regulators"] {
             let m = desc(w);
