@@ -261,8 +261,7 @@ fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
     let mut by: Vec<usize> = (0..claims.len()).collect();
     speakers::sort_by(&mut by, &|k| first(&claims[k].cue));
     speakers::sort_by(&mut by, &|k| first(&claims[k].content));
-    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
-    let mut claims: Vec<Claim> = by.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)).collect();
+    let mut claims = speakers::permuted(claims, &by);
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id as u32;
     }

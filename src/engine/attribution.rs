@@ -145,8 +145,7 @@ pub fn extract_with(
     if let Some(t) = trace {
         let mut by: Vec<usize> = (0..own.len()).collect();
         crate::engine::speakers::sort_by(&mut by, &|k| own[k].at.start);
-        let mut slots: Vec<Option<Trace>> = own.into_iter().map(Some).collect();
-        t.extend(by.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)));
+        t.extend(crate::engine::speakers::permuted(own, &by));
     }
     for c in &mut claims {
         c.sentence = orig.get(c.sentence).copied().unwrap_or(c.sentence);

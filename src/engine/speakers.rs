@@ -342,6 +342,12 @@ pub(crate) fn sort_by(v: &mut [usize], key: &dyn Fn(usize) -> usize) {
     v.sort_by_key(|&i| key(i));
 }
 
+/// `items` in the order of their indices `order` (each index taken once; others dropped).
+pub(crate) fn permuted<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&k| slots.get_mut(k).and_then(Option::take)).collect()
+}
+
 /// Sorts spans by start, then end, through [`sort_by`] (no sort instantiated for spans).
 pub(crate) fn sort_spans(v: &mut Vec<Span>) {
     let mut by: Vec<usize> = (0..v.len()).collect();
@@ -383,9 +389,8 @@ fn resolve_pronouns(
     let mut possessive: HashSet<usize> = HashSet::default();
     for ent in entities.iter() {
         for s in &ent.mentions {
-            let t = s.text(text).trim_end().as_bytes();
-            let after = text.as_bytes().get(s.end..).unwrap_or_default();
-            if ends_possessive(t) || after.starts_with(b"'s") || after.starts_with("’s".as_bytes()) {
+            let after = text.get(s.end..).unwrap_or("");
+            if mention::is_possessive(s.text(text).trim_end()) || after.starts_with("'s") || after.starts_with("’s") {
                 possessive.insert(s.start);
             }
         }
@@ -461,11 +466,6 @@ fn past_possessive(
     to
 }
 
-/// Whether the bytes end in 's or ’s.
-fn ends_possessive(t: &[u8]) -> bool {
-    t.ends_with(b"'s") || t.ends_with("’s".as_bytes())
-}
-
 /// Whether `s` holds a sentence end: a full stop, "!" or "?" before white space, or a line break
 /// ("Mr." and "U.S." aside: a full stop after a short capitalised word or another full stop).
 fn sentence_ends(s: &str) -> bool {
@@ -475,13 +475,11 @@ fn sentence_ends(s: &str) -> bool {
         match c {
             b'\n' => return true,
             b' ' | b'\t' => word_start = i + 1,
-            b'.' | b'!' | b'?' if b.get(i + 1).is_some_and(|n| n.is_ascii_whitespace()) => {
-                let word = &b[word_start..i];
-                let abbreviation = c == b'.'
-                    && (word.contains(&b'.') || (word.len() <= 3 && word.first().is_some_and(u8::is_ascii_uppercase)));
-                if !abbreviation {
-                    return true;
-                }
+            b'.' | b'!' | b'?'
+                if b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+                    && !(c == b'.' && mention::abbreviation(s.get(word_start..i).unwrap_or(""))) =>
+            {
+                return true
             }
             _ => {}
         }
@@ -664,6 +662,17 @@ mod tests {
         w
     }
 
+    /// The spans of the first occurrence of each of `mentions` in `text`.
+    fn spans_of(text: &str, mentions: &[&str]) -> Vec<Span> {
+        mentions
+            .iter()
+            .map(|m| {
+                let s = text.find(m).unwrap();
+                Span::new(s, s + m.len())
+            })
+            .collect()
+    }
+
     fn speakers_of(text: &str) -> Vec<(String, Vec<&str>)> {
         // Every phrase before " said" is a mention.
         let mut spans = Vec::new();
@@ -699,12 +708,7 @@ mod tests {
         // Only the phrases before " said" are mentions; "Trump" in the third sentence is found
         // as a name occurrence, and "He" after it is his.
         let text = "Donald Trump said no. Josh Earnest said yes. Critics of Trump spoke. He said so. ";
-        let mut spans = Vec::new();
-        for m in ["Donald Trump", "Josh Earnest", "He"] {
-            let s = text.find(m).unwrap();
-            spans.push(Span::new(s, s + m.len()));
-        }
-        let c = cluster(text, &spans);
+        let c = cluster(text, &spans_of(text, &["Donald Trump", "Josh Earnest", "He"]));
         assert_eq!(c.of_mention[2], c.of_mention[0], "{:?}", c.speakers);
         assert!(c.speakers.iter().all(|s| !s.mentions.is_empty()));
     }
@@ -761,22 +765,12 @@ mod tests {
         // Only the phrases before " said" are mentions; "Tribe" inside "Mr. Tribe’s client" is a
         // name occurrence, nearer the pronoun than Obama but a possessive.
         let text = "Laurence Tribe said no. Barack Obama dismissed it as the voice of Mr. Tribe’s client. He said so. ";
-        let mut spans = Vec::new();
-        for m in ["Laurence Tribe", "Barack Obama", "He"] {
-            let s = text.find(m).unwrap();
-            spans.push(Span::new(s, s + m.len()));
-        }
-        let c = cluster(text, &spans);
+        let c = cluster(text, &spans_of(text, &["Laurence Tribe", "Barack Obama", "He"]));
         assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
         // A possessive with no other speaker in its sentence is still the antecedent.
         let text =
             "Barack Obama said no. Mr. Tribe’s client filed for bankruptcy. Laurence Tribe said it. He said so. ";
-        let mut spans = Vec::new();
-        for m in ["Barack Obama", "Laurence Tribe", "He"] {
-            let s = text.find(m).unwrap();
-            spans.push(Span::new(s, s + m.len()));
-        }
-        let c = cluster(text, &spans);
+        let c = cluster(text, &spans_of(text, &["Barack Obama", "Laurence Tribe", "He"]));
         assert_eq!(c.of_mention[2], c.of_mention[1], "{:?}", c.speakers);
     }
 

@@ -269,11 +269,13 @@ pub(crate) fn revise(
     let marks = Marks::new(ctx, claims, vetoes);
     let mut feats = Vec::with_capacity(64);
     // Rule claims by the token their first cue span starts at, and the claim of each cue token.
-    // (Claims in order, sorted stably by token: as sorting the pairs, with the engine's one sort.)
-    let cue_tok: Vec<Option<usize>> = claims.iter().map(|c| c.cue.first().map(|s| tok_at(ctx, s.start))).collect();
-    let mut with_cue: Vec<usize> = (0..claims.len()).filter(|&k| cue_tok[k].is_some()).collect();
-    crate::engine::speakers::sort_by(&mut with_cue, &|k| cue_tok[k].unwrap_or(0));
-    let by_cue_tok: Vec<(usize, usize)> = with_cue.iter().map(|&k| (cue_tok[k].unwrap_or(0), k)).collect();
+    // (Built in claim order and sorted stably by token: as sorting the pairs, with the engine's
+    // one sort.)
+    let pairs: Vec<(usize, usize)> =
+        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (tok_at(ctx, s.start), k))).collect();
+    let mut order: Vec<usize> = (0..pairs.len()).collect();
+    crate::engine::speakers::sort_by(&mut order, &|i| pairs[i].0);
+    let by_cue_tok: Vec<(usize, usize)> = order.iter().map(|&i| pairs[i]).collect();
     let mut owner = vec![u32::MAX; ctx.d.toks.len()];
     for (k, c) in claims.iter().enumerate() {
         for s in &c.cue {

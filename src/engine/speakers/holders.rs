@@ -11,6 +11,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::mention::{abbreviation, is_possessive};
 use super::Entity;
 use crate::engine::lexicon::Lexicon;
 use crate::engine::model::SpeakerKind;
@@ -80,15 +81,11 @@ fn around(text: &str, span: Span) -> impl Iterator<Item = String> + '_ {
 /// Where the clause that ends `s` starts: after the last sentence or clause mark, a full stop
 /// of an abbreviation aside ("Vermont Sen. Bernie Sanders", "U.S. Rep.").
 fn clause_start(s: &str) -> usize {
-    let abbreviation = |i: usize| {
-        let word = s[..i].rsplit(' ').next().unwrap_or("");
-        word.contains('.') || (word.len() <= 3 && word.starts_with(|c: char| c.is_uppercase()))
-    };
     s.char_indices()
         .rev()
         .find(|&(i, c)| match c {
             ';' | ':' | '!' | '?' | '\n' | '“' | '"' | '(' => true,
-            '.' => !abbreviation(i),
+            '.' => !abbreviation(s[..i].rsplit(' ').next().unwrap_or("")),
             _ => false,
         })
         .map_or(0, |(i, c)| i + c.len_utf8())
@@ -154,8 +151,7 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         }
         let desc = e.description.text(text);
         let lower = desc.trim_start().to_lowercase();
-        let definite = lower.starts_with("the ")
-            || lower.split_whitespace().next().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+        let definite = lower.starts_with("the ") || lower.split_whitespace().next().is_some_and(is_possessive);
         // "A spokeswoman for Hillary Clinton" may be the spokeswoman the article names, but an
         // indefinite description needs more evidence (the head and a modifier).
         let indefinite = lower.starts_with("a ") || lower.starts_with("an ");
@@ -169,7 +165,7 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         }
         // A thing that owns the role says nothing of who holds it: "the ad’s narrator" is not
         // whoever an ad was mentioned near.
-        let owner = |w: &str| (w.ends_with("’s") || w.ends_with("'s")) && w.starts_with(char::is_lowercase);
+        let owner = |w: &str| is_possessive(w) && w.starts_with(char::is_lowercase);
         let owners: Vec<String> = desc.split_whitespace().filter(|w| owner(w)).flat_map(words).collect();
         let modifiers: Vec<String> = ws[..ws.len() - 1].iter().filter(|m| !owners.contains(m)).cloned().collect();
         let modifiers = &modifiers[..];

@@ -79,6 +79,17 @@ pub(super) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `w` ends in 's or ’s ("Tribe’s", "ad's").
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Whether the word before a full stop makes it an abbreviation's ("Sen.", "Mr.", "U.S."): it
+/// holds a full stop itself, or is a capitalised word of at most three bytes.
+pub(super) fn abbreviation(word: &str) -> bool {
+    word.contains('.') || (word.len() <= 3 && word.starts_with(char::is_uppercase))
+}
+
 pub(super) fn possessive_base(w: &str) -> Option<&str> {
     w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'))
 }
