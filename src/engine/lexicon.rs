@@ -329,6 +329,16 @@ mod tests {
     }
 
     #[test]
+    fn manner_of_speaking_verbs_are_cues_in_every_form() {
+        let lex = Lexicon::get();
+        for (form, lemma) in [("yells", "yell"), ("whispered", "whisper"), ("sighed", "sigh"), ("retorted", "retort")] {
+            assert_eq!(lex.cue(form).map(|c| (c.lemma, c.class)), Some((lemma, CueClass::Speech)), "{form}");
+        }
+        // "a far cry from" and "pleading guilty" are no reports: those forms are left out.
+        assert!(lex.cue("cry").is_none() && lex.cue("pleading").is_none());
+    }
+
+    #[test]
     fn lemma_properties_come_from_the_data_file() {
         let lex = Lexicon::get();
         let told = lex.cue("told").unwrap().props;

@@ -193,4 +193,10 @@ mod tests {
     fn a_short_adjunct_after_the_cue_is_not_the_content() {
         assert_eq!(content("The economy is slowing down, she said on Monday."), ["The economy is slowing down"]);
     }
+
+    #[test]
+    fn a_manner_of_speaking_verb_after_a_quotation() {
+        let t = "\"Did you shoot him?\" she yells. \"We are done here,\" the officer whispered.";
+        assert_eq!(content(t), ["Did you shoot him?", "We are done here"]);
+    }
 }
