@@ -84,6 +84,21 @@ fn subject(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame) -> Option<(usize, usize)
     let adjuncts = ctx.adjuncts_before(f.first, floor);
     let mut np = ctx.np_back(adjuncts, floor).or_else(|| ctx.np_back(f.first, floor));
     let (a, e) = np?;
+    // A restrictive relative clause belongs to its noun: "The company that operates the plant did
+    // not respond" is the company's, not "operates the plant"'s — when the clause opens with its
+    // verb, not with a subject of its own ("problems … that he blamed on …").
+    let verb_first = !ctx.tok(a).cap
+        && !ctx.is_a(a, words::class::DETERMINERS | words::class::PRONOUNS | words::class::INDEFINITE_PRONOUNS)
+        && !ctx.is_role(a);
+    if a > floor + 1
+        && verb_first
+        && matches!(&*ctx.low(a - 1), "that" | "who" | "which")
+        && ctx.cue_entry(a - 2).is_none()
+    {
+        if let Some((a2, _)) = ctx.np_back(a - 1, floor).filter(|&(_, e2)| e2 == a - 1) {
+            return Some((a2, e));
+        }
+    }
     let head = ctx.low(e - 1);
     let time_head = matches!(
         &*head,
@@ -267,6 +282,17 @@ mod tests {
         let t = "Sean Spicer on Thursday evening said the president would sign the order.";
         assert_eq!(outcome_of(t, "said"), Some(Claim("subject")));
         assert_eq!(source(t), ["Sean Spicer"]);
+    }
+
+    #[test]
+    fn a_relative_clause_stays_with_its_noun() {
+        let t = "The company that operates the plant denied that it had cut corners.";
+        assert_eq!(source(t), ["The company that operates the plant"]);
+        // "that" after a verb opens the content, not a relative clause.
+        assert_eq!(source("Officials said that the company denied the report."), ["Officials", "the company"]);
+        // A clause with its own subject: the subject is the source.
+        let t = "He cited problems in China that he blamed on the policies of Obama.";
+        assert!(source(t).iter().all(|s| !s.contains("China")), "{:?}", source(t));
     }
 
     #[test]
