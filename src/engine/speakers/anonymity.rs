@@ -80,6 +80,28 @@ pub(super) struct Described<'a> {
     pub outlet_possessor: bool,
     /// The text right after the mention (a few dozen bytes).
     pub after: &'a str,
+    /// The text right before it (a few dozen bytes).
+    pub before: &'a str,
+}
+
+/// Openings of a participle clause that withholds the subject's name: "Speaking on condition of
+/// anonymity because they were not authorized to discuss the talks, two diplomats said".
+const LEADING: &[&str] = &["speaking", "talking", "requesting", "asking", "on condition", "on the condition"];
+
+/// The evidence of a leading participle clause right before the mention (its subject), if any.
+fn leading_clause(before: &str) -> Option<&'static str> {
+    let before = before.trim_end();
+    let clause = before.strip_suffix(',')?;
+    let from = clause
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '\n' | '“' | '”' | '"' | ';' | '?' | '!'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let clause = clause.get(from..).unwrap_or("").trim_start().to_ascii_lowercase();
+    if !LEADING.iter().any(|w| clause.starts_with(w)) {
+        return None;
+    }
+    AFTER.iter().find(|(w, _)| clause.contains(w)).map(|&(_, why)| why)
 }
 
 /// The anonymity of a (non-pronoun) mention and the words that show it (empty when named).
@@ -89,6 +111,9 @@ pub(super) fn classify(d: &Described<'_>) -> (Anonymity, &'static str) {
     let person_like = matches!(d.kind, SpeakerKind::Person | SpeakerKind::Group | SpeakerKind::Unknown);
     if person_like {
         if let Some(&(_, why)) = AFTER.iter().find(|(w, _)| after.contains(w)) {
+            return (Anonymity::Anonymous, why);
+        }
+        if let Some(why) = leading_clause(d.before) {
             return (Anonymity::Anonymous, why);
         }
     }
@@ -158,6 +183,22 @@ mod tests {
         assert_eq!(of("unnamed US officials said.", "unnamed US officials"), (Anonymous, "unnamed"));
         let t = "regulators and advisers to Patriot said.";
         assert_eq!(of(t, "regulators and advisers to Patriot").0, Anonymous);
+    }
+
+    #[test]
+    fn a_leading_clause_withholds_its_subjects_name() {
+        let t = "Talks stalled. Speaking on condition of anonymity because they were not authorized to \
+                 discuss the matter, two Western diplomats said so.";
+        assert_eq!(of(t, "two Western diplomats"), (Anonymous, "on condition of anonymity"));
+        // Only the clause's own subject: a name later in the sentence, or a clause of another
+        // kind, says nothing.
+        let t = "Speaking on condition of anonymity, an aide said Vedant Patel had left.";
+        assert_eq!(of(t, "Vedant Patel").0, Named);
+        let t = "After the officials declined to be named, critics said so.";
+        assert_eq!(of(t, "critics").0, Vague);
+        // A curly quote ends the search for the clause's start (a multi-byte character).
+        let t = "He said “no.” Speaking on condition of anonymity, an aide said so.";
+        assert_eq!(of(t, "an aide"), (Anonymous, "on condition of anonymity"));
     }
 
     #[test]

@@ -403,14 +403,19 @@ fn gender(m: &Mention, lower: &[String]) -> Option<bool> {
     title.or_else(|| first_name.and_then(|f| g.get(f.as_str()).map(|&(f, _)| f)))
 }
 
-/// The mention's anonymity, from its words and the text right after it.
+/// The mention's anonymity, from its words and the text right before and after it.
 fn finish(mut m: Mention, text: &str, lower: &[String]) -> Mention {
     m.female = gender(&m, lower);
     let mut end = (m.span.end + 80).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    let mut start = m.span.start.saturating_sub(160);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
     let described = Described {
+        before: text.get(start..m.span.start).unwrap_or(""),
         lower,
         head: m.head.as_deref().unwrap_or(""),
         kind: m.kind,
@@ -544,6 +549,9 @@ mod tests {
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
+        // An institution named by its last word (roles.tsv): no person called "Air Force".
+        assert_eq!(desc("the Ukrainian Air Force").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("the Virginia Conservation Legacy Fund").kind, SpeakerKind::Organisation);
         // A capitalised quantifier starting a sentence is no part of a name.
         let m = desc("Many Mexicans");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Mexicans"), SpeakerKind::Group));
