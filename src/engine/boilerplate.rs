@@ -4,7 +4,8 @@
 //! debris when it matches a pattern of `lexicon/boilerplate.txt` ("Please enter your comment!",
 //! "LATEST POSTS in this category") or when the next paragraph repeats its end (a headline
 //! printed twice, a site name glued to the headline). A leading date stamp ("date 2023-11-08")
-//! is debris too, but the rest of its paragraph is not.
+//! and a wire story's dateline ("KYIV, Ukraine (AP) —") are debris too, but the rest of their
+//! paragraph is not.
 
 use super::lexicon::Lexicon;
 use super::segment::Paragraph;
@@ -55,6 +56,38 @@ fn date_prefix(s: &str) -> usize {
     s.len() - after_trim.len()
 }
 
+/// Length of a leading dateline: a place in capitals ("WASHINGTON", "NEW YORK", "ST. LOUIS"),
+/// optionally a comma and a few capitalised words ("KYIV, Ukraine", "PARIS, Sept. 8"), optionally
+/// an agency in parentheses ("(AP)", "(Reuters)"), then a dash and white space.
+fn dateline_prefix(s: &str) -> usize {
+    let head = s.get(..s.len().min(90)).unwrap_or(s);
+    let Some((dash_at, dash)) = head.char_indices().find(|&(_, c)| matches!(c, '—' | '–' | '-')) else {
+        return 0;
+    };
+    let before = head[..dash_at].trim_end();
+    // "WASHINGTON (AP)": the agency.
+    let before = match before.strip_suffix(')').and_then(|b| b.rfind('(').map(|k| (b, k))) {
+        Some((b, k)) if b.len() - k <= 20 => b[..k].trim_end(),
+        _ => before,
+    };
+    let (place, rest) = before.split_once(',').unwrap_or((before, ""));
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’'));
+    let rest_ok = rest.split_whitespace().count() <= 4
+        && rest.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    if letters < 3 || !capitals || !rest_ok || place.trim().is_empty() {
+        return 0;
+    }
+    // "--" counts as one dash; then the white space after it.
+    let mut end = dash_at + dash.len_utf8();
+    end += s[end..].len() - s[end..].trim_start_matches('-').len();
+    let after = &s[end..];
+    if !after.starts_with(char::is_whitespace) {
+        return 0;
+    }
+    s.len() - after.trim_start().len()
+}
+
 /// Find debris among `paragraphs` of `text`.
 pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
     let lex = Lexicon::get();
@@ -79,7 +112,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
             out.spans.push(p.span);
             continue;
         }
-        let d = date_prefix(t);
+        let mut d = date_prefix(t);
+        // A dateline opens one of the first paragraphs (the lede), after a date stamp if any.
+        if i < 6 {
+            d += dateline_prefix(&t[d..]);
+        }
         if d > 0 {
             out.skip_until[i] = p.span.start + d;
             out.spans.push(Span::new(p.span.start, p.span.start + d).trim(text));
@@ -107,6 +144,13 @@ mod tests {
             ["SiteNameNBC News: Talks begin", "Please enter your comment!", "LATEST POSTS in this category"]
         );
         assert_eq!(debris(" date 2023-11-08 A headline"), ["date 2023-11-08"]);
+        assert_eq!(debris("KYIV, Ukraine (AP) — Drones struck."), ["KYIV, Ukraine (AP) —"]);
+        assert_eq!(debris("WASHINGTON -- The Senate voted."), ["WASHINGTON --"]);
+        assert_eq!(debris("NEW YORK, Sept. 8 – Markets fell."), ["NEW YORK, Sept. 8 –"]);
+        // Not a place in capitals, or no dash right after it.
+        assert!(debris("Trump — who spoke first — said so.").is_empty());
+        assert!(debris("NATO said the drones — all of them — fell.").is_empty());
+        assert!(debris("FBI-led raids began.").is_empty());
         assert!(debris("An ordinary paragraph that says nothing special.").is_empty());
     }
 }
