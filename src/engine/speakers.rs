@@ -558,6 +558,17 @@ fn acronym_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> Op
     })
 }
 
+/// "The Federal Aviation Administration" after a headline's "FAA": the latest speaker among the
+/// last 256 mentions whose all-capital name the mention's capitalised words' initials spell.
+fn expansion_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
+    let name = m.name.as_deref()?;
+    if !name.contains(' ') || m.kind == SpeakerKind::Person {
+        return None;
+    }
+    let init = initials(name)?;
+    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| entities[e].name.as_deref() == Some(init.as_str()))
+}
+
 /// "The Times", "The Post" after "The New York Times": the latest outlet among the last 256
 /// mentions whose name ends with the mention's one word.
 fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
@@ -601,7 +612,7 @@ fn find_entity(
         let lone = person && !lname.contains(' ');
         let found = found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
         let found = found.or_else(|| short_outlet(m, lname, entities, recent));
-        return found.or_else(|| acronym_of(m, entities, recent));
+        return found.or_else(|| acronym_of(m, entities, recent)).or_else(|| expansion_of(m, entities, recent));
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -942,9 +953,13 @@ mod tests {
     #[test]
     fn an_acronym_joins_the_name_it_abbreviates() {
         let names = |t: &str| speakers_of(t).into_iter().map(|(n, m)| (n, m.len())).collect::<Vec<_>>();
-        assert_eq!(names("The Federal Bureau of Investigation said no. The FBI said yes. "), [("FBI".to_string(), 2)]);
+        let t = "The Federal Bureau of Investigation said no. The FBI said yes. ";
+        assert_eq!(names(t), [("Federal Bureau of Investigation".to_string(), 2)]);
         assert_eq!(names("Christian News Service said no. CNS said yes. ").len(), 1);
         assert_eq!(names("Christian News Service said no. CBS said yes. ").len(), 2);
+        // The acronym first (a headline's "FAA"), the full name later.
+        let t = "FAA says it will extend the cap. The Federal Aviation Administration said on Tuesday it would act.";
+        assert_eq!(names(t).len(), 1, "{:?}", names(t));
     }
 
     #[test]

@@ -357,6 +357,14 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         None if head.ends_with('s') || quantifier => SpeakerKind::Group,
         None => SpeakerKind::Unknown,
     };
+    // "Southwest Airlines", "the Ukrainian Air Force", "the Ministry of Defense": an
+    // institution's name ends with (or is headed by) its kind of institution.
+    if matches!(head_role, Some(SpeakerKind::Organisation | SpeakerKind::GovernmentBody)) {
+        if let Some(name) = institution_name(&words, &lower, core_end) {
+            m.name = Some(name);
+            m.title = None;
+        }
+    }
     // "The Charlotte Observer": a newspaper's name ends with a word that is also a role noun.
     let whole = lower.join(" ");
     let cap_name = words.iter().skip(1).all(|w| is_cap(w)) && words.len() >= 2;
@@ -366,6 +374,23 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         m.title = None;
     }
     finish(m, text, &lower)
+}
+
+/// The name of an institution whose words are all capitalised after an optional "the" — the
+/// core up to its head and a tail of capitalised words joined by "of", "for", "and", "on", "the"
+/// ("Ministry of Defense") — with at least one capitalised word besides the head ("The Bank" is
+/// a description).
+fn institution_name(words: &[&str], lower: &[String], core_end: usize) -> Option<String> {
+    let start = usize::from(lower.first().is_some_and(|w| w == "the"));
+    let core = words.get(start..core_end)?;
+    if core.len() < 2 || !core.iter().all(|w| is_cap(w)) {
+        return None;
+    }
+    let joiner = |l: &str| matches!(l, "of" | "for" | "and" | "on" | "the");
+    let tail_ok = words[core_end..].iter().zip(&lower[core_end..]).all(|(w, l)| is_cap(w) || joiner(l))
+        && words.last().is_some_and(|w| is_cap(w));
+    let end = if tail_ok { words.len() } else { core_end };
+    Some(words[start..end].join(" "))
 }
 
 /// An honorific ("Mr.", "Dr.") or a first name the lexicon knows ("Larry"): the next word is
@@ -550,8 +575,14 @@ mod tests {
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
         // An institution named by its last word (roles.tsv): no person called "Air Force".
-        assert_eq!(desc("the Ukrainian Air Force").kind, SpeakerKind::GovernmentBody);
+        let m = desc("the Ukrainian Air Force");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Ukrainian Air Force"), SpeakerKind::GovernmentBody));
+        let m = desc("Southwest Airlines");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Southwest Airlines"), SpeakerKind::Organisation));
         assert_eq!(desc("the Virginia Conservation Legacy Fund").kind, SpeakerKind::Organisation);
+        // A kind of institution alone is a description, not a name.
+        assert_eq!(desc("The planemaker").name, None);
+        assert_eq!(desc("The Bank").name, None);
         // A capitalised quantifier starting a sentence is no part of a name.
         let m = desc("Many Mexicans");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Mexicans"), SpeakerKind::Group));
