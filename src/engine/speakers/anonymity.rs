@@ -57,6 +57,9 @@ const AFTER: &[(&str, &str)] = &[
     ("not authorised to", "not authorized to speak"),
     ("not to be named", "asked not to be named"),
     ("declined to be named", "declined to be named"),
+    ("not to be identified", "asked not to be identified"),
+    ("declined to be identified", "declined to be identified"),
+    ("on background", "spoke on background"),
     ("requested anonymity", "requested anonymity"),
 ];
 
@@ -175,6 +178,11 @@ mod tests {
     fn withheld_identities_are_anonymous_with_their_evidence() {
         let t = "An aide, who spoke on condition of anonymity, said so.";
         assert_eq!(of(t, "An aide"), (Anonymous, "on condition of anonymity"));
+        let t = "A senior official, who declined to be identified, said so.";
+        assert_eq!(of(t, "A senior official, who declined to be identified"), (Anonymous, "declined to be identified"));
+        let t = "One of them, who asked not to be identified because the talks are private, said so.";
+        let m = "One of them, who asked not to be identified because the talks are private";
+        assert_eq!(of(t, m), (Anonymous, "asked not to be identified"));
         assert_eq!(of("x", "x").0, Named);
         let t = "Two people familiar with the talks said so.";
         assert_eq!(of(t, "Two people familiar with the talks"), (Anonymous, "familiar with"));

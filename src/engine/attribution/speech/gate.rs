@@ -99,6 +99,20 @@ fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     false
 }
 
+/// "who asked not to be identified", "declined to be named", "requested anonymity" (right after
+/// the cue ending at `cue_end`, or opening a content part): a source withholding its name says
+/// nothing the article reports (the speakers stage reads these words as evidence of anonymity).
+pub(crate) fn withholds_name(text: &str, cue_end: usize, content: &[Span]) -> bool {
+    let after = Span::new(cue_end, text.len());
+    content.iter().copied().chain(std::iter::once(after)).any(|part| {
+        let lower: String = part.text(text).trim_start().chars().take(48).collect::<String>().to_ascii_lowercase();
+        let rest = lower.strip_prefix("not ").unwrap_or(&lower);
+        let rest = rest.strip_prefix("to be ").or_else(|| rest.strip_prefix("be ")).unwrap_or("");
+        let rest = rest.strip_prefix("publicly ").unwrap_or(rest);
+        ["identified", "named", "quoted"].iter().any(|w| rest.starts_with(w)) || lower.starts_with("anonymity")
+    })
+}
+
 /// Everything the gate weighs.
 pub struct Candidate<'c> {
     /// The cue word's entry.
@@ -152,6 +166,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
             | "fears"
             | "hopes"
     );
+    if withholds_name(ctx.d.text, f.spans.last().map_or(0, |x| x.end), &content) {
+        return Err("a source withholding its name (\"asked not to be identified\")");
+    }
     let has_particle = f.spans[0].end > ctx.tok(i).span.end;
     let weak_verb = props.weak && !has_particle;
     if (plural_noun || weak_verb) && !explicit && !super::super::content::content_first(&content, &f.spans) {
@@ -230,6 +247,15 @@ mod tests {
         assert_eq!(outcome_of(t, "claims"), Some(Veto("a plural noun or a weak verb without a marker")));
         let t = "The senator claims that the vote was rigged.";
         assert_eq!(outcome_of(t, "claims"), Some(Claim("subject")));
+    }
+
+    #[test]
+    fn a_source_withholding_its_name_is_no_claim() {
+        let t = "A senior official, who declined to be identified, said the plan was dead.";
+        assert_eq!(outcome_of(t, "declined"), Some(Veto("a source withholding its name (\"asked not to be identified\")")));
+        assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
+        let t = "One aide, who asked not to be named, said the plan was dead.";
+        assert!(matches!(outcome_of(t, "asked"), Some(Veto(_))));
     }
 
     #[test]

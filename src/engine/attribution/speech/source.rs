@@ -162,10 +162,15 @@ fn apposition(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<(usize, usize)>
     })?;
     let c1_inner = (c1..c2).find(|&x| !is_sep(x)).unwrap_or(c2).saturating_sub(1);
     let number = c1_inner + 2 == c2 && ctx.tok(c1_inner + 1).ch.is_ascii_digit();
+    // A relative clause stands where an apposition would: "One of them, who asked not to be
+    // identified because the talks are private, said …" (its verbs are its own).
+    let relative = matches!(&*ctx.low(c1_inner + 1), "who" | "which" | "whose");
+    let no_quote = (c1_inner + 1..c2).all(|x| ctx.tok(x).kind != TokKind::Quote);
     let clean = dash_sep
+        || (relative && no_quote)
         || (c1_inner + 1..c2)
             .all(|x| ctx.tok(x).kind != TokKind::Quote && !(ctx.is_word(x) && ctx.is_a(x, words::class::FINITE_VERBS)));
-    let appos_ok = c1_inner + 1 < c2 && clean && (number || ctx.np_fwd(c1_inner + 1, c2).is_some());
+    let appos_ok = c1_inner + 1 < c2 && clean && (number || relative || ctx.np_fwd(c1_inner + 1, c2).is_some());
     let mut e1 = c1;
     if e1 > floor && ctx.is_punct(e1 - 1, ')') {
         if let Some(open) = (lo..e1 - 1).rev().find(|&x| ctx.is_punct(x, '(')) {
@@ -175,7 +180,13 @@ fn apposition(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<(usize, usize)>
     if !appos_ok {
         return None;
     }
-    let (a, b) = ctx.np_back(e1, floor)?;
+    let (mut a, b) = ctx.np_back(e1, floor)?;
+    // "The union representing machinists": a noun phrase before a participle's object.
+    if a > floor + 1 && ctx.low(a - 1).ends_with("ing") && !ctx.tok(a - 1).cap {
+        if let Some((pa, _)) = ctx.np_back(a - 1, floor).filter(|&(pa, pb)| pb == a - 1 && ctx.tok(pa).cap) {
+            a = pa;
+        }
+    }
     (a..b).any(|x| ctx.tok(x).cap).then_some((a, c2))
 }
 
@@ -293,6 +304,14 @@ mod tests {
         // A clause with its own subject: the subject is the source.
         let t = "He cited problems in China that he blamed on the policies of Obama.";
         assert!(source(t).iter().all(|s| !s.contains("China")), "{:?}", source(t));
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_is_an_apposition() {
+        let t = "One of them, who asked not to be identified because the talks are private, said the plan failed.";
+        assert_eq!(source(t), ["One of them, who asked not to be identified because the talks are private"]);
+        let t = "The union representing machinists, which ended a strike in November, said it was ready.";
+        assert_eq!(source(t), ["The union representing machinists, which ended a strike in November"]);
     }
 
     #[test]
