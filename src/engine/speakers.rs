@@ -569,6 +569,19 @@ fn expansion_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> 
     recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| entities[e].name.as_deref() == Some(init.as_str()))
 }
 
+/// "Sir Keir" after "Keir Starmer", "Dame Judi" after "Judi Dench": a British honorific goes with
+/// the first name — the latest person among the last 256 mentions whose full name begins with it.
+fn knighted(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
+    let title = m.title.as_deref()?.to_ascii_lowercase();
+    if !matches!(title.rsplit(' ').next(), Some("sir" | "dame")) || lname.contains(' ') {
+        return None;
+    }
+    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+        let ent = &entities[e];
+        ent.kind == SpeakerKind::Person && ent.lname.as_deref().and_then(|n| n.split_once(' ')).is_some_and(|(f, _)| f == lname)
+    })
+}
+
 /// "The Times", "The Post" after "The New York Times": the latest outlet among the last 256
 /// mentions whose name ends with the mention's one word.
 fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
@@ -612,7 +625,10 @@ fn find_entity(
         let lone = person && !lname.contains(' ');
         let found = found.or_else(|| if lone { index.named(entities, lname, false) } else { None });
         let found = found.or_else(|| short_outlet(m, lname, entities, recent));
-        return found.or_else(|| acronym_of(m, entities, recent)).or_else(|| expansion_of(m, entities, recent));
+        return found
+            .or_else(|| acronym_of(m, entities, recent))
+            .or_else(|| expansion_of(m, entities, recent))
+            .or_else(|| knighted(m, lname, entities, recent));
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -960,6 +976,13 @@ mod tests {
         // The acronym first (a headline's "FAA"), the full name later.
         let t = "FAA says it will extend the cap. The Federal Aviation Administration said on Tuesday it would act.";
         assert_eq!(names(t).len(), 1, "{:?}", names(t));
+    }
+
+    #[test]
+    fn sir_and_dame_go_with_the_first_name() {
+        let t = "Prime Minister Keir Starmer said no. Sir Keir said yes. Sir John said maybe.";
+        let names: Vec<String> = speakers_of(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Keir Starmer", "John"]);
     }
 
     #[test]

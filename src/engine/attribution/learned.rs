@@ -408,7 +408,9 @@ fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content
     {
         return false;
     }
-    if super::speech::gate::withholds_name(ctx.d.text, ctx.tok(c1 - 1).span.end, content) {
+    if super::speech::gate::withholds_name(ctx.d.text, ctx.tok(c1 - 1).span.end, content)
+        || (c0..c1).any(|k| super::speech::gate::in_compound(ctx, k))
+    {
         return false;
     }
     if (c0..c1).any(|k| ctx.cue_entry(k).is_some()) {

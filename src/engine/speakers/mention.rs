@@ -129,18 +129,27 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
     m
 }
 
+/// Participles that open a post-modifier after a comma ("The report, published by …").
+const PARTICIPLES: &[&str] =
+    &["published", "released", "issued", "commissioned", "conducted", "compiled", "produced", "written", "obtained"];
+
 /// `span` up to a relative pronoun after its first word ("who", "whose", "which") or a closing
 /// parenthetical remark, trailing commas and spaces trimmed; the mention keeps its whole span.
 fn without_relative_clause(text: &str, span: Span) -> Span {
     let raw = span.text(text);
     let mut at = None;
     let mut offset = 0;
+    let mut after_comma = false;
     for (k, w) in raw.split(' ').enumerate() {
         let bare = w.trim_start_matches(',');
-        if k > 0 && matches!(bare, "who" | "whose" | "which") {
+        // "The report, published by the King's Fund think tank": a participle after a comma
+        // says where a document came from, not what it is.
+        let participle = after_comma && PARTICIPLES.contains(&bare);
+        if k > 0 && (matches!(bare, "who" | "whose" | "which") || participle) {
             at = Some(offset);
             break;
         }
+        after_comma = w.ends_with(',');
         offset += w.len() + 1;
     }
     // A closing parenthetical remark: "Mr. Burman (a view echoed by everyone I interviewed)" —
@@ -577,6 +586,8 @@ mod tests {
         // An institution named by its last word (roles.tsv): no person called "Air Force".
         let m = desc("the Ukrainian Air Force");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Ukrainian Air Force"), SpeakerKind::GovernmentBody));
+        let m = desc("The report, published by the King's Fund think tank");
+        assert_eq!((m.name.as_deref(), m.kind), (None, SpeakerKind::Document));
         let m = desc("Southwest Airlines");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Southwest Airlines"), SpeakerKind::Organisation));
         assert_eq!(desc("the Virginia Conservation Legacy Fund").kind, SpeakerKind::Organisation);

@@ -99,6 +99,17 @@ fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     false
 }
 
+/// Whether the cue word at `i` is the first part of a compound noun: "the King's Fund think
+/// tank", "a talk show host", "talk radio".
+pub(crate) fn in_compound(ctx: &Ctx<'_>, i: usize) -> bool {
+    let next = ctx.low(i + 1);
+    match &*ctx.low(i) {
+        "think" => matches!(&*next, "tank" | "tanks"),
+        "talk" => matches!(&*next, "show" | "shows" | "radio"),
+        _ => false,
+    }
+}
+
 /// "who asked not to be identified", "declined to be named", "requested anonymity" (right after
 /// the cue ending at `cue_end`, or opening a content part): a source withholding its name says
 /// nothing the article reports (the speakers stage reads these words as evidence of anonymity).
@@ -166,6 +177,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
             | "fears"
             | "hopes"
     );
+    if in_compound(ctx, i) {
+        return Err("part of a compound noun (\"think tank\", \"talk show\")");
+    }
     if withholds_name(ctx.d.text, f.spans.last().map_or(0, |x| x.end), &content) {
         return Err("a source withholding its name (\"asked not to be identified\")");
     }
@@ -256,6 +270,13 @@ mod tests {
         assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
         let t = "One aide, who asked not to be named, said the plan was dead.";
         assert!(matches!(outcome_of(t, "asked"), Some(Veto(_))));
+    }
+
+    #[test]
+    fn a_think_tank_thinks_nothing() {
+        let t = "The report, published by the King's Fund think tank, found that patients waited.";
+        assert!(matches!(outcome_of(t, "think"), Some(Veto(_))));
+        assert_eq!(outcome_of("Analysts think that rates will fall.", "think"), Some(Claim("subject")));
     }
 
     #[test]
