@@ -48,14 +48,30 @@ impl Ctx<'_> {
         while j < ceil && self.is_word(j) && j < start + 8 {
             let w = self.low(j);
             let cap = self.tok(j).cap;
+            // "A federal judge": lower-case modifiers before a role noun.
+            let adjective = |x: usize| {
+                let l = self.low(x);
+                self.is_word(x)
+                    && !self.tok(x).cap
+                    && !(l.ends_with("ly") || l.ends_with("ed") || l.ends_with("ing"))
+                    && !self.is_a(x, words::class::NP_STOP)
+            };
+            let modifier = adjective(j)
+                && (self.is_role(j + 1) || (j + 2 < ceil && adjective(j + 1) && self.is_role(j + 2)));
             if cap || self.is_role(j) {
                 anchor = true;
-            } else if !(self.is_a(j, words::class::DETERMINERS) || (&*w == "of" && self.tok(j + 1).cap)) {
+            } else if !(self.is_a(j, words::class::DETERMINERS) || (&*w == "of" && self.tok(j + 1).cap) || modifier) {
                 break;
             }
             j += 1;
         }
-        let verb = j < ceil && self.is_word(j) && !self.tok(j).cap && !self.is_a(j, words::class::NP_INNER_PREP);
+        // "A federal judge on Friday delayed": a time phrase between the subject and its verb.
+        let time = j + 1 < ceil
+            && self.is_a(j, words::class::NP_INNER_PREP)
+            && self.is_a(j + 1, words::class::TIME_WORDS)
+            && self.tok(j + 1).cap;
+        let verb =
+            j < ceil && self.is_word(j) && !self.tok(j).cap && (time || !self.is_a(j, words::class::NP_INNER_PREP));
         (anchor && verb && j > start).then_some((start, j))
     }
 

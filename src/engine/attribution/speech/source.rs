@@ -348,6 +348,8 @@ mod tests {
         let t = "Mr. Trump struck a measured tone, saying the country needed to heal after the vote.";
         assert_eq!(outcome_of(t, "saying"), Some(Claim("participle")));
         assert_eq!(source(t), ["Mr. Trump"]);
+        let t = "A federal judge on Friday delayed a ruling, saying she needed more time.";
+        assert_eq!(source(t), ["A federal judge"]);
     }
 
     #[test]
