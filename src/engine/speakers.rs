@@ -661,6 +661,28 @@ fn find_entity(
             }
         }
     }
+    // "Daily walks cut risk, large study finds" … "according to a study published Wednesday":
+    // an unnamed document is the one of the same head met just before, unless it says it is
+    // another ("another study", "a separate poll") or a capitalised word sets it apart ("a CNN
+    // poll" after "a Fox News poll").
+    if m.kind == SpeakerKind::Document && m.name.is_none() {
+        let title = m.title.as_deref().unwrap_or("").to_ascii_lowercase();
+        let other = title.split(' ').any(|w| {
+            matches!(w, "another" | "other" | "second" | "separate" | "different" | "earlier" | "previous" | "latest")
+        });
+        let found = recent.iter().rev().take(64).map(|&(_, e)| e).find(|&e| {
+            let ent = &entities[e];
+            ent.kind == SpeakerKind::Document
+                && same_head(m, ent)
+                && m.modifiers.iter().all(|md| ent.words.iter().any(|w| *w == md.to_lowercase()))
+        });
+        if other {
+            return None;
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
     index.first_by_key.get(&m.key).map(|&e| e as usize)
 }
 
@@ -976,6 +998,14 @@ mod tests {
         // The acronym first (a headline's "FAA"), the full name later.
         let t = "FAA says it will extend the cap. The Federal Aviation Administration said on Tuesday it would act.";
         assert_eq!(names(t).len(), 1, "{:?}", names(t));
+    }
+
+    #[test]
+    fn an_unnamed_document_is_the_one_just_met() {
+        let n = |t: &str| speakers_of(t).len();
+        assert_eq!(n("Large study said walks help. A study said walkers were fitter. "), 1);
+        assert_eq!(n("A study said X. Another study said Y. "), 2);
+        assert_eq!(n("A Fox News poll said X. A CNN poll said Y. "), 2);
     }
 
     #[test]
