@@ -70,6 +70,11 @@ pub fn content(
 /// rest of an interrupted sentence after the cue.
 fn before(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, src: &Source) -> (Option<(Span, bool)>, Option<Span>) {
     let (floor, end, k) = (s.floor, s.end, f.next);
+    // "Trump, who has pleaded not guilty, called …": what stands before a relative pronoun is
+    // its antecedent, not content.
+    if src.np.is_some_and(|(a, b)| b == a + 1 && matches!(&*ctx.low(a), "who" | "which")) {
+        return (None, None);
+    }
     let mut before = src.np.and_then(|(a, _)| ctx.content_before(s.sent, a));
     // "Asked whether …, Ban said …": the question is not what Ban said (see `rules::asked`).
     if ctx.asked_at(floor).is_some() && before.is_some_and(|(c, _)| c.start <= ctx.tok(floor + 1).span.start) {
@@ -192,6 +197,12 @@ mod tests {
     #[test]
     fn a_short_adjunct_after_the_cue_is_not_the_content() {
         assert_eq!(content("The economy is slowing down, she said on Monday."), ["The economy is slowing down"]);
+    }
+
+    #[test]
+    fn the_antecedent_of_a_relative_source_is_no_content() {
+        let t = "Trump, who has pleaded not guilty, called the case a witch hunt.";
+        assert!(content(t).iter().all(|c| !c.starts_with("Trump")), "{:?}", content(t));
     }
 
     #[test]
