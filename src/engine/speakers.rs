@@ -199,20 +199,26 @@ pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Cluster
 
 /// "Clinton" is a woman when the article writes "Hillary Clinton" somewhere (in a quotation, a
 /// joint source, a possessive) and no man of that surname: persons known by their surname alone
-/// take the gender of the full names the text has.
+/// take the gender of the full names the text has — and the full name itself when the text
+/// writes one only ("Chen said" after "led by Dr. Emily Chen": the card reads "Emily Chen").
 fn surnames_gender(text: &str, entities: &mut [Entity]) {
-    let alone = |e: &Entity| {
-        e.kind == SpeakerKind::Person && e.female.is_none() && e.lname.as_deref().is_some_and(|n| !n.contains(' '))
-    };
+    let alone = |e: &Entity| e.kind == SpeakerKind::Person && e.lname.as_deref().is_some_and(|n| !n.contains(' '));
     if !entities.iter().any(alone) {
         return;
     }
-    let genders = names::surname_genders(text);
+    let full = names::full_names(text);
     for e in entities.iter_mut().filter(|e| alone(e)) {
-        match e.lname.as_deref().and_then(|n| genders.get(n)) {
-            Some(1) => e.female = Some(false),
-            Some(2) => e.female = Some(true),
-            _ => {}
+        let Some(f) = e.lname.as_deref().and_then(|n| full.get(n)) else { continue };
+        if e.female.is_none() {
+            match f.genders {
+                1 => e.female = Some(false),
+                2 => e.female = Some(true),
+                _ => {}
+            }
+        }
+        if !f.several && f.genders != 3 {
+            e.lname = Some(fold(&f.first));
+            e.name = Some(f.first.clone());
         }
     }
 }
@@ -854,7 +860,8 @@ mod tests {
         assert_eq!(
             sp,
             vec![
-                ("Clinton".to_string(), vec!["Clinton", "Clinton"]),
+                // (The card takes the one full name the text writes.)
+                ("Hillary Clinton".to_string(), vec!["Clinton", "Clinton"]),
                 ("Donald Trump and Hillary Clinton".to_string(), vec!["Donald Trump and Hillary Clinton"]),
             ]
         );
@@ -865,8 +872,8 @@ mod tests {
         // "Hillary Clinton" appears only inside a possessive: "Clinton" is still a woman, so
         // "She" passes over Trump to her.
         let sp = speakers_of("Hillary Clinton’s aides were quiet. Clinton said no. Trump said yes. She said so. ");
-        // (Its first mention is the surname inside the possessive.)
-        assert_eq!(sp[0], ("Clinton".to_string(), vec!["Clinton", "Clinton", "She"]));
+        // (It takes the full name, and the full name's occurrence is a mention of it.)
+        assert_eq!(sp[0], ("Hillary Clinton".to_string(), vec!["Hillary Clinton", "Clinton", "She"]));
         // Two first names of different genders for one surname say nothing.
         let sp =
             speakers_of("Hillary Clinton and Bill Clinton were quiet. Clinton said no. Trump said yes. She said so. ");
@@ -998,6 +1005,14 @@ mod tests {
         // The acronym first (a headline's "FAA"), the full name later.
         let t = "FAA says it will extend the cap. The Federal Aviation Administration said on Tuesday it would act.";
         assert_eq!(names(t).len(), 1, "{:?}", names(t));
+    }
+
+    #[test]
+    fn a_surname_card_takes_the_one_full_name_the_text_writes() {
+        let names = |t: &str| speakers_of(t).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+        assert_eq!(names("The team, led by Dr. Emily Chen, grew. Chen said no. "), ["Emily Chen"]);
+        // Two first names for one surname: the card keeps the surname.
+        assert_eq!(names("Donald Trump and Eric Trump spoke. Trump said no. "), ["Trump"]);
     }
 
     #[test]

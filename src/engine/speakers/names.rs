@@ -36,25 +36,41 @@ impl Taken {
     }
 }
 
+/// What the text writes of a surname after first names the lexicon knows.
+#[derive(Default)]
+pub(super) struct FullNames {
+    /// Bit 1: a man's first name before it ("Donald Trump"), bit 2: a woman's ("Hillary
+    /// Clinton"); both when two such names disagree ("Bill Clinton" too).
+    pub genders: u32,
+    /// The first full name written ("Emily Chen"), and whether another first name came too.
+    pub first: String,
+    pub several: bool,
+}
+
 /// The surnames the text writes after a first name the lexicon knows, [folded](super::fold),
-/// with that name's gender: bit 1 a man ("Donald Trump"), bit 2 a woman ("Hillary Clinton"), both
-/// when two such names disagree ("Bill Clinton" too). One pass over the words. (A map type the
-/// speakers already use: each new one costs the app's worker kilobytes.)
-pub(super) fn surname_genders(text: &str) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::default();
-    let mut prev: Option<bool> = None;
+/// with what it writes of them. One pass over the words. (A map type the speakers already use:
+/// each new one costs the app's worker kilobytes.)
+pub(super) fn full_names(text: &str) -> HashMap<String, FullNames> {
+    let mut out: HashMap<String, FullNames> = HashMap::default();
+    let mut prev: Option<(bool, &str)> = None;
     for w in text.split_whitespace() {
         let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = core.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if let Some(female) = prev.take() {
+        if let Some((female, first)) = prev.take() {
             let surname = super::mention::possessive_base(bare).unwrap_or(bare);
             if surname.len() >= 2 && is_cap(surname) {
-                *out.entry(super::fold(surname)).or_insert(0) |= 1 << u32::from(female);
+                let f = out.entry(super::fold(surname)).or_default();
+                f.genders |= 1 << u32::from(female);
+                if f.first.is_empty() {
+                    f.first = format!("{first} {surname}");
+                } else if !f.first.starts_with(first) || f.first.as_bytes().get(first.len()) != Some(&b' ') {
+                    f.several = true;
+                }
             }
         }
         // A first name ends no clause: "Hillary," is not followed by her surname.
         if is_cap(bare) && bare.len() == core.len() && bare.len() < 16 {
-            prev = super::mention::first_name_gender(&bare.to_lowercase());
+            prev = super::mention::first_name_gender(&bare.to_lowercase()).map(|f| (f, bare));
         }
     }
     out
