@@ -588,6 +588,19 @@ fn knighted(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usi
     })
 }
 
+/// "the Security Council" after "the United Nations Security Council": the latest institution
+/// among the last 256 mentions whose name ends with the mention's name of two words or more.
+fn short_institution(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
+    let institution = |k: SpeakerKind| matches!(k, SpeakerKind::GovernmentBody | SpeakerKind::Organisation);
+    if !institution(m.kind) || !lname.contains(' ') {
+        return None;
+    }
+    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+        let ent = &entities[e];
+        institution(ent.kind) && ent.lname.as_deref().is_some_and(|n| ends_with_words(n, lname))
+    })
+}
+
 /// "The Times", "The Post" after "The New York Times": the latest outlet among the last 256
 /// mentions whose name ends with the mention's one word.
 fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usize)]) -> Option<usize> {
@@ -634,7 +647,8 @@ fn find_entity(
         return found
             .or_else(|| acronym_of(m, entities, recent))
             .or_else(|| expansion_of(m, entities, recent))
-            .or_else(|| knighted(m, lname, entities, recent));
+            .or_else(|| knighted(m, lname, entities, recent))
+            .or_else(|| short_institution(m, lname, entities, recent));
     }
     if m.anonymous {
         return index.first_anonymous(entities, outlet.unwrap_or(&m.key));
@@ -1021,6 +1035,12 @@ mod tests {
         assert_eq!(n("Large study said walks help. A study said walkers were fitter. "), 1);
         assert_eq!(n("A study said X. Another study said Y. "), 2);
         assert_eq!(n("A Fox News poll said X. A CNN poll said Y. "), 2);
+    }
+
+    #[test]
+    fn a_short_name_joins_the_institution_it_ends() {
+        let t = "The United Nations Security Council said no. The Security Council said yes. ";
+        assert_eq!(speakers_of(t).len(), 1, "{:?}", speakers_of(t));
     }
 
     #[test]
