@@ -360,7 +360,14 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     // A description: "the official", "Two NBC News sources", "media reports".
     m.title = Some(words.join(" "));
     m.head = Some(head.clone());
+    // "a “high-ranking US official” and his former colleague": two people ("The former first
+    // lady and U.S. senator" is one: no determiner of its own after "and").
+    let coordinated = lower.get(core_end).is_some_and(|w| w == "and")
+        && lower.get(core_end + 1).is_some_and(|w| {
+            matches!(w.as_str(), "his" | "her" | "their" | "a" | "an" | "another" | "two" | "other" | "several")
+        });
     m.kind = match head_role {
+        Some(SpeakerKind::Person) if coordinated => SpeakerKind::Group,
         Some(k) => k,
         None if places().contains(lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
         None if head.ends_with('s') || quantifier => SpeakerKind::Group,
@@ -586,6 +593,9 @@ mod tests {
         // An institution named by its last word (roles.tsv): no person called "Air Force".
         let m = desc("the Ukrainian Air Force");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Ukrainian Air Force"), SpeakerKind::GovernmentBody));
+        let m = desc("a “high-ranking US official” and his former colleague");
+        assert_eq!((m.kind, m.anonymity), (SpeakerKind::Group, Anonymity::Anonymous));
+        assert_eq!(desc("The former first lady and U.S. senator").kind, SpeakerKind::Person);
         let m = desc("The report, published by the King's Fund think tank");
         assert_eq!((m.name.as_deref(), m.kind), (None, SpeakerKind::Document));
         let m = desc("Southwest Airlines");
