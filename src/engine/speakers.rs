@@ -584,7 +584,8 @@ fn knighted(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usi
     }
     recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
         let ent = &entities[e];
-        ent.kind == SpeakerKind::Person && ent.lname.as_deref().and_then(|n| n.split_once(' ')).is_some_and(|(f, _)| f == lname)
+        ent.kind == SpeakerKind::Person
+            && ent.lname.as_deref().and_then(|n| n.split_once(' ')).is_some_and(|(f, _)| f == lname)
     })
 }
 

@@ -56,8 +56,8 @@ impl Ctx<'_> {
                     && !(l.ends_with("ly") || l.ends_with("ed") || l.ends_with("ing"))
                     && !self.is_a(x, words::class::NP_STOP)
             };
-            let modifier = adjective(j)
-                && (self.is_role(j + 1) || (j + 2 < ceil && adjective(j + 1) && self.is_role(j + 2)));
+            let modifier =
+                adjective(j) && (self.is_role(j + 1) || (j + 2 < ceil && adjective(j + 1) && self.is_role(j + 2)));
             if cap || self.is_role(j) {
                 anchor = true;
             } else if !(self.is_a(j, words::class::DETERMINERS) || (&*w == "of" && self.tok(j + 1).cap) || modifier) {

@@ -53,7 +53,13 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let content = match ctx.quote_opening_at(sent.tok_end).filter(|q| q.inner_start < q.inner_end) {
         Some(q) => q.inner,
         None => match plain_block(ctx, sent.para + 1) {
-            Some(p) if colon - floor <= MAX_INTRO && colon - cue <= 4 && ctx.cue_entry(cue).is_some_and(|e| e.props.core) => p,
+            Some(p)
+                if colon - floor <= MAX_INTRO
+                    && colon - cue <= 4
+                    && ctx.cue_entry(cue).is_some_and(|e| e.props.core) =>
+            {
+                p
+            }
             _ => return,
         },
     };

@@ -267,7 +267,10 @@ mod tests {
     #[test]
     fn a_source_withholding_its_name_is_no_claim() {
         let t = "A senior official, who declined to be identified, said the plan was dead.";
-        assert_eq!(outcome_of(t, "declined"), Some(Veto("a source withholding its name (\"asked not to be identified\")")));
+        assert_eq!(
+            outcome_of(t, "declined"),
+            Some(Veto("a source withholding its name (\"asked not to be identified\")"))
+        );
         assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
         let t = "One aide, who asked not to be named, said the plan was dead.";
         assert!(matches!(outcome_of(t, "asked"), Some(Veto(_))));
