@@ -51,10 +51,8 @@ impl Ctx<'_> {
             // "A federal judge": lower-case modifiers before a role noun.
             let adjective = |x: usize| {
                 let l = self.low(x);
-                self.is_word(x)
-                    && !self.tok(x).cap
-                    && !(l.ends_with("ly") || l.ends_with("ed") || l.ends_with("ing"))
-                    && !self.is_a(x, words::class::NP_STOP)
+                let verb_or_adverb = ["ly", "ed", "ing"].iter().any(|s| l.ends_with(s));
+                self.is_word(x) && !self.tok(x).cap && !verb_or_adverb && !self.is_a(x, words::class::NP_STOP)
             };
             let modifier =
                 adjective(j) && (self.is_role(j + 1) || (j + 2 < ceil && adjective(j + 1) && self.is_role(j + 2)));
