@@ -115,13 +115,29 @@ pub(crate) fn in_compound(ctx: &Ctx<'_>, i: usize) -> bool {
 /// the cue ending at `cue_end`, or opening a content part): a source withholding its name says
 /// nothing the article reports (the speakers stage reads these words as evidence of anonymity).
 pub(crate) fn withholds_name(text: &str, cue_end: usize, content: &[Span]) -> bool {
+    // Case-blind prefixes, without allocating: this runs for every cue candidate.
+    fn strip(r: &mut &str, p: &str) -> bool {
+        let hit = r.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()));
+        if hit {
+            *r = &r[p.len()..];
+        }
+        hit
+    }
     let after = Span::new(cue_end, text.len());
     content.iter().copied().chain(std::iter::once(after)).any(|part| {
-        let lower: String = part.text(text).trim_start().chars().take(48).collect::<String>().to_ascii_lowercase();
-        let rest = lower.strip_prefix("not ").unwrap_or(&lower);
-        let rest = rest.strip_prefix("to be ").or_else(|| rest.strip_prefix("be ")).unwrap_or("");
-        let rest = rest.strip_prefix("publicly ").unwrap_or(rest);
-        ["identified", "named", "quoted"].iter().any(|w| rest.starts_with(w)) || lower.starts_with("anonymity")
+        let mut rest = part.text(text).trim_start();
+        if strip(&mut rest, "anonymity") {
+            return true;
+        }
+        strip(&mut rest, "not ");
+        if !(strip(&mut rest, "to be ") || strip(&mut rest, "be ")) {
+            return false;
+        }
+        strip(&mut rest, "publicly ");
+        ["identified", "named", "quoted"].iter().any(|w| {
+            let mut r = rest;
+            strip(&mut r, w)
+        })
     })
 }
 
