@@ -550,6 +550,11 @@ fn same_head(m: &Mention, ent: &Entity) -> bool {
         && m.key.split(' ').all(|w| ent.words.iter().any(|x| x == w))
 }
 
+/// The entity of the latest of the last `n` mentions (`recent`: in document order) that `fits`.
+fn latest(recent: &[(usize, usize)], n: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    recent.iter().rev().take(n).map(|&(_, e)| e).find(|&e| fits(e))
+}
+
 /// "CNS" after "Christian News Service", "FBI" after "the Federal Bureau of Investigation": the
 /// latest speaker among the last 256 mentions whose capitalised words' initials spell the
 /// mention's all-capital name.
@@ -558,7 +563,7 @@ fn acronym_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> Op
     if !(2..=6).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+    latest(recent, 256, |e| {
         let ent = &entities[e];
         ent.initials.as_deref() == Some(name)
     })
@@ -572,7 +577,7 @@ fn expansion_of(m: &Mention, entities: &[Entity], recent: &[(usize, usize)]) -> 
         return None;
     }
     let init = initials(name)?;
-    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| entities[e].name.as_deref() == Some(init.as_str()))
+    latest(recent, 256, |e| entities[e].name.as_deref() == Some(init.as_str()))
 }
 
 /// "Sir Keir" after "Keir Starmer", "Dame Judi" after "Judi Dench": a British honorific goes with
@@ -582,7 +587,7 @@ fn knighted(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize, usi
     if !matches!(title.rsplit(' ').next(), Some("sir" | "dame")) || lname.contains(' ') {
         return None;
     }
-    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+    latest(recent, 256, |e| {
         let ent = &entities[e];
         ent.kind == SpeakerKind::Person
             && ent.lname.as_deref().and_then(|n| n.split_once(' ')).is_some_and(|(f, _)| f == lname)
@@ -596,7 +601,7 @@ fn short_institution(m: &Mention, lname: &str, entities: &[Entity], recent: &[(u
     if !institution(m.kind) || !lname.contains(' ') {
         return None;
     }
-    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+    latest(recent, 256, |e| {
         let ent = &entities[e];
         institution(ent.kind) && ent.lname.as_deref().is_some_and(|n| ends_with_words(n, lname))
     })
@@ -609,7 +614,7 @@ fn short_outlet(m: &Mention, lname: &str, entities: &[Entity], recent: &[(usize,
     if word.contains(' ') || !(m.kind == SpeakerKind::MediaOutlet || mention::newspaper(&format!(" {word}"))) {
         return None;
     }
-    recent.iter().rev().take(256).map(|&(_, e)| e).find(|&e| {
+    latest(recent, 256, |e| {
         let ent = &entities[e];
         ent.kind == SpeakerKind::MediaOutlet && ent.lname.as_deref().is_some_and(|n| ends_with_words(n, word))
     })
@@ -691,15 +696,15 @@ fn find_entity(
         let other = title.split(' ').any(|w| {
             matches!(w, "another" | "other" | "second" | "separate" | "different" | "earlier" | "previous" | "latest")
         });
-        let found = recent.iter().rev().take(64).map(|&(_, e)| e).find(|&e| {
+        if other {
+            return None;
+        }
+        let found = latest(recent, 64, |e| {
             let ent = &entities[e];
             ent.kind == SpeakerKind::Document
                 && same_head(m, ent)
                 && m.modifiers.iter().all(|md| ent.words.iter().any(|w| *w == md.to_lowercase()))
         });
-        if other {
-            return None;
-        }
         if found.is_some() {
             return found;
         }
