@@ -65,6 +65,9 @@ pub struct LemmaProps {
     /// An impression, not a report ("it seems", "the plan appeared to fail"): its subject is
     /// what seems, not who says, so the claim has no source (the writer's own hedge).
     pub impression: bool,
+    /// A passive that raises its subject ("Trump is expected to win", "she is believed to be
+    /// abroad"): the subject is part of what is expected, not who expects it.
+    pub raising: bool,
     /// Words after the verb that belong to its cue ("called for", "pointed to"), space-separated.
     pub particles: &'static str,
 }
@@ -92,6 +95,7 @@ fn parse_lemmas() -> Vec<(&'static str, LemmaProps)> {
                 "weak" => p.weak = true,
                 "core" => p.core = true,
                 "impression" => p.impression = true,
+                "raising" => p.raising = true,
                 _ => {}
             }
         }

@@ -6,7 +6,7 @@ use super::super::view::Ctx;
 use super::super::{RawClaim, RawVia, Scope};
 use super::frame::Frame;
 use super::source::Source;
-use crate::engine::lexicon::{CueClass, CueEntry};
+use crate::engine::lexicon::{CueClass, CueEntry, LemmaProps};
 use crate::engine::model::ClaimKind;
 use crate::engine::span::Span;
 
@@ -242,6 +242,11 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     if evidence {
         confidence += 0.1;
     }
+    let raised = raised_subject(ctx, props, &f, &src);
+    let mut content = content;
+    if let Some(subject) = raised {
+        content.insert(0, subject);
+    }
     let mut cue = f.spans;
     let via = after.citing.map(|_| RawVia { source: src.np.map(|(a, b)| ctx.span(a, b)), cue: cue.clone() });
     let source = match after.citing {
@@ -249,7 +254,7 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
             cue.push(ctx.span(c, c + 1));
             Some(ctx.span(a, b))
         }
-        None if props.impression => None,
+        None if props.impression || raised.is_some() => None,
         None => src.np.map(|(a, b)| ctx.span(a, b)),
     };
     let kind = if entry.class == CueClass::Belief { ClaimKind::Belief } else { ctx.kind_of(&content) };
@@ -265,6 +270,31 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
         inherit_from: src.inherit_from,
         rule: if after.citing.is_some() { "citing-chain" } else { src.rule },
     })
+}
+
+/// The subject a raising cue takes into its content: "Christie appeared to end his bid", "The
+/// bill is expected to pass" — what seems or is expected is the subject doing the infinitive,
+/// and nobody in the sentence says it. Not an expletive "it", not an inverted source.
+fn raised_subject(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, src: &Source) -> Option<Span> {
+    let infinitive = ctx.low_is(f.next, "to") && ctx.is_word(f.next + 1);
+    if !infinitive || src.inverted || f.participle {
+        return None;
+    }
+    let be = (f.first..f.verb).any(|x| {
+        let w = ctx.low(x);
+        matches!(&*w, "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "’s")
+            || ["isn", "wasn", "aren", "weren"].iter().any(|n| w.starts_with(n))
+    });
+    let verb = ctx.low(f.verb);
+    let passive = be && !verb.ends_with("ing") && !verb.ends_with('s');
+    if !(props.impression || (props.raising && passive)) {
+        return None;
+    }
+    let (a, b) = src.np?;
+    if b > f.first || (b == a + 1 && ctx.low_is(a, "it")) {
+        return None;
+    }
+    Some(ctx.span(a, b))
 }
 
 #[cfg(test)]
@@ -290,6 +320,22 @@ mod tests {
         assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
         let t = "One aide, who asked not to be named, said the plan was dead.";
         assert!(matches!(outcome_of(t, "asked"), Some(Veto(_))));
+    }
+
+    #[test]
+    fn a_raising_cue_takes_its_subject_into_the_content() {
+        use crate::engine::attribution::rules_only as analyze;
+        fn parts(t: &str) -> Vec<(usize, Vec<&str>)> {
+            let a = analyze(t);
+            a.claims.iter().map(|c| (c.source.len(), c.content.iter().map(|s| s.text(t)).collect())).collect()
+        }
+        let t = "The real estate magnate was expected to cruise past the 1,237 delegates.";
+        assert_eq!(parts(t), [(0, vec!["The real estate magnate", "to cruise past the 1,237 delegates"])]);
+        let t = "Chris Christie appeared to end his bid owing roughly $200,000.";
+        assert_eq!(parts(t), [(0, vec!["Chris Christie", "to end his bid owing roughly $200,000"])]);
+        // An active "expects to" is the subject's own intention.
+        let t = "The company expects to cut 200 jobs next year.";
+        assert_eq!(parts(t), [(1, vec!["to cut 200 jobs next year"])]);
     }
 
     #[test]
