@@ -120,6 +120,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end += 1;
                 }
             }
+            // "He’s", "they're", "I’ve": the pronoun and its auxiliary are two words, so that the
+            // pronoun can be a source ("He’s not saying …") and the auxiliary part of the cue.
+            if let Some(apos) = pronoun_contraction(word) {
+                let (a, b) = (Span::new(i, i + apos), Span::new(i + apos, end));
+                tokens.push(Token { span: a, kind: TokKind::Word, cap: c.is_uppercase(), ch: c });
+                let ch = word[apos..].chars().next().unwrap_or('\'');
+                tokens.push(Token { span: b, kind: TokKind::Word, cap: false, ch });
+                i = end;
+                continue;
+            }
             tokens.push(Token { span: Span::new(i, end), kind: TokKind::Word, cap: c.is_uppercase(), ch: c });
             i = end;
             continue;
@@ -143,6 +153,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// Where the apostrophe of a personal pronoun's contraction stands ("He’s" → 2, "they're" → 4),
+/// if `word` is one: a pronoun, `'` or `’`, then `s`, `re`, `ve`, `d`, `ll` or `m`.
+fn pronoun_contraction(word: &str) -> Option<usize> {
+    let apos = word.find(['\'', '’'])?;
+    let (pronoun, rest) = word.split_at(apos);
+    let clitic = rest.trim_start_matches(['\'', '’']);
+    let pronoun_ok = ["he", "she", "it", "they", "we", "i", "you", "who", "that", "there"]
+        .iter()
+        .any(|p| pronoun.eq_ignore_ascii_case(p));
+    let clitic_ok = ["s", "re", "ve", "d", "ll", "m"].iter().any(|c| clitic.eq_ignore_ascii_case(c));
+    (pronoun_ok && clitic_ok).then_some(apos)
 }
 
 /// Split into paragraphs (non-empty lines; a line break ends a paragraph).
@@ -275,6 +298,14 @@ mod tests {
         assert_eq!(
             words("The U.S. official’s high-ranking “don't” ... end."),
             ["The", "U.S.", "official’s", "high-ranking", "“", "don't", "”", "...", "end", "."]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_and_its_contracted_auxiliary_are_two_words() {
+        assert_eq!(
+            words("He’s sure they're right; Trump’s aide won't."),
+            ["He", "’s", "sure", "they", "'re", "right", ";", "Trump’s", "aide", "won't", "."]
         );
     }
 

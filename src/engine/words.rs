@@ -68,7 +68,6 @@ pub const CUE_PREFIX: &[&str] = &[
     "subsequently",
     "similarly",
     "further",
-    "always",
     "angrily",
     "strongly",
     "bluntly",
@@ -77,7 +76,30 @@ pub const CUE_PREFIX: &[&str] = &[
     "correctly",
     "rightly",
     "vehemently",
+    "yet",
 ];
+
+/// The full form of an auxiliary the tokenizer split from its pronoun ("He’s" → "He", "’s"):
+/// the rules and the model read "’s" as "is", "’re" as "are", and so on.
+pub fn expand_clitic(w: &str) -> Option<&'static str> {
+    let rest = w.strip_prefix('’').or_else(|| w.strip_prefix('\''))?;
+    Some(match rest {
+        "s" | "S" => "is",
+        "re" | "RE" => "are",
+        "ve" | "VE" => "have",
+        "d" | "D" => "would",
+        "ll" | "LL" => "will",
+        "m" | "M" => "am",
+        _ => return None,
+    })
+}
+
+/// Whether the lower-case word `w` is a possessive ("trump’s", "ad's", "voters’") — not a bare
+/// contracted auxiliary ("’s" split from "he’s").
+pub fn is_possessive(w: &str) -> bool {
+    let base = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'));
+    base.is_some_and(|b| !b.is_empty())
+}
 
 /// Determiners and quantifiers that may open a source noun phrase.
 pub const DETERMINERS: &[&str] = &[

@@ -118,16 +118,29 @@ impl Ctx<'_> {
             }
         }
         let mut n = 0;
-        while s > floor
-            && n < 4
-            && self.is_word(s - 1)
-            && (!self.tok(s - 1).cap || s - 1 == floor)
-            && self.is_a(s - 1, words::class::CUE_PREFIX)
-        {
-            s -= 1;
+        while s > floor && n < 4 && self.is_word(s - 1) && (!self.tok(s - 1).cap || s - 1 == floor) {
+            if self.is_a(s - 1, words::class::CUE_PREFIX) {
+                s -= 1;
+            } else if self.aux_adverb(s - 1, floor) {
+                // "are specifically focused on": any "-ly" adverb after an auxiliary.
+                s -= 2;
+            } else {
+                break;
+            }
             n += 1;
         }
         s
+    }
+
+    /// Is token `k` an "-ly" adverb right after an auxiliary of the cue ("is specifically")?
+    fn aux_adverb(&self, k: usize, floor: usize) -> bool {
+        let w = self.low(k);
+        k > floor
+            && w.len() > 4
+            && w.ends_with("ly")
+            && self.is_word(k - 1)
+            && !self.tok(k - 1).cap
+            && matches!(&*self.low(k - 1), "is" | "are" | "was" | "were" | "has" | "have" | "had")
     }
 
     /// Does a clause with its own subject start at `i` ("[and] the union stepped in", "it leaves …")?

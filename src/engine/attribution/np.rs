@@ -82,7 +82,7 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if start == end && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')) {
+            if start == end && words::is_possessive(&w) {
                 // "Trump’s state": the cue word is a noun here.
                 return None;
             }

@@ -10,6 +10,7 @@ use crate::engine::lexicon::{lower_into, CueEntry, Lexicon};
 use crate::engine::quotes::Quote;
 use crate::engine::segment::{Sentence, TokKind, Token};
 use crate::engine::span::Span;
+use crate::engine::words;
 
 /// The class bit of a role noun ("spokesperson", "senator"), next to [`crate::engine::words::class`].
 pub(crate) const ROLE: u16 = 1 << 15;
@@ -63,9 +64,11 @@ impl<'a> Ctx<'a> {
             .toks
             .iter()
             .map(|t| {
-                let w = match ascii_lower.get(t.span.start..t.span.end) {
-                    Some(w) if w.is_ascii() => Cow::Borrowed(w),
-                    _ => lower(t.span.text(d.text)),
+                let text = t.span.text(d.text);
+                let w = match (words::expand_clitic(text), ascii_lower.get(t.span.start..t.span.end)) {
+                    (Some(full), _) => Cow::Borrowed(full),
+                    (None, Some(w)) if w.is_ascii() => Cow::Borrowed(w),
+                    _ => lower(text),
                 };
                 let info = lex.word(&w);
                 info.classes | if info.role.is_some() { ROLE } else { 0 }
@@ -89,8 +92,12 @@ impl<'a> Ctx<'a> {
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tok(i).span.text(self.d.text)
     }
+    /// The word at `i` lower-cased; a contracted auxiliary in full ("’s" → "is").
     pub(crate) fn low(&self, i: usize) -> Cow<'a, str> {
         let span = self.tok(i).span;
+        if let Some(full) = words::expand_clitic(self.word(i)) {
+            return Cow::Borrowed(full);
+        }
         match self.ascii_lower.get(span.start..span.end) {
             Some(w) if w.is_ascii() => Cow::Borrowed(w),
             _ => lower(self.word(i)),

@@ -81,7 +81,7 @@ pub(super) fn is_cap(w: &str) -> bool {
 
 /// Whether `w` ends in 's or ’s ("Tribe’s", "ad's").
 pub(super) fn is_possessive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s")
+    (w.ends_with("'s") || w.ends_with("’s")) && w.len() > "’s".len()
 }
 
 /// Whether the word before a full stop makes it an abbreviation's ("Sen.", "Mr.", "U.S."): it

@@ -3,6 +3,7 @@
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
 use crate::engine::model::{ClaimKind, Stance};
+use crate::engine::words;
 
 /// "In their opinion, …" / "In the view of X, …": the possessive is the source.
 pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
@@ -18,7 +19,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     }
     let who = floor + 1;
     let w = ctx.low(who);
-    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our") || w.ends_with("’s") || w.ends_with("'s")) {
+    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our") || words::is_possessive(&w)) {
         return;
     }
     claims.push(RawClaim {

@@ -71,6 +71,8 @@ const NO_SPEAKER: &[&str] = &[
     "tv",
     "problems",
     "problem",
+    // "It is worth noting that …": the writer's aside.
+    "worth",
 ];
 
 /// Is the noun phrase `a..b` no speaker: one of [`NO_SPEAKER`] alone, or a phrase headed by a
@@ -84,7 +86,7 @@ pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     thing || adverb || has_verb(ctx, a, b)
 }
 
-/// "The clip has faced", "It’s a tremendous spike": an auxiliary (or "it’s") inside the phrase
+/// "The clip has faced", "It’s a tremendous spike": an auxiliary ("’s" reads "is") inside the phrase
 /// before any relative pronoun makes it a clause, not a speaker ("Clinton, who has …" is one).
 fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     for k in a..b {
@@ -92,7 +94,7 @@ fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         if matches!(&*w, "who" | "which" | "whose" | "that") {
             return false;
         }
-        if matches!(&*w, "has" | "have" | "had" | "is" | "are" | "was" | "were" | "it’s" | "it's") {
+        if matches!(&*w, "has" | "have" | "had" | "is" | "are" | "was" | "were") {
             return true;
         }
     }
@@ -282,7 +284,7 @@ fn raised_subject(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, src: &Source) -> 
     }
     let be = (f.first..f.verb).any(|x| {
         let w = ctx.low(x);
-        matches!(&*w, "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "’s")
+        matches!(&*w, "is" | "are" | "was" | "were" | "be" | "been")
             || ["isn", "wasn", "aren", "weren"].iter().any(|n| w.starts_with(n))
     });
     let verb = ctx.low(f.verb);
@@ -365,6 +367,8 @@ mod tests {
         assert!(matches!(outcome_of(t, "suggests"), Some(Veto(_))));
         let t = "The Issue said that the county was not prepared for the vote.";
         assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "a capitalised name is kept");
+        let t = "It’s worth noting that this is the first time the question has been asked.";
+        assert!(crate::engine::attribution::rules_only(t).claims.is_empty(), "{t}");
         let t = "Though called the behavior outrageous in a statement, nobody was fired.";
         assert!(matches!(outcome_of(t, "called"), Some(Veto(_))), "a conjunction is no speaker");
     }
@@ -373,7 +377,9 @@ mod tests {
     fn a_clause_is_no_speaker() {
         let no_speaker = Some(Veto("the source is no speaker (an adverb, a connective or a thing)"));
         let t = "It’s a tremendous spike, much of which can be credited to the new laws.";
-        assert_eq!(outcome_of(t, "credited"), no_speaker, "{t}");
+        let got = outcome_of(t, "credited");
+        // (Split from its pronoun, "’s" may leave no source phrase at all: also no claim.)
+        assert!(got == no_speaker || got == Some(Veto("no source")), "{t}: {got:?}");
         // A relative clause inside the source is fine.
         let t = "Clinton, who has led in the polls, said that the race was close.";
         assert!(matches!(outcome_of(t, "said"), Some(Claim(_))), "{t}");

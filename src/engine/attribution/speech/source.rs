@@ -296,6 +296,13 @@ mod tests {
     }
 
     #[test]
+    fn a_contracted_pronoun_and_an_adverb_after_the_auxiliary() {
+        assert_eq!(source("He’s not saying what other techniques he would use."), ["He"]);
+        assert_eq!(source("They're specifically focused on the union's opposition to the bill."), ["They"]);
+        assert_eq!(source("Trump has not yet responded to the mayor's remarks."), ["Trump"]);
+    }
+
+    #[test]
     fn a_relative_clause_stays_with_its_noun() {
         let t = "The company that operates the plant denied that it had cut corners.";
         assert_eq!(source(t), ["The company that operates the plant"]);

@@ -36,7 +36,7 @@ pub fn check(
     };
     if cue_first == i && i > floor && ctx.is_word(i - 1) && !quantifier_subject {
         let prev = ctx.low(i - 1);
-        let possessive = prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with('’');
+        let possessive = words::is_possessive(&prev);
         if possessive
             || matches!(
                 &*prev,
