@@ -71,6 +71,28 @@ pub fn find(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame, claims: &[RawClaim]) ->
     Ok(src)
 }
 
+/// The subject before a parenthetical that ends right before the cue at `k`: "The Washington
+/// Post — even the devil can quote statistics — observed" (the dashes' aside is not the source),
+/// "Sen. Dick Durbin (D-Ill.) said" (the brackets' label is: PolNeAR's sources keep it).
+fn past_parenthetical(ctx: &Ctx<'_>, floor: usize, k: usize) -> Option<(usize, usize)> {
+    const DASHES: &[char] = &['—', '–'];
+    let close = k.checked_sub(1).filter(|&c| c > floor)?;
+    let dash = ctx.is_punct_in(close, DASHES);
+    if !dash && !ctx.is_punct(close, ')') {
+        return None;
+    }
+    // The opening mark, at most 40 tokens back, with no other dash or bracket in between.
+    let lo = close.saturating_sub(40).max(floor);
+    let open =
+        (lo..close).rev().find(|&x| ctx.is_punct_in(x, DASHES) || ctx.is_punct(x, '(') || ctx.is_punct(x, ')'))?;
+    let matched = if dash { ctx.is_punct_in(open, DASHES) } else { ctx.is_punct(open, '(') };
+    if !matched || open <= floor {
+        return None;
+    }
+    let (a, e) = ctx.np_back(open, floor).filter(|&(_, e)| e == open)?;
+    Some(if dash { (a, e) } else { (a, k) })
+}
+
 /// Whether a comma or a quotation mark stands right before the cue.
 fn prev_sep(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> bool {
     f.first > s.floor && (ctx.is_punct(f.first - 1, ',') || ctx.tok(f.first - 1).kind == TokKind::Quote)
@@ -83,6 +105,9 @@ fn subject(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame) -> Option<(usize, usize)
     let floor = s.floor;
     let adjuncts = ctx.adjuncts_before(f.first, floor);
     let mut np = ctx.np_back(adjuncts, floor).or_else(|| ctx.np_back(f.first, floor));
+    if np.is_none() {
+        np = past_parenthetical(ctx, floor, adjuncts);
+    }
     let (a, e) = np?;
     // A restrictive relative clause belongs to its noun: "The company that operates the plant did
     // not respond" is the company's, not "operates the plant"'s — when the clause opens with its
@@ -293,6 +318,13 @@ mod tests {
         let t = "Sean Spicer on Thursday evening said the president would sign the order.";
         assert_eq!(outcome_of(t, "said"), Some(Claim("subject")));
         assert_eq!(source(t), ["Sean Spicer"]);
+    }
+
+    #[test]
+    fn a_subject_before_a_parenthetical() {
+        let t = "The Washington Post — even the devil can quote statistics — observed that Republicans control both chambers.";
+        assert_eq!(source(t), ["The Washington Post"]);
+        assert_eq!(source("Sen. Dick Durbin (D-Ill.) criticized the plan as reckless."), ["Sen. Dick Durbin (D-Ill.)"]);
     }
 
     #[test]
