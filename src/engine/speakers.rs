@@ -178,7 +178,10 @@ pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Cluster
             mentions.dedup();
             Speaker {
                 id: new as u32,
-                name: e.name.clone().unwrap_or_else(|| e.description.text(text).trim().to_string()),
+                name: e.name.clone().unwrap_or_else(|| {
+                    // "Two Senate aides, who …": the card is named without the clause.
+                    mention::without_relative_clause(text, e.description).text(text).trim().to_string()
+                }),
                 kind: e.kind,
                 anonymous,
                 anonymity,
@@ -808,6 +811,13 @@ mod tests {
         assert_eq!(sp[0].1, vec!["Donald Trump", "He"]);
         let sp = speakers_of("Donald Trump said no. Johnson said yes. He said so. ");
         assert_eq!(sp[1].1, vec!["Johnson", "He"]);
+    }
+
+    #[test]
+    fn a_card_is_named_without_its_relative_clause() {
+        let sp = speakers_of("Two Senate aides, who asked not to be identified because the talks are private, said the vote could slip. ");
+        assert_eq!(sp.len(), 1, "{sp:?}");
+        assert_eq!(sp[0].0, "Two Senate aides");
     }
 
     #[test]

@@ -353,11 +353,13 @@ fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut
     // The tagger redraws the rules' source, it does not move it elsewhere ("David Kamin, an
     // outside adviser …, said": not the apposition alone).
     let moved = matches!((c.source, source), (Some(r), Some(m)) if !r.overlaps(m));
+    let rule_source = c.source;
     if source.is_some_and(|s| plausible_source(ctx, s)) && !moved {
         c.source = source;
     }
-    // Never a content that is the source ("Carter however said …").
-    content.retain(|s| !c.source.is_some_and(|src| src.overlaps(*s)));
+    // Never a content that is the source ("Carter however said …"), nor one inside the rules'
+    // source ("Two aides, who asked not to be identified because the talks are private, said").
+    content.retain(|s| ![c.source, rule_source].iter().flatten().any(|src| src.overlaps(*s)));
     if !content.is_empty() && c.kind != ClaimKind::Direct {
         c.content = content;
     }

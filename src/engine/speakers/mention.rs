@@ -135,7 +135,7 @@ const PARTICIPLES: &[&str] =
 
 /// `span` up to a relative pronoun after its first word ("who", "whose", "which") or a closing
 /// parenthetical remark, trailing commas and spaces trimmed; the mention keeps its whole span.
-fn without_relative_clause(text: &str, span: Span) -> Span {
+pub(super) fn without_relative_clause(text: &str, span: Span) -> Span {
     let raw = span.text(text);
     let mut at = None;
     let mut offset = 0;
@@ -527,10 +527,10 @@ pub(super) fn newspaper(lname: &str) -> bool {
     LAST.iter().any(|l| lname.ends_with(l))
 }
 
-/// "R-IN", "D-Mass.", "I-Vt.": a party and state after a name.
+/// "R-IN", "D-Mass.", "I-Vt.", "(D)": a party (and state) after a name.
 fn is_party_tag(w: &str) -> bool {
     let w = w.trim_end_matches([',', ')']).trim_start_matches('(');
-    matches!(w.as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+    matches!(w.as_bytes(), [b'R' | b'D' | b'I'] | [b'R' | b'D' | b'I', b'-', b'A'..=b'Z', ..])
 }
 
 /// "FBI", "NATO", "GOP": two to six capital letters.
@@ -585,6 +585,8 @@ mod tests {
         assert_eq!(m.name.as_deref(), Some("Vedant Patel"));
         assert_eq!(m.title.as_deref(), Some("State Department principal deputy spokesperson"));
         assert_eq!(m.kind, SpeakerKind::Person);
+        let m = desc("Press secretary Karine Jean-Pierre (D)");
+        assert_eq!(m.name.as_deref(), Some("Karine Jean-Pierre"), "a bare party tag is no part of the name");
         let m = desc("Ukrainian President Vladimir Zelensky");
         assert_eq!(m.name.as_deref(), Some("Vladimir Zelensky"));
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);

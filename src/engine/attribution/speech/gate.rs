@@ -199,7 +199,10 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     if in_compound(ctx, i) {
         return Err("part of a compound noun (\"think tank\", \"talk show\")");
     }
-    if withholds_name(ctx.d.text, f.spans.last().map_or(0, |x| x.end), &content) {
+    // "… asked not to be identified because …": the passive of the withheld name is no cue.
+    let to_be_named =
+        matches!(&*w, "identified" | "named") && i >= 2 && ctx.low_is(i - 1, "be") && ctx.low_is(i - 2, "to");
+    if to_be_named || withholds_name(ctx.d.text, f.spans.last().map_or(0, |x| x.end), &content) {
         return Err("a source withholding its name (\"asked not to be identified\")");
     }
     let has_particle = f.spans[0].end > ctx.tok(i).span.end;
@@ -322,6 +325,9 @@ mod tests {
         assert_eq!(outcome_of(t, "said"), Some(Claim("apposition")));
         let t = "One aide, who asked not to be named, said the plan was dead.";
         assert!(matches!(outcome_of(t, "asked"), Some(Veto(_))));
+        let t = "Two aides, who asked not to be identified because the talks are private, said the vote could slip.";
+        assert!(matches!(outcome_of(t, "identified"), Some(Veto(_))));
+        assert_eq!(crate::engine::attribution::rules_only(t).claims.len(), 1);
     }
 
     #[test]
