@@ -24,7 +24,7 @@ use super::{RawClaim, RawId, Veto};
 use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
 use crate::engine::span::Span;
-use crate::engine::words::class;
+use crate::engine::words::{self, class};
 use features::{CueCtx, Marks, Tokens};
 use linear::{Linear, Reader};
 
@@ -353,8 +353,14 @@ fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut
     // The tagger redraws the rules' source, it does not move it elsewhere ("David Kamin, an
     // outside adviser …, said": not the apposition alone).
     let moved = matches!((c.source, source), (Some(r), Some(m)) if !r.overlaps(m));
+    // Nor does it cut a speaker's head off at a possessive ("Labour's shadow health secretary"
+    // is not "Labour's"; but "Trump's false [claims]" is Trump's).
+    let last_word = |s: Span| s.text(ctx.d.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+    let beheaded = matches!((c.source, source), (Some(r), Some(m)) if m.end < r.end
+        && words::is_possessive(&last_word(m))
+        && ctx.lex.role(&last_word(r)).is_some_and(|k| k != crate::engine::model::SpeakerKind::Document));
     let rule_source = c.source;
-    if source.is_some_and(|s| plausible_source(ctx, s)) && !moved {
+    if source.is_some_and(|s| plausible_source(ctx, s)) && !moved && !beheaded {
         c.source = source;
     }
     // Never a content that is the source ("Carter however said …"), nor one inside the rules'
@@ -532,6 +538,19 @@ mod tests {
         assert_eq!(cue_runs(&[O, B, I, O, B, B, I], 10), vec![(11, 13), (14, 15), (15, 17)]);
         assert_eq!(cue_runs(&[I, O], 0), vec![(0, 1)]);
         assert!(cue_runs(&[O, O], 0).is_empty());
+    }
+
+    #[test]
+    fn the_retagged_source_keeps_its_head_and_drops_what_the_rules_kept_out() {
+        let t = "Labour's shadow health secretary — who visited a hospital in Leeds on Monday — accused ministers of “sleepwalking into a crisis”.";
+        let a = crate::engine::analyze(t);
+        let sources: Vec<&str> = a.claims.iter().flat_map(|c| c.source.iter().map(|s| s.text(t))).collect();
+        assert_eq!(sources, ["Labour's shadow health secretary"]);
+        let t = "Two Senate aides, who asked not to be identified because the talks are private, said the vote could slip into next month.";
+        let a = crate::engine::analyze(t);
+        assert_eq!(a.claims.len(), 1);
+        let content: Vec<&str> = a.claims[0].content.iter().map(|s| s.text(t)).collect();
+        assert_eq!(content, ["the vote could slip into next month"]);
     }
 
     #[test]

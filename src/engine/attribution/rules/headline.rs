@@ -3,6 +3,7 @@
 
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
+use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
 pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let Scope { sent, si, floor, end, .. } = *s;
@@ -68,6 +69,15 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     if function_word && !ctx.lex.is_outlet(&label) {
         return;
     }
+    // "Heatwave: Hospitals under pressure, doctors warn": the clause names its own source at its
+    // end, so the words before the colon are a topic.
+    let tail = end.saturating_sub(7).max(colon + 1);
+    let own_source = (tail..end).any(|c| {
+        ctx.is_punct(c, ',') && (c + 1..end).any(|k| ctx.cue_entry(k).is_some_and(|e| e.class == CueClass::Speech))
+    });
+    if own_source {
+        return;
+    }
     // "Updated: 18:30" style labels are not sources: a name needs a letter and no digits.
     if (floor..colon).any(|k| ctx.word(k).chars().any(|c| c.is_ascii_digit())) {
         return;
@@ -106,5 +116,13 @@ mod tests {
     fn a_label_or_a_title_case_heading_is_no_source() {
         assert!(analyze("Update: The United States is preparing a new package of sanctions.").claims.is_empty());
         assert!(analyze("Stealth Over Health: Hillary Clinton hides her illness from the voters.").claims.is_empty());
+    }
+
+    #[test]
+    fn a_topic_before_a_clause_with_its_own_source_is_no_source() {
+        let t = "Heatwave: Hospitals are under unbearable pressure this summer, doctors warn.";
+        let a = analyze(t);
+        assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
+        assert_eq!(a.claims[0].source[0].text(t), "doctors");
     }
 }
