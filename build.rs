@@ -1,8 +1,10 @@
 //! Build script: the lexicons as the engine embeds them (`$OUT_DIR/lexicon/…`). The files in
 //! `src/engine/lexicon/` stay the data people read and edit; the engine gets them without their
-//! comment lines, and of the mined cue statistics only each form's prior (the precision column
-//! of `cue_stats.tsv`, as `cue_priors.tsv`), not the counts behind it. Every byte embedded is a
-//! byte of the app's worker: this saves it about 2.3 KB gzipped.
+//! comment lines, and the cue inventory compacted: `cues.tsv` and the precision column of the
+//! mined `cue_stats.tsv` become one table, `form<TAB>lemma<TAB>CS<TAB>prior`, with the lemma
+//! empty when it is the form, the class and stance as two letters (`sn` = speech, neutral) and
+//! the prior empty when none was mined (the counts stay in the file for people). Every byte
+//! embedded is a byte of the app's worker.
 
 use std::{env, fs, path::Path};
 
@@ -10,7 +12,6 @@ const DIR: &str = "src/engine/lexicon";
 const FILES: &[&str] = &[
     "boilerplate.txt",
     "cue_particles.tsv",
-    "cues.tsv",
     "genders.tsv",
     "lemmas.tsv",
     "outlets.txt",
@@ -42,11 +43,32 @@ fn main() {
         write(name, data(&read(name)).map(str::to_string).collect());
     }
     let stats = read("cue_stats.tsv");
-    let priors = data(&stats)
+    let priors: std::collections::HashMap<&str, &str> = data(&stats)
         .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
-            [form, _cue_count, _total, precision] => format!("{form}\t{precision}"),
+            [form, _cue_count, _total, precision] => (form, precision),
             _ => panic!("cue_stats.tsv: not form<TAB>cue_count<TAB>total<TAB>precision: {line:?}"),
         })
         .collect();
-    write("cue_priors.tsv", priors);
+    let cues = read("cues.tsv");
+    let compact = data(&cues)
+        .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
+            [form, lemma, class, stance] => {
+                let lemma = if lemma == form { "" } else { lemma };
+                let (c, s) = (
+                    initial(class, "speech belief hedge according citing"),
+                    initial(stance, "neutral distancing endorsing conceding rejecting"),
+                );
+                format!("{form}\t{lemma}\t{c}{s}\t{}", priors.get(form).copied().unwrap_or(""))
+            }
+            _ => panic!("cues.tsv: not form<TAB>lemma<TAB>class<TAB>stance: {line:?}"),
+        })
+        .collect();
+    write("cues.tsv", compact);
+}
+
+/// The first letter of `word`, which must be one of the space-separated `known` words (whose
+/// first letters differ).
+fn initial(word: &str, known: &str) -> char {
+    assert!(known.split(' ').any(|k| k == word), "lexicon: {word:?} is not one of {known}");
+    word.chars().next().unwrap_or('?')
 }

@@ -38,9 +38,8 @@ pub struct CueEntry {
     pub props: LemmaProps,
 }
 
+/// The cue inventory, compacted by `build.rs`: `form<TAB>lemma<TAB>CS<TAB>prior`.
 const CUES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cues.tsv"));
-/// `form<TAB>prior`: the precision column of `lexicon/cue_stats.tsv`, as `build.rs` embeds it.
-const CUE_PRIORS_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/cue_priors.tsv"));
 const ROLES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/roles.tsv"));
 const OUTLETS_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/outlets.txt"));
 const BOILERPLATE_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/boilerplate.txt"));
@@ -178,32 +177,32 @@ fn parse_share(s: &str) -> Option<f32> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut priors: HashMap<&'static str, f32> = HashMap::default();
-        for line in data_lines(CUE_PRIORS_TSV) {
-            let mut f = line.split('\t');
-            if let (Some(form), Some(p)) = (f.next(), f.next()) {
-                if let Some(p) = parse_share(p) {
-                    priors.insert(form, p);
-                }
-            }
-        }
         let lemmas = parse_lemmas();
         let mut cues = HashMap::default();
+        // `form<TAB>lemma<TAB>CS<TAB>prior` as `build.rs` compacts `cues.tsv` and `cue_stats.tsv`.
         for line in data_lines(CUES_TSV) {
             let mut f = line.split('\t');
-            let (Some(form), Some(lemma), Some(class), Some(stance)) = (f.next(), f.next(), f.next(), f.next()) else {
+            let (Some(form), Some(lemma), Some(cs), prior) = (f.next(), f.next(), f.next(), f.next()) else {
                 continue;
             };
-            let class = match class {
-                "speech" => CueClass::Speech,
-                "belief" => CueClass::Belief,
-                "hedge" => CueClass::Hedge,
-                "according" => CueClass::According,
-                "citing" => CueClass::Citing,
+            let lemma = if lemma.is_empty() { form } else { lemma };
+            let mut cs = cs.chars();
+            let class = match cs.next() {
+                Some('s') => CueClass::Speech,
+                Some('b') => CueClass::Belief,
+                Some('h') => CueClass::Hedge,
+                Some('a') => CueClass::According,
+                Some('c') => CueClass::Citing,
                 _ => continue,
             };
-            let stance = Stance::parse(stance).unwrap_or(Stance::Neutral);
-            let prior = priors.get(form).copied().unwrap_or(1.0);
+            let stance = match cs.next() {
+                Some('d') => Stance::Distancing,
+                Some('e') => Stance::Endorsing,
+                Some('c') => Stance::Conceding,
+                Some('r') => Stance::Rejecting,
+                _ => Stance::Neutral,
+            };
+            let prior = prior.and_then(parse_share).unwrap_or(1.0);
             let props = lemmas.iter().find(|(l, _)| *l == lemma).map(|&(_, p)| p).unwrap_or_default();
             cues.insert(form, CueEntry { lemma, class, stance, prior, props });
         }
