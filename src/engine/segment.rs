@@ -158,7 +158,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Where the apostrophe of a personal pronoun's contraction stands ("He’s" → 2, "they're" → 4),
 /// if `word` is one: a pronoun, `'` or `’`, then `s`, `re`, `ve`, `d`, `ll` or `m`.
 fn pronoun_contraction(word: &str) -> Option<usize> {
-    let apos = word.find(['\'', '’'])?;
+    // At most "there’ll": 10 bytes; most words are longer or hold no apostrophe.
+    if word.len() > 10 {
+        return None;
+    }
+    let apos = word.bytes().position(|b| b == b'\'' || b == 0xE2)?;
     let (pronoun, rest) = word.split_at(apos);
     let clitic = rest.trim_start_matches(['\'', '’']);
     let pronoun_ok = ["he", "she", "it", "they", "we", "i", "you", "who", "that", "there"]

@@ -65,7 +65,8 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| {
                 let text = t.span.text(d.text);
-                let w = match (words::expand_clitic(text), ascii_lower.get(t.span.start..t.span.end)) {
+                let clitic = if matches!(t.ch, '’' | '\'') { words::expand_clitic(text) } else { None };
+                let w = match (clitic, ascii_lower.get(t.span.start..t.span.end)) {
                     (Some(full), _) => Cow::Borrowed(full),
                     (None, Some(w)) if w.is_ascii() => Cow::Borrowed(w),
                     _ => lower(text),
@@ -92,12 +93,27 @@ impl<'a> Ctx<'a> {
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tok(i).span.text(self.d.text)
     }
+    /// The full form of the split-off auxiliary at `i` ("’s" → "is"), if it is one (a word token
+    /// starting with an apostrophe can be nothing else).
+    #[inline]
+    pub(crate) fn clitic(&self, i: usize) -> Option<&'static str> {
+        let t = self.tok(i);
+        if t.kind == TokKind::Word && matches!(t.ch, '’' | '\'') {
+            words::expand_clitic(self.word(i))
+        } else {
+            None
+        }
+    }
+
     /// The word at `i` lower-cased; a contracted auxiliary in full ("’s" → "is").
     pub(crate) fn low(&self, i: usize) -> Cow<'a, str> {
-        let span = self.tok(i).span;
-        if let Some(full) = words::expand_clitic(self.word(i)) {
-            return Cow::Borrowed(full);
+        let t = self.tok(i);
+        if t.kind == TokKind::Word && matches!(t.ch, '’' | '\'') {
+            if let Some(full) = words::expand_clitic(t.span.text(self.d.text)) {
+                return Cow::Borrowed(full);
+            }
         }
+        let span = t.span;
         match self.ascii_lower.get(span.start..span.end) {
             Some(w) if w.is_ascii() => Cow::Borrowed(w),
             _ => lower(self.word(i)),

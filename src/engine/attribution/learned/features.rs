@@ -213,7 +213,7 @@ impl Tokens {
             let (mut last_q, mut rows) = (None, Vec::new());
             for i in s.tok_start.max(base)..s.tok_end.min(end) {
                 let entry = ctx.cue_entry(i);
-                let (w, stem, suf) = norm_hash(crate::engine::words::expand_clitic(ctx.word(i)).unwrap_or(ctx.word(i)));
+                let (w, stem, suf) = norm_hash(ctx.clitic(i).unwrap_or(ctx.word(i)));
                 let shape = shape(ctx, i);
                 let m = |v: &Vec<u8>| v.get(i).copied().unwrap_or(0);
                 let flags = m(&marks.flags);
