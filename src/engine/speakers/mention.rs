@@ -274,7 +274,22 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     let pp = lower.iter().position(|w| {
         matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
     });
-    let core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
+    let mut core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
+    // "three people familiar with the matter", "officials close to the talks": the adjective
+    // before the phrase modifies the head, it is none.
+    if core_end > 1
+        && core_end < words.len()
+        && matches!(
+            lower[core_end - 1].as_str(),
+            "familiar" | "close" | "closest" | "briefed" | "involved" | "knowledgeable"
+        )
+        && !matches!(
+            lower[core_end - 2].as_str(),
+            "those" | "some" | "many" | "several" | "others" | "few" | "all" | "one"
+        )
+    {
+        core_end -= 1;
+    }
     // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.
     let quantifier = core_end == 1
         && words.len() > 1
@@ -585,6 +600,10 @@ mod tests {
         assert_eq!(m.name.as_deref(), Some("Vedant Patel"));
         assert_eq!(m.title.as_deref(), Some("State Department principal deputy spokesperson"));
         assert_eq!(m.kind, SpeakerKind::Person);
+        let m = desc("three people familiar with the matter");
+        assert_eq!((m.kind, m.anonymity), (SpeakerKind::Group, Anonymity::Anonymous));
+        assert_eq!(desc("officials close to the talks").kind, SpeakerKind::Group);
+        assert_eq!(desc("Those close to him").anonymity, Anonymity::Anonymous, "a pronoun is no head");
         let m = desc("Press secretary Karine Jean-Pierre (D)");
         assert_eq!(m.name.as_deref(), Some("Karine Jean-Pierre"), "a bare party tag is no part of the name");
         let m = desc("Ukrainian President Vladimir Zelensky");
