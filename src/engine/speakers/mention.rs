@@ -506,8 +506,8 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
         // "The Europeans", "the Chinese", "Republicans": a people or a party's members (the
         // article may have stayed on the name: a one-word name keeps it).
         SpeakerKind::Group
-    } else if is_acronym(name) {
-        // "The FBI", "NATO", "the GOP": an institution.
+    } else if is_acronym(name) || acronym_and_place(name, lname) {
+        // "The FBI", "NATO", "the GOP", "NHS England": an institution.
         SpeakerKind::Organisation
     } else if bare && !lname.contains(' ') {
         // "The Blaze": a one-word name after a bare article is an institution's.
@@ -546,6 +546,15 @@ pub(super) fn newspaper(lname: &str) -> bool {
 fn is_party_tag(w: &str) -> bool {
     let w = w.trim_end_matches([',', ')']).trim_start_matches('(');
     matches!(w.as_bytes(), [b'R' | b'D' | b'I'] | [b'R' | b'D' | b'I', b'-', b'A'..=b'Z', ..])
+}
+
+/// "NHS England", "BBC Scotland": an acronym of three letters or more, then a place (a person's
+/// initials are two: "JD Vance").
+fn acronym_and_place(name: &str, lname: &str) -> bool {
+    let (Some((first, _)), Some((_, rest))) = (name.split_once(' '), lname.split_once(' ')) else {
+        return false;
+    };
+    first.len() >= 3 && is_acronym(first) && places().contains(rest)
 }
 
 /// "FBI", "NATO", "GOP": two to six capital letters.
@@ -610,6 +619,8 @@ mod tests {
         assert_eq!(m.name.as_deref(), Some("Vladimir Zelensky"));
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("NHS England").kind, SpeakerKind::Organisation);
+        assert_eq!(desc("JD Vance").kind, SpeakerKind::Person);
         assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
         // An institution named by its last word (roles.tsv): no person called "Air Force".
         let m = desc("the Ukrainian Air Force");
