@@ -97,8 +97,12 @@ pub fn expand_clitic(w: &str) -> Option<&'static str> {
 /// Whether the lower-case word `w` is a possessive ("trump’s", "ad's", "voters’") — not a bare
 /// contracted auxiliary ("’s" split from "he’s").
 pub fn is_possessive(w: &str) -> bool {
-    let base = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'));
-    base.is_some_and(|b| !b.is_empty())
+    possessive_base(w).is_some_and(|b| !b.is_empty())
+}
+
+/// `w` without its possessive ending ("Trump’s" → "Trump", "voters’" → "voters"), if it has one.
+pub fn possessive_base(w: &str) -> Option<&str> {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'))
 }
 
 /// Determiners and quantifiers that may open a source noun phrase.

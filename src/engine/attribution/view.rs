@@ -40,6 +40,18 @@ pub(crate) fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// The full form of token `t` if it is an auxiliary split from its pronoun ("’s" → "is"): its
+/// first character is tested before any string work (a word token starting with an apostrophe
+/// can be nothing else).
+#[inline]
+fn clitic_of(t: Token, text: &str) -> Option<&'static str> {
+    if t.kind == TokKind::Word && matches!(t.ch, '’' | '\'') {
+        words::expand_clitic(t.span.text(text))
+    } else {
+        None
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// The view of `d` over the sentence windows `sents`, cue entries looked up once per token.
     pub(crate) fn new(d: &'a Doc<'a>, tagger: &'a dyn Tagger, sents: &'a [Sentence], ascii_lower: &'a str) -> Ctx<'a> {
@@ -65,8 +77,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| {
                 let text = t.span.text(d.text);
-                let clitic = if matches!(t.ch, '’' | '\'') { words::expand_clitic(text) } else { None };
-                let w = match (clitic, ascii_lower.get(t.span.start..t.span.end)) {
+                let w = match (clitic_of(*t, d.text), ascii_lower.get(t.span.start..t.span.end)) {
                     (Some(full), _) => Cow::Borrowed(full),
                     (None, Some(w)) if w.is_ascii() => Cow::Borrowed(w),
                     _ => lower(text),
@@ -93,25 +104,17 @@ impl<'a> Ctx<'a> {
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.tok(i).span.text(self.d.text)
     }
-    /// The full form of the split-off auxiliary at `i` ("’s" → "is"), if it is one (a word token
-    /// starting with an apostrophe can be nothing else).
+    /// The full form of the split-off auxiliary at `i` ("’s" → "is"), if it is one.
     #[inline]
     pub(crate) fn clitic(&self, i: usize) -> Option<&'static str> {
-        let t = self.tok(i);
-        if t.kind == TokKind::Word && matches!(t.ch, '’' | '\'') {
-            words::expand_clitic(self.word(i))
-        } else {
-            None
-        }
+        clitic_of(self.tok(i), self.d.text)
     }
 
     /// The word at `i` lower-cased; a contracted auxiliary in full ("’s" → "is").
     pub(crate) fn low(&self, i: usize) -> Cow<'a, str> {
         let t = self.tok(i);
-        if t.kind == TokKind::Word && matches!(t.ch, '’' | '\'') {
-            if let Some(full) = words::expand_clitic(t.span.text(self.d.text)) {
-                return Cow::Borrowed(full);
-            }
+        if let Some(full) = clitic_of(t, self.d.text) {
+            return Cow::Borrowed(full);
         }
         let span = t.span;
         match self.ascii_lower.get(span.start..span.end) {

@@ -9,6 +9,7 @@ use super::anonymity::{classify, Described};
 use crate::engine::lexicon::Lexicon;
 use crate::engine::model::{Anonymity, SpeakerKind};
 use crate::engine::span::Span;
+use crate::engine::words::possessive_base;
 
 pub(super) const PLACES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/places.txt"));
 pub(super) const TITLES_TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon/titles.txt"));
@@ -88,10 +89,6 @@ pub(super) fn is_possessive(w: &str) -> bool {
 /// holds a full stop itself, or is a capitalised word of at most three bytes.
 pub(super) fn abbreviation(word: &str) -> bool {
     word.contains('.') || (word.len() <= 3 && word.starts_with(char::is_uppercase))
-}
-
-pub(super) fn possessive_base(w: &str) -> Option<&str> {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).or_else(|| w.strip_suffix('’'))
 }
 
 pub(super) const ANON_DET: &[&str] = &[

@@ -57,7 +57,7 @@ pub(super) fn full_names(text: &str) -> HashMap<String, FullNames> {
         let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = core.trim_end_matches(|c: char| !c.is_alphanumeric());
         if let Some((female, first)) = prev.take() {
-            let surname = super::mention::possessive_base(bare).unwrap_or(bare);
+            let surname = crate::engine::words::possessive_base(bare).unwrap_or(bare);
             if surname.len() >= 2 && is_cap(surname) {
                 let f = out.entry(super::fold(surname)).or_default();
                 f.genders |= 1 << u32::from(female);
