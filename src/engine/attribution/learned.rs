@@ -411,7 +411,18 @@ fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content
         return false;
     };
     let src_tok = tok_at(ctx, src.start);
+    // "Secret Service [protocol called for]": the cue's words before its first cue word, right
+    // after the source, are the source's head; the phrase is judged whole.
+    let glued = match (c0..c1).position(|k| ctx.cue_entry(k).is_some()) {
+        Some(n) if n > 0 && tok_at(ctx, src.end) == c0 => {
+            // Not an auxiliary or an adverb ("also", "has", "aggressively"): a noun.
+            let noun = (c0..c0 + n).all(|k| !ctx.is_a(k, class::CUE_PREFIX) && !ctx.low(k).ends_with("ly"));
+            noun.then(|| ctx.span(src_tok, c0 + n))
+        }
+        _ => None,
+    };
     if !plausible_source(ctx, src)
+        || glued.is_some_and(|g| !plausible_source(ctx, g))
         || src.len() <= 2 && ["i", "we", "me", "us", "my", "our"].iter().any(|w| ctx.low_is(src_tok, w))
     {
         return false;
@@ -551,6 +562,16 @@ mod tests {
         assert_eq!(a.claims.len(), 1);
         let content: Vec<&str> = a.claims[0].content.iter().map(|s| s.text(t)).collect();
         assert_eq!(content, ["the vote could slip into next month"]);
+    }
+
+    #[test]
+    fn a_thing_glued_to_a_name_is_no_source_of_the_model() {
+        // The rules drop "called" (its subject is a protocol); the model's cue "protocol called
+        // for" must not make "Secret Service" the speaker.
+        let t = "Secret Service protocol called for the Democratic presidential nominee to be taken to a state-designated Level I Trauma Center in the wake of her health crisis, sources said.";
+        let a = crate::engine::analyze(t);
+        let sources: Vec<&str> = a.claims.iter().flat_map(|c| c.source.iter().map(|s| s.text(t))).collect();
+        assert_eq!(sources, ["sources"]);
     }
 
     #[test]

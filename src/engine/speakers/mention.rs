@@ -267,6 +267,19 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         m.head = Some("and".to_string());
         return finish(m, text, &lower);
     }
+    // "NBC's Chuck Todd", "the Bureau of Meteorology's Claire Richards": a person named after
+    // a possessive; what comes before the name is the affiliation.
+    if let Some(k) = affiliated_name(&words, &lower) {
+        let name = words[k + 1..].join(" ");
+        m.kind = SpeakerKind::Person;
+        let joined = words[..=k].join(" ");
+        let base = possessive_base(&joined).unwrap_or(&joined);
+        let base = base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(base);
+        m.title = Some(base.to_string());
+        m.head = lower.last().cloned();
+        m.name = Some(name);
+        return finish(m, text, &lower);
+    }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
         matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
@@ -421,6 +434,14 @@ fn institution_name(words: &[&str], lower: &[String], core_end: usize) -> Option
     Some(words[start..end].join(" "))
 }
 
+/// Where the possessive before a person's name is ("NBC's | Chuck Todd"): the words after it
+/// are capitalised and open with an honorific or a first name the lexicon knows.
+fn affiliated_name(words: &[&str], lower: &[String]) -> Option<usize> {
+    let k = words.iter().rposition(|w| is_possessive(w))?;
+    let rest = words.get(k + 1..).filter(|r| r.len() >= 2)?;
+    (rest.iter().all(|w| is_cap(w)) && names_a_person(&lower[k + 1])).then_some(k)
+}
+
 /// An honorific ("Mr.", "Dr.") or a first name the lexicon knows ("Larry"): the next word is
 /// a surname.
 fn names_a_person(lower: &str) -> bool {
@@ -519,6 +540,7 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
 pub(super) fn newspaper(lname: &str) -> bool {
     const LAST: &[&str] = &[
         " news",
+        " news service",
         " times",
         " post",
         " observer",
@@ -616,6 +638,16 @@ mod tests {
         assert_eq!(m.name.as_deref(), Some("Vladimir Zelensky"));
         assert_eq!(desc("NBC News").kind, SpeakerKind::MediaOutlet);
         assert_eq!(desc("Russia").kind, SpeakerKind::GovernmentBody);
+        // Any sovereign state (places.txt), and a public service (roles.tsv).
+        assert_eq!(desc("Pakistan").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("The New South Wales Rural Fire Service").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("Christian News Service").kind, SpeakerKind::MediaOutlet);
+        // A person named after a possessive: the possessor is the affiliation.
+        let m = desc("the Bureau of Meteorology's Claire Richards");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Claire Richards"), SpeakerKind::Person));
+        assert_eq!((m.title.as_deref(), m.female), (Some("Bureau of Meteorology"), Some(true)));
+        assert_eq!(desc("NBC's Chuck Todd").title.as_deref(), Some("NBC"));
+        assert_eq!(desc("Trump's campaign manager").name, None, "no name after the possessive");
         assert_eq!(desc("NHS England").kind, SpeakerKind::Organisation);
         assert_eq!(desc("JD Vance").kind, SpeakerKind::Person);
         assert_eq!(desc("the Russian Defense Ministry").kind, SpeakerKind::GovernmentBody);
