@@ -67,6 +67,10 @@ pub struct LemmaProps {
     /// A passive that raises its subject ("Trump is expected to win", "she is believed to be
     /// abroad"): the subject is part of what is expected, not who expects it.
     pub raising: bool,
+    /// A passive whose subject is who is spoken of ("Roof is accused of …", "peacekeepers have
+    /// been criticised as …"): the subject is part of the content, with or without an
+    /// infinitive, and not who speaks.
+    pub patient: bool,
     /// Words after the verb that belong to its cue ("called for", "pointed to"), space-separated.
     pub particles: &'static str,
 }
@@ -95,6 +99,7 @@ fn parse_lemmas() -> Vec<(&'static str, LemmaProps)> {
                 "core" => p.core = true,
                 "impression" => p.impression = true,
                 "raising" => p.raising = true,
+                "patient" => p.patient = true,
                 _ => {}
             }
         }

@@ -282,7 +282,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
 /// and nobody in the sentence says it. Not an expletive "it", not an inverted source.
 fn raised_subject(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, src: &Source) -> Option<Span> {
     let infinitive = ctx.low_is(f.next, "to") && ctx.is_word(f.next + 1);
-    if !infinitive || src.inverted || f.participle {
+    // "criticised by some of his rivals": the agent speaks (not taken yet).
+    let agent = ctx.low_is(f.next, "by");
+    if !(infinitive || props.patient) || agent || src.inverted || f.participle {
         return None;
     }
     let be = (f.first..f.verb).any(|x| {
@@ -292,7 +294,8 @@ fn raised_subject(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, src: &Source) -> 
     });
     let verb = ctx.low(f.verb);
     let passive = be && !verb.ends_with("ing") && !verb.ends_with('s');
-    if !(props.impression || (props.raising && passive)) {
+    let raising = props.raising && infinitive || props.patient;
+    if !((props.impression && infinitive) || (raising && passive)) {
         return None;
     }
     let (a, b) = src.np?;
@@ -344,6 +347,13 @@ mod tests {
         // An active "expects to" is the subject's own intention.
         let t = "The company expects to cut 200 jobs next year.";
         assert_eq!(parts(t), [(1, vec!["to cut 200 jobs next year"])]);
+        // Who is asked, urged or criticised is spoken to or of, not a speaker ("patient").
+        let t = "Motorists are also asked to avoid the Illawarra Highway.";
+        assert_eq!(parts(t), [(0, vec!["Motorists", "to avoid the Illawarra Highway"])]);
+        let t = "Internet companies have been criticized for not taking down the websites.";
+        assert_eq!(parts(t), [(0, vec!["Internet companies", "for not taking down the websites"])]);
+        let t = "The senator criticized the plan as a giveaway.";
+        assert_eq!(parts(t)[0].0, 1, "active: the subject speaks");
     }
 
     #[test]
