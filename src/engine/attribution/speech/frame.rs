@@ -66,10 +66,10 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
         k += 1;
     }
     // Passive: "This was reported by NBC News, citing …"
-    let passive = first < i
-        && matches!(&*ctx.low(i - 1), "was" | "were" | "is" | "are" | "been")
-        && k < end
-        && ctx.low_is(k, "by");
+    // "has been repeatedly criticized by": an adverb may stand between.
+    let aux = if i > first + 1 && ctx.low(i - 1).ends_with("ly") { i - 2 } else { i.saturating_sub(1) };
+    let passive =
+        first < i && matches!(&*ctx.low(aux), "was" | "were" | "is" | "are" | "been") && k < end && ctx.low_is(k, "by");
     let mut agent = None;
     if passive {
         let Some((a, e)) = ctx.np_fwd(k + 1, end) else {
