@@ -81,6 +81,11 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
 /// them (clustering a description) stays a short scan.
 const MAX_TITLES: usize = 16;
 
+/// A courtesy title alone: "Mr", "Mrs.", "Ms" ("Dr" and "Gen." say what someone is).
+fn is_honorific(t: &str) -> bool {
+    matches!(t.trim_end_matches('.').to_lowercase().as_str(), "mr" | "mrs" | "ms" | "miss" | "messrs")
+}
+
 /// An entity's titles in order of first appearance (ASCII case-insensitively distinct).
 #[derive(Default)]
 struct Titles {
@@ -188,7 +193,8 @@ pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Cluster
                 evidence: evidence.to_string(),
                 // Reached only through pronouns: its antecedent may be wrong.
                 confidence: if e.described == 0 { 0.5 } else { 1.0 },
-                titles: e.titles.list.clone(),
+                // "Mr" says nothing a reader needs ("Mr Williams", "Mr. Obama").
+                titles: e.titles.list.iter().filter(|t| !is_honorific(t)).cloned().collect(),
                 mentions,
             }
         })
@@ -789,6 +795,17 @@ mod tests {
         let c = cluster(text, &spans_of(text, &["Donald Trump", "Josh Earnest", "He"]));
         assert_eq!(c.of_mention[2], c.of_mention[0], "{:?}", c.speakers);
         assert!(c.speakers.iter().all(|s| !s.mentions.is_empty()));
+    }
+
+    #[test]
+    fn a_courtesy_title_is_no_title() {
+        let text = "Mr Williams said no. Argentine President Adolfo Rodriguez Saa said yes. Mr Rodriguez Saa said so. ";
+        let c = cluster(
+            text,
+            &spans_of(text, &["Mr Williams", "Argentine President Adolfo Rodriguez Saa", "Mr Rodriguez Saa"]),
+        );
+        let titles: Vec<&Vec<String>> = c.speakers.iter().map(|s| &s.titles).collect();
+        assert_eq!(titles, [&Vec::<String>::new(), &vec!["Argentine President".to_string()]]);
     }
 
     #[test]
