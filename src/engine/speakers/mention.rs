@@ -642,6 +642,10 @@ mod tests {
         assert_eq!(desc("Pakistan").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("The New South Wales Rural Fire Service").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("Christian News Service").kind, SpeakerKind::MediaOutlet);
+        // Role nouns of everyday news (roles.tsv) and titles before a name (titles.txt).
+        assert_eq!(desc("Firefighters").kind, SpeakerKind::Group);
+        let m = desc("US Magistrate Judith Dein");
+        assert_eq!((m.name.as_deref(), m.title.as_deref()), (Some("Judith Dein"), Some("US Magistrate")));
         // A person named after a possessive: the possessor is the affiliation.
         let m = desc("the Bureau of Meteorology's Claire Richards");
         assert_eq!((m.name.as_deref(), m.kind), (Some("Claire Richards"), SpeakerKind::Person));
