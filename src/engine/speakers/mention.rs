@@ -361,7 +361,16 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         .filter(|(w, l)| is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those"))
         .map(|(w, _)| w.to_string())
         .collect();
-    if name_start < core_end && head_role.is_none() {
+    // A surname that is a role word after a first name or an honorific is still a name ("Frank
+    // Farmer", "Mr Farmer", "Gary Player").
+    let run = core_end - name_start;
+    let whole = lower[name_start.min(core_end)..core_end].join(" ");
+    let surname_role = head_role == Some(SpeakerKind::Person)
+        && !lex.is_outlet(&whole)
+        && !newspaper(&whole)
+        && (run >= 2 && names_a_person(&lower[name_start])
+            || run >= 1 && name_start >= 1 && names_a_person(&lower[name_start - 1]));
+    if name_start < core_end && (head_role.is_none() || surname_role) {
         // A party-and-state tag is no part of the name: "Mike Pence R-IN", "Stephen Lynch D-Mass.".
         let mut name_end = core_end;
         if name_end > name_start + 1 && is_party_tag(words[name_end - 1]) {
@@ -377,7 +386,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         }
         // Only bare articles before the name ("The Blaze"): no title.
         let bare = name_start > 0 && lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"));
-        m.kind = name_kind(&name, &lname, bare);
+        m.kind = if surname_role { SpeakerKind::Person } else { name_kind(&name, &lname, bare) };
         m.name = Some(name);
         m.head = Some(head);
         return finish(m, text, &lower);
@@ -524,8 +533,8 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
         // "The Europeans", "the Chinese", "Republicans": a people or a party's members (the
         // article may have stayed on the name: a one-word name keeps it).
         SpeakerKind::Group
-    } else if is_acronym(name) || acronym_and_place(name, lname) {
-        // "The FBI", "NATO", "the GOP", "NHS England": an institution.
+    } else if is_acronym(name) || acronym_and_place(name, lname) || ends_with_place(lname) {
+        // "The FBI", "NATO", "the GOP", "NHS England", "Geoscience Australia": an institution.
         SpeakerKind::Organisation
     } else if bare && !lname.contains(' ') {
         // "The Blaze": a one-word name after a bare article is an institution's.
@@ -577,6 +586,13 @@ fn acronym_and_place(name: &str, lname: &str) -> bool {
 }
 
 /// "FBI", "NATO", "GOP": two to six capital letters.
+/// "Geoscience Australia", "Tourism New Zealand": a name that ends with a state and does not
+/// open with a first name or an honorific ("Jack London", "Mr. Israel" are people).
+fn ends_with_place(lname: &str) -> bool {
+    let Some((first, _)) = lname.split_once(' ') else { return false };
+    !names_a_person(first) && lname.match_indices(' ').any(|(i, _)| places().contains(&lname[i + 1..]))
+}
+
 fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
@@ -644,6 +660,17 @@ mod tests {
         assert_eq!(desc("Christian News Service").kind, SpeakerKind::MediaOutlet);
         // Role nouns of everyday news (roles.tsv) and titles before a name (titles.txt).
         assert_eq!(desc("Firefighters").kind, SpeakerKind::Group);
+        // ... and a role word as a surname is still a name.
+        for s in ["Frank Farmer", "Mr Farmer"] {
+            let m = desc(s);
+            assert_eq!(
+                (m.name.as_deref().map(|n| n.ends_with("Farmer")), m.kind),
+                (Some(true), SpeakerKind::Person),
+                "{s}"
+            );
+        }
+        assert_eq!(desc("Geoscience Australia").kind, SpeakerKind::Organisation);
+        assert_eq!(desc("Jack London").kind, SpeakerKind::Person);
         let m = desc("US Magistrate Judith Dein");
         assert_eq!((m.name.as_deref(), m.title.as_deref()), (Some("Judith Dein"), Some("US Magistrate")));
         // A person named after a possessive: the possessor is the affiliation.
