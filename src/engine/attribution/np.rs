@@ -11,6 +11,7 @@ impl Ctx<'_> {
     /// Noun phrase ending right before token `end` (exclusive), not before `floor`.
     pub(crate) fn np_back(&self, end: usize, floor: usize) -> Option<(usize, usize)> {
         let mut start = end;
+        let mut tail_time = false;
         let mut n_words = 0;
         let mut nominal = false;
         let mut j = end;
@@ -44,6 +45,11 @@ impl Ctx<'_> {
                 && self.is_word(t - 1)
                 && self.tok(t - 1).span.end == tok.span.start
             {
+                start = t;
+                j = t;
+                continue;
+            }
+            if self.joins_names(t) && start < end {
                 start = t;
                 j = t;
                 continue;
@@ -121,7 +127,11 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if self.is_a(t, words::class::NP_STOP) {
+            // A time right before the cue stays ("voters this fall is expected"); one before the
+            // phrase ends it ("last year Pagliano invoked").
+            let time = self.time_at(t);
+            tail_time = time && (start == end || tail_time);
+            if self.is_a(t, words::class::NP_STOP) || (time && !tail_time) {
                 break;
             }
             if !tok.cap && !self.is_a(t, words::class::DETERMINERS) && !self.is_role(t) {
@@ -179,6 +189,10 @@ impl Ctx<'_> {
                 }
                 break;
             }
+            if self.joins_names(j) && end > start {
+                j += 1;
+                continue;
+            }
             if tok.kind != TokKind::Word {
                 break;
             }
@@ -222,7 +236,7 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if self.is_a(j, words::class::NP_STOP) {
+            if self.is_a(j, words::class::NP_STOP) || (end > start && self.time_at(j)) {
                 break;
             }
             if !tok.cap && !self.is_a(j, words::class::DETERMINERS) && !self.is_role(j) {
@@ -249,6 +263,44 @@ impl Ctx<'_> {
         (nominal && end > start).then_some((start, end))
     }
 
+    /// A time adjunct starting at `t`, which no noun phrase runs into: "today", "yesterday",
+    /// "last week", "this month" ("an ABC News poll last week", "But today Phillips said").
+    pub(crate) fn time_at(&self, t: usize) -> bool {
+        let time_noun = |i: usize| {
+            self.is_word(i)
+                && matches!(
+                    &*self.low(i),
+                    "week" | "month" | "year" | "night" | "weekend" | "summer" | "fall" | "spring" | "winter"
+                )
+        };
+        match &*self.low(t) {
+            // "telling TODAY", "told Today": a capital after a word names the show.
+            "today" | "yesterday" | "tonight" | "tomorrow" => {
+                let w = self.word(t);
+                let all_caps = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                let mid_sentence_capital = self.tok(t).cap && t > 0 && self.is_word(t - 1);
+                !all_caps && !mid_sentence_capital
+            }
+            "last" | "this" | "next" => time_noun(t + 1),
+            _ => t > 0 && time_noun(t) && matches!(&*self.low(t - 1), "last" | "this" | "next"),
+        }
+    }
+
+    /// A slash between two capitalised words, with no space around it, joins two names into
+    /// one: "a New York Times/CBS News poll", "ABC/Ipsos".
+    fn joins_names(&self, t: usize) -> bool {
+        let tok = self.tok(t);
+        tok.kind == TokKind::Punct
+            && tok.ch == '/'
+            && t > 0
+            && self.is_word(t - 1)
+            && self.tok(t - 1).cap
+            && self.tok(t - 1).span.end == tok.span.start
+            && self.is_word(t + 1)
+            && self.tok(t + 1).cap
+            && self.tok(t + 1).span.start == tok.span.end
+    }
+
     /// A noun phrase by position only: the words from `start` up to punctuation, a clause word
     /// or `ceil`, at most 15 words; `None` when it would be empty.
     pub(crate) fn np_loose(&self, start: usize, ceil: usize) -> Option<(usize, usize)> {
@@ -265,5 +317,48 @@ impl Ctx<'_> {
             j += 1;
         }
         (j > start).then_some((start, j))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::attribution::rules_only as analyze;
+
+    fn source(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        a.claims.iter().map(|c| c.source.iter().map(|s| s.text(text)).collect::<Vec<_>>().join(" ")).collect()
+    }
+
+    #[test]
+    fn a_slash_joins_two_names() {
+        let t = "Clinton leads by three points, according to a New York Times/CBS News poll.";
+        assert_eq!(source(t), ["a New York Times/CBS News poll"]);
+        let t = "According to a Reuters/Ipsos poll, the two candidates are in a dead heat.";
+        assert_eq!(source(t), ["a Reuters/Ipsos poll"]);
+        // A spaced slash is no name: "and/or" reads as words, "A / B" as two.
+        let a = analyze("Most voters view her unfavorably, according to a poll / survey.");
+        assert!(a.claims.iter().all(|c| c
+            .source
+            .iter()
+            .all(|s| !s.text("Most voters view her unfavorably, according to a poll / survey.").contains('/'))));
+    }
+
+    #[test]
+    fn a_time_adjunct_ends_a_phrase() {
+        let t = "Her rating fell by six points, according to an ABC News poll last week.";
+        assert_eq!(source(t), ["an ABC News poll"]);
+        assert_eq!(source("But last year Pagliano invoked his Fifth Amendment rights."), ["Pagliano"]);
+        assert_eq!(source("But today Phillips has announced that she will resign."), ["Phillips"]);
+        // A time right before the cue stays inside a raised subject's content.
+        let t = "About one of every nine voters this fall is expected to be Latino.";
+        let a = analyze(t);
+        assert!(a.claims.iter().all(|c| c.source.is_empty()));
+    }
+
+    #[test]
+    fn a_show_called_today_is_no_time() {
+        let t = "He called the station, telling TODAY he had nothing to do with it.";
+        let a = analyze(t);
+        assert!(a.claims.iter().all(|c| c.content.iter().all(|s| !s.text(t).contains("TODAY"))));
     }
 }

@@ -84,6 +84,10 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
         if let Some((_, e)) = ctx.np_fwd(k, end) {
             if !(k < end && ctx.is_open_quote(k)) {
                 k = e;
+                // "told black voters this weekend he would …": the time is no content.
+                while k < end && ctx.time_at(k) {
+                    k += 1;
+                }
             }
         }
     }
@@ -123,5 +127,12 @@ mod tests {
         let text = "Smith told reporters that the talks had failed.";
         let a = analyze(text);
         assert_eq!(a.claims[0].content[0].text(text), "that the talks had failed");
+    }
+
+    #[test]
+    fn a_time_after_the_recipient_is_not_content() {
+        let text = "Obama told black voters this weekend he would consider it a personal insult.";
+        let a = analyze(text);
+        assert_eq!(a.claims[0].content[0].text(text), "he would consider it a personal insult");
     }
 }

@@ -249,7 +249,13 @@ fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src
 fn inverted(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<((usize, usize), Span)> {
     let end = s.end;
     let (a, b) = ctx.np_fwd(f.next, end)?;
-    let tail_ok = b >= end || ctx.is_punct(b, ',') || !ctx.is_word(b) || ctx.is_a(b, words::class::TIME_WORDS);
+    // "…, said Patel last week." but not "Harman … urged Obama last year not to close …".
+    let mut t = b;
+    while t < end && ctx.time_at(t) {
+        t += 1;
+    }
+    let tail_ok =
+        t >= end || ctx.is_punct(t, ',') || !ctx.is_word(t) || (t == b && ctx.is_a(t, words::class::TIME_WORDS));
     if !tail_ok {
         return None;
     }
@@ -318,6 +324,13 @@ mod tests {
         let t = "Sean Spicer on Thursday evening said the president would sign the order.";
         assert_eq!(outcome_of(t, "said"), Some(Claim("subject")));
         assert_eq!(source(t), ["Sean Spicer"]);
+    }
+
+    #[test]
+    fn an_object_before_a_time_is_no_inverted_source() {
+        let t = "Harman, now director of the Wilson Center, urged Obama last year not to close the prison.";
+        assert_eq!(source(t), ["Harman"]);
+        assert_eq!(source("“We will win,” said Patel last week."), ["Patel"]);
     }
 
     #[test]
