@@ -35,6 +35,12 @@ pub(super) fn titles() -> &'static FxHashSet<&'static str> {
     T.get_or_init(|| list(TITLES_TXT).iter().copied().collect())
 }
 
+/// A title before a name (lower case): "senator", "gen.", or two joined by a hyphen
+/// ("attorney-general", "secretary-general", "vice-president"; "jean-pierre" is none).
+fn is_title(l: &str) -> bool {
+    titles().contains(l) || l.split_once('-').is_some_and(|(a, b)| titles().contains(a) && titles().contains(b))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Pronoun {
     Person, // he, she
@@ -280,6 +286,15 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         m.name = Some(name);
         return finish(m, text, &lower);
     }
+    // "Secretary of State John Kerry", "Chairman of the Joint Chiefs General Richard Myers": a
+    // title with its complement, then a person's name.
+    if let Some(k) = name_after_titled_complement(&words, &lower) {
+        m.kind = SpeakerKind::Person;
+        m.title = Some(words[..k].join(" "));
+        m.head = lower.last().cloned();
+        m.name = Some(words[k..].join(" "));
+        return finish(m, text, &lower);
+    }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
         matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
@@ -315,9 +330,13 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         if ANON_DET.contains(&l.as_str()) || matches!(l.as_str(), "most" | "few" | "all" | "both") {
             break;
         }
+        // "The Australian Services Union's Luke Foley": a possessive before the name is its
+        // affiliation ("McDonald's" alone stays a name).
+        if name_start < core_end && is_possessive(words[name_start - 1]) {
+            break;
+        }
         let l = possessive_base(l).unwrap_or(l);
-        let role =
-            titles().contains(&l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group);
+        let role = is_title(l) || lex.role(l).is_some_and(|k| k == SpeakerKind::Person || k == SpeakerKind::Group);
         // A surname that is also a role word is a name after a first name or an honorific:
         // "Larry King", "Mr. King", "Judge Judy Sheindlin" keeps its title.
         if role && !(name_start == core_end && name_start >= 2 && names_a_person(&lower[name_start - 2])) {
@@ -380,13 +399,26 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         let name = possessive_base(&name).unwrap_or(&name).to_string();
         let lname = name.to_lowercase();
         if name_start > 0 && !lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) {
-            m.title = Some(words[..name_start].join(" "));
+            // "The union's Geoff Derrick": the possessor is the affiliation ("union").
+            let title = words[..name_start].join(" ");
+            let title = possessive_base(&title).unwrap_or(&title);
+            let title = title.strip_prefix("the ").or_else(|| title.strip_prefix("The ")).unwrap_or(title);
+            m.title = Some(title.to_string());
         } else if core_end < words.len() {
             m.title = None;
         }
         // Only bare articles before the name ("The Blaze"): no title.
         let bare = name_start > 0 && lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an"));
-        m.kind = if surname_role { SpeakerKind::Person } else { name_kind(&name, &lname, bare) };
+        // "Japanese carmaker Mitsubishi", "the broadcaster NBC": the role before the name says
+        // what kind of institution it is.
+        let title_kind = name_start.checked_sub(1).and_then(|t| lex.role(&lower[t])).filter(|k| {
+            matches!(k, SpeakerKind::Organisation | SpeakerKind::GovernmentBody | SpeakerKind::MediaOutlet)
+        });
+        m.kind = match title_kind {
+            _ if surname_role => SpeakerKind::Person,
+            Some(k) if !is_cap(words[name_start - 1]) => k,
+            _ => name_kind(&name, &lname, bare),
+        };
         m.name = Some(name);
         m.head = Some(head);
         return finish(m, text, &lower);
@@ -404,6 +436,8 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         Some(SpeakerKind::Person) if coordinated => SpeakerKind::Group,
         Some(k) => k,
         None if places().contains(lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
+        // "The Governor-General", "the Attorney-General": a title alone is a person.
+        None if is_title(&head) && head.contains('-') => SpeakerKind::Person,
         None if head.ends_with('s') || quantifier => SpeakerKind::Group,
         None => SpeakerKind::Unknown,
     };
@@ -449,6 +483,23 @@ fn affiliated_name(words: &[&str], lower: &[String]) -> Option<usize> {
     let k = words.iter().rposition(|w| is_possessive(w))?;
     let rest = words.get(k + 1..).filter(|r| r.len() >= 2)?;
     (rest.iter().all(|w| is_cap(w)) && names_a_person(&lower[k + 1])).then_some(k)
+}
+
+/// Where the name starts in "Secretary of State John Kerry": the phrase opens with a
+/// capitalised title, its complement follows a preposition, and the name is the last two or
+/// more capitalised words, opening with a first name or an honorific, after a capitalised word.
+fn name_after_titled_complement(words: &[&str], lower: &[String]) -> Option<usize> {
+    let lex = Lexicon::get();
+    let title = |l: &str| is_title(l) || lex.role(l) == Some(SpeakerKind::Person);
+    if !words.first().is_some_and(|w| is_cap(w)) || !title(&lower[0]) {
+        return None;
+    }
+    let p = lower.iter().position(|w| matches!(w.as_str(), "of" | "for"))?;
+    if !lower[..p].iter().zip(words).all(|(l, w)| is_cap(w) && title(l)) {
+        return None;
+    }
+    (p + 2..words.len().saturating_sub(1))
+        .find(|&k| names_a_person(&lower[k]) && is_cap(words[k - 1]) && words[k..].iter().all(|w| is_cap(w)))
 }
 
 /// An honorific ("Mr.", "Dr.") or a first name the lexicon knows ("Larry"): the next word is
@@ -585,7 +636,6 @@ fn acronym_and_place(name: &str, lname: &str) -> bool {
     first.len() >= 3 && is_acronym(first) && places().contains(rest)
 }
 
-/// "FBI", "NATO", "GOP": two to six capital letters.
 /// "Geoscience Australia", "Tourism New Zealand": a name that ends with a state and does not
 /// open with a first name or an honorific ("Jack London", "Mr. Israel" are people).
 fn ends_with_place(lname: &str) -> bool {
@@ -593,6 +643,7 @@ fn ends_with_place(lname: &str) -> bool {
     !names_a_person(first) && lname.match_indices(' ').any(|(i, _)| places().contains(&lname[i + 1..]))
 }
 
+/// "FBI", "NATO", "GOP": two to six capital letters.
 fn is_acronym(w: &str) -> bool {
     (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'.')
 }
@@ -636,6 +687,35 @@ mod tests {
         assert_eq!((m.kind, m.title), (SpeakerKind::MediaOutlet, None));
         let m = desc("the Rev. Peter Wherry");
         assert_eq!((m.kind, m.title), (SpeakerKind::Person, None));
+    }
+
+    #[test]
+    fn titles_of_wire_copy() {
+        // Hyphenated titles (Australian and British spelling) and a title alone.
+        let m = desc("Federal Attorney-General Daryl Williams");
+        assert_eq!((m.name.as_deref(), m.title.as_deref()), (Some("Daryl Williams"), Some("Federal Attorney-General")));
+        assert_eq!(desc("The Governor-General").kind, SpeakerKind::Person);
+        assert_eq!(desc("Jean-Pierre").name.as_deref(), Some("Jean-Pierre"), "a hyphenated name is no title");
+        // A title with its complement, then the name.
+        let m = desc("Secretary of State John Kerry");
+        assert_eq!((m.name.as_deref(), m.title.as_deref()), (Some("John Kerry"), Some("Secretary of State")));
+        let m = desc("Chairman of the Joint Chiefs General Richard Myers");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Richard Myers"), SpeakerKind::Person));
+        assert_ne!(desc("Friends of John Smith").title.as_deref(), Some("Friends of"), "no title before a name");
+        // A possessive before a name is the affiliation, whatever the first name.
+        let m = desc("The Australian Services Union's Luke Foley");
+        assert_eq!((m.name.as_deref(), m.title.as_deref()), (Some("Luke Foley"), Some("Australian Services Union")));
+        assert_eq!(desc("The union's Geoff Derrick").title.as_deref(), Some("union"));
+        // An institution's kind named before it.
+        let m = desc("Japanese carmaker Mitsubishi");
+        assert_eq!((m.name.as_deref(), m.kind), (Some("Mitsubishi"), SpeakerKind::Organisation));
+        assert_eq!(desc("Human rights group Amnesty International").kind, SpeakerKind::Organisation);
+        assert_eq!(desc("the broadcaster NBC").kind, SpeakerKind::MediaOutlet);
+        // Role nouns (roles.tsv).
+        assert_eq!(desc("The indictment").kind, SpeakerKind::Document);
+        assert_eq!(desc("A three-judge panel").kind, SpeakerKind::GovernmentBody);
+        assert_eq!(desc("The family of a Bendigo woman").kind, SpeakerKind::Group);
+        assert_eq!(desc("the Al-Aqsa Brigades").kind, SpeakerKind::Organisation);
     }
 
     #[test]

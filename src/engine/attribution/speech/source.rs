@@ -334,6 +334,13 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_with_an_everyday_role() {
+        // "policeman" is a role (roles.tsv): the apposition is the speaker, not "the police force".
+        let t = "Sir Allan, a former policeman, says the police force, part of which took part in the coup, needs to be overhauled.";
+        assert_eq!(source(t), ["Sir Allan, a former policeman"]);
+    }
+
+    #[test]
     fn a_subject_before_a_parenthetical() {
         let t = "The Washington Post — even the devil can quote statistics — observed that Republicans control both chambers.";
         assert_eq!(source(t), ["The Washington Post"]);
