@@ -324,7 +324,14 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         );
     // Name: the trailing run of capitalised words of the core after the last title/role word.
     let mut name_start = core_end;
-    while !quantifier && name_start > 0 && is_cap(words[name_start - 1]) {
+    // A particle inside a name: "Osama bin Laden", "Ursula von der Leyen", "Charles de Gaulle".
+    let is_particle = |l: &str| {
+        matches!(l, "bin" | "ibn" | "al" | "el" | "de" | "van" | "von" | "der" | "da" | "di" | "du" | "del" | "abu")
+    };
+    let particle = |k: usize| {
+        k >= 1 && k + 1 < core_end && is_particle(&lower[k]) && (is_cap(words[k - 1]) || is_particle(&lower[k - 1]))
+    };
+    while !quantifier && name_start > 0 && (is_cap(words[name_start - 1]) || particle(name_start - 1)) {
         let l = &lower[name_start - 1];
         // "Many Mexicans", "Several Democrats": a sentence's first word is no part of a name.
         if ANON_DET.contains(&l.as_str()) || matches!(l.as_str(), "most" | "few" | "all" | "both") {
@@ -432,10 +439,12 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         && lower.get(core_end + 1).is_some_and(|w| {
             matches!(w.as_str(), "his" | "her" | "their" | "a" | "an" | "another" | "two" | "other" | "several")
         });
+    let place = places().contains(lower.join(" ").trim_start_matches("the "));
     m.kind = match head_role {
+        // "The United States" is no group of states.
+        _ if place => SpeakerKind::GovernmentBody,
         Some(SpeakerKind::Person) if coordinated => SpeakerKind::Group,
         Some(k) => k,
-        None if places().contains(lower.join(" ").trim_start_matches("the ")) => SpeakerKind::GovernmentBody,
         // "The Governor-General", "the Attorney-General": a title alone is a person.
         None if is_title(&head) && head.contains('-') => SpeakerKind::Person,
         None if head.ends_with('s') || quantifier => SpeakerKind::Group,
@@ -716,6 +725,28 @@ mod tests {
         assert_eq!(desc("A three-judge panel").kind, SpeakerKind::GovernmentBody);
         assert_eq!(desc("The family of a Bendigo woman").kind, SpeakerKind::Group);
         assert_eq!(desc("the Al-Aqsa Brigades").kind, SpeakerKind::Organisation);
+        for (s, k) in [
+            ("his mother", SpeakerKind::Person),
+            ("The gunman", SpeakerKind::Person),
+            ("Unions", SpeakerKind::Group),
+            ("Labor", SpeakerKind::Organisation),
+            ("The tape", SpeakerKind::Document),
+            ("a long-classified State Department cable", SpeakerKind::Document),
+            // A state's name before a plural role word.
+            ("The United States", SpeakerKind::GovernmentBody),
+        ] {
+            assert_eq!(desc(s).kind, k, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_particle_inside_a_name() {
+        for s in ["Osama bin Laden", "Ursula von der Leyen", "Charles de Gaulle"] {
+            let m = desc(s);
+            assert_eq!((m.name.as_deref(), m.kind), (Some(s), SpeakerKind::Person), "{s}");
+        }
+        // Only between capitalised words: "the de facto leader" has no name.
+        assert_eq!(desc("the de facto leader").name, None);
     }
 
     #[test]
