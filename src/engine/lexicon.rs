@@ -71,6 +71,9 @@ pub struct LemmaProps {
     /// been criticised as …"): the subject is part of the content, with or without an
     /// infinitive, and not who speaks.
     pub patient: bool,
+    /// An adjectival passive whose subject holds the attitude ("They are focused on …", "she
+    /// was convinced that …"): without an agent, its subject is still the source.
+    pub experiencer: bool,
     /// Words after the verb that belong to its cue ("called for", "pointed to"), space-separated.
     pub particles: &'static str,
 }
@@ -100,6 +103,7 @@ fn parse_lemmas() -> Vec<(&'static str, LemmaProps)> {
                 "impression" => p.impression = true,
                 "raising" => p.raising = true,
                 "patient" => p.patient = true,
+                "experiencer" => p.experiencer = true,
                 _ => {}
             }
         }

@@ -218,6 +218,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     }
     // "Her advisers think she has the discipline": an attitude of a named or described third
     // party (not the "I think" of a speaker) is attributed as such.
+    if agentless_passive(ctx, props, &f, &content) && !explicit {
+        return Err("a passive with no agent and no report (\"was recalled to Washington\")");
+    }
     let third_party_belief = entry.class == CueClass::Belief
         && f.first == i
         && src.np.is_some_and(|(a, b)| {
@@ -275,6 +278,45 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
         inherit_from: src.inherit_from,
         rule: if after.citing.is_some() { "citing-chain" } else { src.rule },
     })
+}
+
+/// "Zinni was recalled to Washington", "Crowe was nominated as best actor", "The video was
+/// found in a home": a passive with no agent whose "content" is an adjunct reports nothing —
+/// its subject is what was acted on ("is expected to", "was told that" and the patients of
+/// accuse and the like are left to their own rules).
+fn agentless_passive(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, content: &[Span]) -> bool {
+    if f.passive || props.patient || props.raising || props.impression || props.experiencer || f.first == f.verb {
+        return false;
+    }
+    let be = (f.first..f.verb).any(|x| matches!(&*ctx.low(x), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+    let verb = ctx.low(f.verb);
+    if !be || verb.ends_with("ing") || verb.ends_with('s') {
+        return false;
+    }
+    let Some(first) = content.first() else { return true };
+    let k = (f.next..ctx.d.toks.len()).find(|&k| ctx.tok(k).span.start >= first.start).unwrap_or(f.next);
+    let adjunct = matches!(
+        &*ctx.low(k),
+        "in" | "at"
+            | "on"
+            | "to"
+            | "for"
+            | "as"
+            | "over"
+            | "with"
+            | "from"
+            | "during"
+            | "after"
+            | "before"
+            | "by"
+            | "into"
+    );
+    // "was told to leave" is an infinitive; "was recalled to Washington" an adjunct.
+    let infinitive = ctx.low_is(k, "to")
+        && ctx.is_word(k + 1)
+        && !ctx.tok(k + 1).cap
+        && !ctx.is_a(k + 1, crate::engine::words::class::DETERMINERS);
+    ctx.is_word(k) && adjunct && !infinitive
 }
 
 /// The subject a raising cue takes into its content: "Christie appeared to end his bid", "The
@@ -379,6 +421,23 @@ mod tests {
     fn a_weak_verb_needs_a_marker() {
         let t = "The governor spoke to reporters at the airport on Monday afternoon.";
         assert!(matches!(outcome_of(t, "spoke"), Some(Veto(_))));
+    }
+
+    #[test]
+    fn an_agentless_passive_reports_nothing() {
+        let veto = Some(Veto("a passive with no agent and no report (\"was recalled to Washington\")"));
+        assert_eq!(outcome_of("US peace envoy Anthony Zinni was recalled to Washington.", "recalled"), veto);
+        assert_eq!(outcome_of("Russell Crowe was nominated as best actor in a drama.", "nominated"), veto);
+        assert_eq!(outcome_of("The video was found in a home in Afghanistan.", "found"), veto);
+        // A report after it, an agent, or a subject that holds the attitude (lemmas.tsv:
+        // `experiencer`) still make a claim.
+        assert!(matches!(outcome_of("He was told that the talks had failed.", "told"), Some(Claim(_))));
+        let t = "The economy grew faster than expected. It was confirmed by the ministry.";
+        assert!(matches!(outcome_of(t, "confirmed"), Some(Claim(_))));
+        assert!(matches!(
+            outcome_of("They are focused on the NRA's opposition to background checks.", "focused"),
+            Some(Claim(_))
+        ));
     }
 
     #[test]
