@@ -61,7 +61,9 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
         k += 1;
     }
     // "pointed out", "called for"
-    if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") {
+    // ("says up to 1,500 troops": "up to" is a number's.)
+    let up_to = ctx.low_is(k, "up") && ctx.low_is(k + 1, "to");
+    if k < end && ctx.is_word(k) && matches!(&*ctx.low(k), "out" | "up") && !up_to {
         cue_spans[0] = ctx.span(first, k + 1);
         k += 1;
     }
@@ -127,6 +129,12 @@ mod tests {
         let text = "Smith told reporters that the talks had failed.";
         let a = analyze(text);
         assert_eq!(a.claims[0].content[0].text(text), "that the talks had failed");
+    }
+
+    #[test]
+    fn up_to_a_number_is_no_particle() {
+        assert_eq!(cue_of("Geoff Hoon says up to 1,500 British troops will lead the force."), vec!["says"]);
+        assert_eq!(cue_of("The senator spoke up for the bill."), vec!["spoke up"]);
     }
 
     #[test]
