@@ -280,7 +280,15 @@ impl Lexicon {
     /// Word classes and role of a lower-case word.
     #[inline]
     pub fn word(&self, lower: &str) -> WordInfo {
-        self.words.get(lower).copied().unwrap_or_default()
+        match self.words.get(lower) {
+            Some(w) => *w,
+            // "didn't", "can’t", "won't": a negated auxiliary belongs to the cue and ends a
+            // noun phrase, as "did not" does.
+            None if lower.ends_with("n't") || lower.ends_with("n’t") => {
+                WordInfo { classes: words::class::CUE_PREFIX | words::class::NP_STOP, ..WordInfo::default() }
+            }
+            None => WordInfo::default(),
+        }
     }
 
     /// The kind of entity a lower-case role noun denotes.

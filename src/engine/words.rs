@@ -3,6 +3,8 @@
 /// Auxiliaries and adverbs that belong to a cue when they stand right before its verb
 /// ("has insisted", "also said", "had previously claimed").
 pub const CUE_PREFIX: &[&str] = &[
+    "can",
+    "cannot",
     "has",
     "have",
     "had",
@@ -185,6 +187,7 @@ pub const NP_STOP: &[&str] = &[
     "will",
     "would",
     "can",
+    "cannot",
     "could",
     "should",
     "may",

@@ -334,6 +334,17 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_or_modal_auxiliary_joins_the_cue() {
+        for (t, src) in [
+            ("The senator didn't say whether he would run.", "The senator"),
+            ("The mayor can’t say whether the budget will pass.", "The mayor"),
+            ("U.S. intelligence cannot say conclusively that Iraq has such weapons.", "U.S. intelligence"),
+        ] {
+            assert_eq!(source(t), [src], "{t}");
+        }
+    }
+
+    #[test]
     fn an_apposition_with_an_everyday_role() {
         // "policeman" is a role (roles.tsv): the apposition is the speaker, not "the police force".
         let t = "Sir Allan, a former policeman, says the police force, part of which took part in the coup, needs to be overhauled.";
