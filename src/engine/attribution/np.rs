@@ -204,9 +204,12 @@ impl Ctx<'_> {
                 break;
             }
             if &*w == "and" {
+                // "… and administration officials": a role noun, or one word before it.
+                let role_next = self.is_role(j + 1)
+                    || (self.is_word(j + 1) && !self.low(j + 1).ends_with("ed") && self.is_role(j + 2) && j + 2 < ceil);
                 let next_np = j + 1 < ceil
                     && self.is_word(j + 1)
-                    && (self.tok(j + 1).cap || self.is_a(j + 1, words::class::DETERMINERS));
+                    && (self.tok(j + 1).cap || self.is_a(j + 1, words::class::DETERMINERS) || role_next);
                 if end > start && next_np {
                     j += 1;
                     continue;
@@ -341,6 +344,14 @@ mod tests {
             .source
             .iter()
             .all(|s| !s.text("Most voters view her unfavorably, according to a poll / survey.").contains('/'))));
+    }
+
+    #[test]
+    fn and_joins_a_second_role() {
+        let t = "The agency gave no proof, according to U.S. intelligence and administration officials.";
+        assert_eq!(source(t), ["U.S. intelligence and administration officials"]);
+        let t = "His influence was significant, according to Ukrainian politicians and officials.";
+        assert_eq!(source(t), ["Ukrainian politicians and officials"]);
     }
 
     #[test]

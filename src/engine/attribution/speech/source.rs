@@ -248,6 +248,11 @@ fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src
 /// content stands before it.
 fn inverted(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<((usize, usize), Span)> {
     let end = s.end;
+    // An auxiliary never opens an inversion ("the BBC, …, has regularly angered prime ministers
+    // and members of the government").
+    if f.first < f.verb {
+        return None;
+    }
     let (a, b) = ctx.np_fwd(f.next, end)?;
     // "…, said Patel last week." but not "Harman … urged Obama last year not to close …".
     let mut t = b;
@@ -324,6 +329,12 @@ mod tests {
         let t = "Sean Spicer on Thursday evening said the president would sign the order.";
         assert_eq!(outcome_of(t, "said"), Some(Claim("subject")));
         assert_eq!(source(t), ["Sean Spicer"]);
+    }
+
+    #[test]
+    fn an_auxiliary_opens_no_inversion() {
+        let t = "Yet the BBC, operating in a free press, has regularly angered prime ministers and members of the government.";
+        assert!(source(t).iter().all(|s| !s.contains("ministers")), "{:?}", source(t));
     }
 
     #[test]
