@@ -52,6 +52,9 @@ impl Ctx<'_> {
                 && (m == k || self.is_punct(m - 1, ',') || self.is_punct(m - 1, '–') || self.is_punct(m - 1, '—'))
             {
                 return After { start: Some(m), marked: true, citing };
+            } else if t.ch == ',' && self.is_word(m + 1) && self.is_a(m + 1, words::class::DETERMINERS) {
+                // "said Saturday, a deal that could …": the "that" is the apposition's own.
+                break;
             } else if t.ch != ',' && t.ch != '(' && t.ch != ')' {
                 break;
             }
@@ -323,6 +326,13 @@ pub(crate) fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Sp
         return None;
     }
     let first = ctx.low(s);
+    // "…, the ambassador said Saturday, a deal that could …": an apposition to A, not its rest
+    // ("…, Mr. Obama said, a majority of Americans have come to believe …" is one).
+    let apposition = matches!(&*first, "a" | "an")
+        && (s + 2..(s + 6).min(end)).any(|x| ctx.is_word(x) && matches!(&*ctx.low(x), "that" | "which" | "who"));
+    if apposition {
+        return None;
+    }
     if (first.ends_with("ing") && ctx.cue_entry(s).is_some())
         || matches!(
             &*first,
@@ -332,4 +342,20 @@ pub(crate) fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Sp
         return None;
     }
     Some(ctx.span(s, ctx.content_end(s, end, false)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::attribution::rules_only as analyze;
+
+    #[test]
+    fn an_apposition_after_the_cue_is_no_content() {
+        let t = "Iraq and Russia are close to signing a cooperation plan, Iraq's ambassador said Saturday, a deal that could put Moscow at odds with Washington.";
+        let a = analyze(t);
+        let parts: Vec<&str> = a.claims[0].content.iter().map(|s| s.text(t)).collect();
+        assert_eq!(parts, ["Iraq and Russia are close to signing a cooperation plan"]);
+        let t = "During his years in office, Mr. Obama said, a majority of Americans have come to believe that climate change is real.";
+        let a = analyze(t);
+        assert!(a.claims[0].content.iter().any(|s| s.text(t).starts_with("a majority")));
+    }
 }
