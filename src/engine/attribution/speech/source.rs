@@ -212,7 +212,11 @@ fn apposition(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<(usize, usize)>
             a = pa;
         }
     }
-    (a..b).any(|x| ctx.tok(x).cap).then_some((a, c2))
+    // A name on either side: "Marc Morial, the chief executive …", "the union's general
+    // secretary, Tony Keenan, said".
+    let named = |x: usize| ctx.is_word(x) && ctx.tok(x).cap;
+    let role_then_name = (a..b).any(|x| ctx.is_role(x)) && (c1_inner + 1..c2).any(named);
+    ((a..b).any(|x| ctx.tok(x).cap) || role_then_name).then_some((a, c2))
 }
 
 /// A coordinated verb phrase: "Trump had initially welcomed the election and said …" — the
@@ -353,6 +357,12 @@ mod tests {
         ] {
             assert_eq!(source(t), [src], "{t}");
         }
+    }
+
+    #[test]
+    fn a_role_then_a_name_in_apposition() {
+        let t = "Women hold only one-third of principal positions, the union's general secretary, Tony Keenan, said.";
+        assert_eq!(source(t), ["the union's general secretary, Tony Keenan"]);
     }
 
     #[test]
