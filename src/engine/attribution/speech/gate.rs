@@ -281,8 +281,9 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
 }
 
 /// "Zinni was recalled to Washington", "Crowe was nominated as best actor", "The video was
-/// found in a home": a passive with no agent whose "content" is an adjunct reports nothing —
-/// its subject is what was acted on ("is expected to", "was told that" and the patients of
+/// found in a home", "Women have been appointed to head schools": a passive with no agent whose
+/// "content" is an adjunct or an infinitive reports nothing — its subject is what was acted on
+/// (raising verbs — "is expected to", "is said to have" —, "was told that" and the patients of
 /// accuse and the like are left to their own rules).
 fn agentless_passive(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, content: &[Span]) -> bool {
     if f.passive || props.patient || props.raising || props.impression || props.experiencer || f.first == f.verb {
@@ -311,12 +312,7 @@ fn agentless_passive(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, content: &[Spa
             | "by"
             | "into"
     );
-    // "was told to leave" is an infinitive; "was recalled to Washington" an adjunct.
-    let infinitive = ctx.low_is(k, "to")
-        && ctx.is_word(k + 1)
-        && !ctx.tok(k + 1).cap
-        && !ctx.is_a(k + 1, crate::engine::words::class::DETERMINERS);
-    ctx.is_word(k) && adjunct && !infinitive
+    ctx.is_word(k) && adjunct
 }
 
 /// The subject a raising cue takes into its content: "Christie appeared to end his bid", "The
@@ -392,6 +388,15 @@ mod tests {
         // An active "expects to" is the subject's own intention.
         let t = "The company expects to cut 200 jobs next year.";
         assert_eq!(parts(t), [(1, vec!["to cut 200 jobs next year"])]);
+        // "is said to have", "was shown to be": raising passives of reporting verbs.
+        assert_eq!(
+            parts("He was said to have been handed every telegram."),
+            [(0, vec!["He", "to have been handed every telegram"])]
+        );
+        assert_eq!(
+            parts("Her initial statement was shown to be false."),
+            [(0, vec!["Her initial statement", "to be false"])]
+        );
         // Who is asked, urged or criticised is spoken to or of, not a speaker ("patient").
         let t = "Motorists are also asked to avoid the Illawarra Highway.";
         assert_eq!(parts(t), [(0, vec!["Motorists", "to avoid the Illawarra Highway"])]);
@@ -429,6 +434,7 @@ mod tests {
         assert_eq!(outcome_of("US peace envoy Anthony Zinni was recalled to Washington.", "recalled"), veto);
         assert_eq!(outcome_of("Russell Crowe was nominated as best actor in a drama.", "nominated"), veto);
         assert_eq!(outcome_of("The video was found in a home in Afghanistan.", "found"), veto);
+        assert_eq!(outcome_of("Very few women have been appointed to head independent schools.", "appointed"), veto);
         // A report after it, an agent, or a subject that holds the attitude (lemmas.tsv:
         // `experiencer`) still make a claim.
         assert!(matches!(outcome_of("He was told that the talks had failed.", "told"), Some(Claim(_))));
