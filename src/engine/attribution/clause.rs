@@ -82,7 +82,16 @@ impl Ctx<'_> {
             let w = self.low(e - 1);
             if matches!(
                 &*w,
-                "however" | "though" | "meanwhile" | "instead" | "too" | "therefore" | "nonetheless" | "nevertheless"
+                "however"
+                    | "though"
+                    | "meanwhile"
+                    | "instead"
+                    | "too"
+                    | "therefore"
+                    | "nonetheless"
+                    | "nevertheless"
+                    // "something Washington long has urged Beijing to do"
+                    | "long"
             ) {
                 e -= 1;
                 continue;

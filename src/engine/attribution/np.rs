@@ -131,7 +131,9 @@ impl Ctx<'_> {
             // phrase ends it ("last year Pagliano invoked").
             let time = self.time_at(t);
             tail_time = time && (start == end || tail_time);
-            if self.is_a(t, words::class::NP_STOP) || (time && !tail_time) {
+            // "something Washington has urged": the head of a relative clause is no speaker.
+            let relative_head = matches!(&*w, "something" | "anything" | "everything" | "nothing");
+            if self.is_a(t, words::class::NP_STOP) || (time && !tail_time) || relative_head {
                 break;
             }
             if !tok.cap && !self.is_a(t, words::class::DETERMINERS) && !self.is_role(t) {
@@ -352,6 +354,12 @@ mod tests {
         assert_eq!(source(t), ["U.S. intelligence and administration officials"]);
         let t = "His influence was significant, according to Ukrainian politicians and officials.";
         assert_eq!(source(t), ["Ukrainian politicians and officials"]);
+    }
+
+    #[test]
+    fn the_head_of_a_relative_clause_is_no_speaker() {
+        let t = "The rules do not ban the transfer, something Washington long has urged Beijing to do.";
+        assert_eq!(source(t), ["Washington"]);
     }
 
     #[test]
