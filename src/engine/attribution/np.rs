@@ -94,9 +94,18 @@ impl Ctx<'_> {
             }
             if &*w == "and" && start < end && t > floor && self.is_word(t - 1) {
                 let before = self.low(t - 1);
+                // A speaker joined to a thing is no joint source ("mad cow disease and a
+                // ministerial spokesman", "overnight and a spokesman"); people and plurals are.
+                let plural = before.ends_with('s') && before.len() > 3 && !before.ends_with("ss");
+                // (Adjectives shared by both: "the city's black and Hispanic communities".)
+                let adjective = matches!(
+                    &*before,
+                    "black" | "white" | "asian" | "young" | "old" | "local" | "foreign" | "senior" | "junior"
+                );
                 let nounish = self.tok(t - 1).cap
                     || self.is_role(t - 1)
-                    || (!self.is_a(t - 1, words::class::NP_STOP) && !before.ends_with("ed") && !before.ends_with("ly"));
+                    || adjective
+                    || (plural && !self.is_a(t - 1, words::class::NP_STOP));
                 if nounish {
                     start = t;
                     j = t;
@@ -354,6 +363,15 @@ mod tests {
         assert_eq!(source(t), ["U.S. intelligence and administration officials"]);
         let t = "His influence was significant, according to Ukrainian politicians and officials.";
         assert_eq!(source(t), ["Ukrainian politicians and officials"]);
+    }
+
+    #[test]
+    fn a_thing_and_a_speaker_are_no_joint_source() {
+        let t = "There was no sign of mad cow disease and a ministerial spokesman said the herd was safe.";
+        assert_eq!(source(t), ["a ministerial spokesman"]);
+        let t = "Many in the city's black and Hispanic communities say the police are unfair.";
+        assert_eq!(source(t), ["Many in the city's black and Hispanic communities"]);
+        assert_eq!(source("Republicans and Democrats said the bill would pass."), ["Republicans and Democrats"]);
     }
 
     #[test]

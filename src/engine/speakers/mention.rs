@@ -727,6 +727,8 @@ mod tests {
         assert_eq!(desc("the Al-Aqsa Brigades").kind, SpeakerKind::Organisation);
         for (s, k) in [
             ("his mother", SpeakerKind::Person),
+            ("A leading Adelaide microbiologist", SpeakerKind::Person),
+            ("The Palestinian leadership", SpeakerKind::Organisation),
             ("The gunman", SpeakerKind::Person),
             ("Unions", SpeakerKind::Group),
             ("Labor", SpeakerKind::Organisation),
