@@ -565,6 +565,13 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_participle_is_no_source_of_the_model() {
+        let t = "She chronicles the deaths that followed, which brought momentum and helped to justify why America cannot be silent.";
+        let a = crate::engine::analyze(t);
+        assert!(a.claims.iter().all(|c| c.source.iter().all(|s| s.text(t) != "helped")), "{:?}", a.claims);
+    }
+
+    #[test]
     fn a_thing_glued_to_a_name_is_no_source_of_the_model() {
         // The rules drop "called" (its subject is a protocol); the model's cue "protocol called
         // for" must not make "Secret Service" the speaker.

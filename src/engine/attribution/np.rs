@@ -100,8 +100,20 @@ impl Ctx<'_> {
                 // (Adjectives shared by both: "the city's black and Hispanic communities".)
                 let adjective = matches!(
                     &*before,
-                    "black" | "white" | "asian" | "young" | "old" | "local" | "foreign" | "senior" | "junior"
-                );
+                    "black"
+                        | "white"
+                        | "asian"
+                        | "young"
+                        | "old"
+                        | "local"
+                        | "foreign"
+                        | "senior"
+                        | "junior"
+                        | "past"
+                        | "current"
+                        | "former"
+                        | "present"
+                ) || before.ends_with("ern");
                 let nounish = self.tok(t - 1).cap
                     || self.is_role(t - 1)
                     || adjective
@@ -372,6 +384,11 @@ mod tests {
         let t = "Many in the city's black and Hispanic communities say the police are unfair.";
         assert_eq!(source(t), ["Many in the city's black and Hispanic communities"]);
         assert_eq!(source("Republicans and Democrats said the bill would pass."), ["Republicans and Democrats"]);
+        let t = "Five past and current employees separately told the Post that there is no paid leave.";
+        assert_eq!(source(t), ["Five past and current employees"]);
+        // A common noun of roles.tsv heads a phrase ("mogul", "camp").
+        let t = "It came after the billionaire estate mogul claimed that the judge was unfit.";
+        assert_eq!(source(t), ["the billionaire estate mogul"]);
     }
 
     #[test]

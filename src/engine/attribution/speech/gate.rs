@@ -81,8 +81,9 @@ pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let head = ctx.low(b.saturating_sub(1));
     let head = head.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
     let thing = NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap);
-    // "fraudulently": a lone adverb.
-    let adverb = b == a + 1 && !ctx.tok(a).cap && head.len() > 4 && head.ends_with("ly") && !ctx.is_role(a);
+    // "fraudulently": a lone adverb; "helped": a lone participle.
+    let lone = b == a + 1 && !ctx.tok(a).cap && head.len() > 4 && !ctx.is_role(a);
+    let adverb = lone && (head.ends_with("ly") || head.ends_with("ed") || head.ends_with("ing"));
     thing || adverb || has_verb(ctx, a, b)
 }
 
