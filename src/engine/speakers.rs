@@ -831,6 +831,24 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_pronoun_is_the_name_before_it() {
+        let text = "The mood was typified by Britain's Queen Elizabeth II, who said 2001 brought trials. Later, the bill passed, Clinton said. Trump, who spoke later, said it was bad.";
+        let who = |from: usize| {
+            let s = text[from..].find("who").unwrap() + from;
+            Span::new(s, s + 3)
+        };
+        let c = cluster(text, &[who(0), who(90)]);
+        let names: Vec<&str> = c.speakers.iter().map(|s| s.name.as_str()).collect();
+        // Not "Clinton. Trump": a sentence's end closes the run of capitalised words.
+        assert_eq!(names, ["Elizabeth II", "Trump"]);
+        // A description before it: "nervous Democrats on Capitol Hill, who".
+        let text = "It will placate nervous Democrats on Capitol Hill, who have argued that it helps.";
+        let s = text.find("who").unwrap();
+        let c = cluster(text, &[Span::new(s, s + 3)]);
+        assert_eq!(c.speakers[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
     fn a_card_is_named_without_its_relative_clause() {
         let sp = speakers_of("Two Senate aides, who asked not to be identified because the talks are private, said the vote could slip. ");
         assert_eq!(sp.len(), 1, "{sp:?}");

@@ -124,12 +124,67 @@ pub(super) fn describe(text: &str, span: Span) -> Mention {
     // (The words after the cut part still count for anonymity: "an aide, who spoke on condition
     // of anonymity".)
     let cut = without_relative_clause(text, span);
+    // "Britain's Queen Elizabeth II, who said …": a relative pronoun is its antecedent, when
+    // that is a name right before it.
+    if let Some(ante) = antecedent(text, span) {
+        let mut m = describe_phrase(text, ante);
+        if (m.name.is_some() || m.kind != SpeakerKind::Unknown) && m.pronoun.is_none() {
+            m.span = span;
+            return m;
+        }
+    }
     // An apposition: "Flynn, a top Trump surrogate", "Brian Fallon, the campaign’s press
     // secretary", "The minister of the economy, Mr. Guajardo Villarreal": the part with a name
     // names the speaker, the other part is its title.
     let mut m = apposition(text, cut).unwrap_or_else(|| describe_phrase(text, cut));
     m.span = span;
     m
+}
+
+/// The name a relative "who" stands for: "Britain's Queen Elizabeth II, who …" — the run of
+/// capitalised words (and "of", "the", possessives) right before ", who", at most eight words.
+fn antecedent(text: &str, span: Span) -> Option<Span> {
+    let word = span.text(text);
+    if !(word.eq_ignore_ascii_case("who") || word.eq_ignore_ascii_case("which")) {
+        return None;
+    }
+    let before = text.get(..span.start)?.trim_end();
+    let before = before.strip_suffix(',')?.trim_end();
+    let (end, mut start) = (before.len(), before.len());
+    for _ in 0..8 {
+        let rest = before[..start].trim_end();
+        let i = rest.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let raw = &rest[i..];
+        let w = strip_quotes(raw);
+        let joiner =
+            matches!(w, "of" | "the" | "de" | "bin" | "al" | "von" | "van" | "on" | "in" | "at" | "for" | "from");
+        // A previous sentence's last word ("… said Clinton. Trump, who …") ends the run.
+        let sentence_end = raw.ends_with(['!', '?']) || (raw.ends_with('.') && !abbreviation(&raw[..raw.len() - 1]));
+        if w.is_empty()
+            || !(is_cap(w) || joiner)
+            || (start < end && (sentence_end || before[rest.len()..start].contains('\n')))
+        {
+            break;
+        }
+        start = i;
+        if i == 0 {
+            break;
+        }
+    }
+    // Joiners at the front belong to no name ("in Washington, who" → "Washington").
+    while let Some(sp) = before[start..end].find(' ') {
+        let w = &before[start..start + sp];
+        if is_cap(w) {
+            break;
+        }
+        start += sp + 1;
+    }
+    let span = Span::new(start, end);
+    // Starts with a capital, ends with one: "the" or "of" at the edges is no name.
+    let t = span.text(text);
+    let first = t.split(' ').next().unwrap_or("");
+    let last = t.rsplit(' ').next().unwrap_or("");
+    (is_cap(first) && is_cap(last) && !t.is_empty()).then_some(span)
 }
 
 /// Participles that open a post-modifier after a comma ("The report, published by …").
