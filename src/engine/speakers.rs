@@ -842,6 +842,10 @@ mod tests {
         // Not "Clinton. Trump": a sentence's end closes the run of capitalised words.
         assert_eq!(names, ["Elizabeth II", "Trump"]);
         // A description before it: "nervous Democrats on Capitol Hill, who".
+        // Any white space, any width: a no-break space before the name.
+        let text = "and then\u{a0}Trump, who spoke, said so.";
+        let s = text.find("who").unwrap();
+        assert_eq!(cluster(text, &[Span::new(s, s + 3)]).speakers[0].name, "Trump");
         let text = "It will placate nervous Democrats on Capitol Hill, who have argued that it helps.";
         let s = text.find("who").unwrap();
         let c = cluster(text, &[Span::new(s, s + 3)]);

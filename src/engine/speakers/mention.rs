@@ -152,9 +152,10 @@ fn antecedent(text: &str, span: Span) -> Option<Span> {
     let before = before.strip_suffix(',')?.trim_end();
     let (end, mut start) = (before.len(), before.len());
     for _ in 0..8 {
-        let rest = before[..start].trim_end();
-        let i = rest.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
-        let raw = &rest[i..];
+        let rest = before.get(..start)?.trim_end();
+        // (The white space may be wider than a byte: a no-break space.)
+        let i = rest.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let raw = rest.get(i..)?;
         let w = strip_quotes(raw);
         let joiner =
             matches!(w, "of" | "the" | "de" | "bin" | "al" | "von" | "van" | "on" | "in" | "at" | "for" | "from");
@@ -162,7 +163,7 @@ fn antecedent(text: &str, span: Span) -> Option<Span> {
         let sentence_end = raw.ends_with(['!', '?']) || (raw.ends_with('.') && !abbreviation(&raw[..raw.len() - 1]));
         if w.is_empty()
             || !(is_cap(w) || joiner)
-            || (start < end && (sentence_end || before[rest.len()..start].contains('\n')))
+            || (start < end && (sentence_end || before.get(rest.len()..start).is_some_and(|g| g.contains('\n'))))
         {
             break;
         }
@@ -172,8 +173,8 @@ fn antecedent(text: &str, span: Span) -> Option<Span> {
         }
     }
     // Joiners at the front belong to no name ("in Washington, who" → "Washington").
-    while let Some(sp) = before[start..end].find(' ') {
-        let w = &before[start..start + sp];
+    while let Some(sp) = before.get(start..end)?.find(' ') {
+        let w = before.get(start..start + sp)?;
         if is_cap(w) {
             break;
         }
@@ -789,6 +790,8 @@ mod tests {
             ("Labor", SpeakerKind::Organisation),
             ("The tape", SpeakerKind::Document),
             ("a long-classified State Department cable", SpeakerKind::Document),
+            ("The Tenet Memorandum", SpeakerKind::Document),
+            ("The agreement", SpeakerKind::Document),
             // A state's name before a plural role word.
             ("The United States", SpeakerKind::GovernmentBody),
         ] {
