@@ -3,22 +3,16 @@
 //! comment lines, and the cue inventory compacted: `cues.tsv` and the precision column of the
 //! mined `cue_stats.tsv` become one table, `form<TAB>lemma<TAB>CS<TAB>prior`, with the lemma
 //! empty when it is the form, the class and stance as two letters (`sn` = speech, neutral) and
-//! the prior empty when none was mined (the counts stay in the file for people). Every byte
-//! embedded is a byte of the app's worker.
+//! the prior written as its decimals (`479` for 0.479) or empty when none was mined (the counts
+//! stay in the file for people); and
+//! `roles.tsv` and `genders.tsv` as one line per class (`kind<TAB>noun noun …`,
+//! `f|m<TAB>name|title<TAB>word word …`). Every byte embedded is a byte of the app's worker.
 
 use std::{env, fs, path::Path};
 
 const DIR: &str = "src/engine/lexicon";
-const FILES: &[&str] = &[
-    "boilerplate.txt",
-    "cue_particles.tsv",
-    "genders.tsv",
-    "lemmas.tsv",
-    "outlets.txt",
-    "places.txt",
-    "roles.tsv",
-    "titles.txt",
-];
+const FILES: &[&str] =
+    &["boilerplate.txt", "cue_particles.tsv", "lemmas.tsv", "outlets.txt", "places.txt", "titles.txt"];
 
 /// The data lines of `src`: no blank or comment lines.
 fn data(src: &str) -> impl Iterator<Item = &str> {
@@ -40,7 +34,12 @@ fn main() {
         fs::write(out.join(name), s).unwrap_or_else(|e| panic!("write {name}: {e}"));
     };
     for name in FILES {
-        write(name, data(&read(name)).map(str::to_string).collect());
+        let mut lines: Vec<String> = data(&read(name)).map(str::to_string).collect();
+        // Sets, read in any order: sorted, they compress better (shared prefixes).
+        if matches!(*name, "places.txt" | "titles.txt" | "outlets.txt") {
+            lines.sort();
+        }
+        write(name, lines);
     }
     let stats = read("cue_stats.tsv");
     let priors: std::collections::HashMap<&str, &str> = data(&stats)
@@ -58,12 +57,45 @@ fn main() {
                     initial(class, "speech belief hedge according citing"),
                     initial(stance, "neutral distancing endorsing conceding rejecting"),
                 );
-                format!("{form}\t{lemma}\t{c}{s}\t{}", priors.get(form).copied().unwrap_or(""))
+                // A prior `0.479` is embedded as its decimals, `479` (all are below 1).
+                let prior = priors.get(form).map_or("", |p| {
+                    p.strip_prefix("0.").unwrap_or_else(|| panic!("cue_stats.tsv: {form}: {p:?} is not 0.xyz"))
+                });
+                format!("{form}\t{lemma}\t{c}{s}\t{prior}")
             }
             _ => panic!("cues.tsv: not form<TAB>lemma<TAB>class<TAB>stance: {line:?}"),
         })
         .collect();
     write("cues.tsv", compact);
+    // roles.tsv as one line per kind: `kind<TAB>noun noun …` (the kind spelled once).
+    let roles = read("roles.tsv");
+    let mut by_kind: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in data(&roles) {
+        let Some((noun, kind)) = line.split_once('\t') else { panic!("roles.tsv: not noun<TAB>kind: {line:?}") };
+        let kinds = ["person", "organisation", "media_outlet", "government_body", "group", "document"];
+        assert!(kinds.contains(&kind), "roles.tsv: {kind:?} is not one of {kinds:?}");
+        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, nouns)) => nouns.push(noun),
+            None => by_kind.push((kind, vec![noun])),
+        }
+    }
+    by_kind.iter_mut().for_each(|(_, nouns)| nouns.sort_unstable());
+    write("roles.tsv", by_kind.iter().map(|(k, nouns)| format!("{k}\t{}", nouns.join(" "))).collect());
+    // genders.tsv likewise: `f|m<TAB>name|title<TAB>word word …`.
+    let genders = read("genders.tsv");
+    let mut by_class: Vec<((&str, &str), Vec<&str>)> = Vec::new();
+    for line in data(&genders) {
+        let [word, sex, what] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("genders.tsv: not word<TAB>f|m<TAB>name|title: {line:?}")
+        };
+        assert!(matches!(sex, "f" | "m") && matches!(what, "name" | "title"), "genders.tsv: {line:?}");
+        match by_class.iter_mut().find(|(c, _)| *c == (sex, what)) {
+            Some((_, words)) => words.push(word),
+            None => by_class.push(((sex, what), vec![word])),
+        }
+    }
+    by_class.iter_mut().for_each(|(_, words)| words.sort_unstable());
+    write("genders.tsv", by_class.iter().map(|((s, w), words)| format!("{s}\t{w}\t{}", words.join(" "))).collect());
 }
 
 /// The first letter of `word`, which must be one of the space-separated `known` words (whose

@@ -167,10 +167,11 @@ fn parse_kind(s: &str) -> SpeakerKind {
     }
 }
 
-/// A share written `0.123` or `1` (the priors column), without the general float parser (which
+/// A share written `0.123` or `123` (the priors column, embedded without "0."), without the general float parser (which
 /// would add kilobytes to the wasm).
 fn parse_share(s: &str) -> Option<f32> {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    // Embedded as the decimals alone ("479" is 0.479, see build.rs); "0.479" reads the same.
+    let (int, frac) = s.split_once('.').unwrap_or(("", s));
     let digit = |c: u8| c.is_ascii_digit().then(|| f32::from(c - b'0'));
     let mut v = 0.0;
     for c in int.bytes() {
@@ -216,8 +217,12 @@ impl Lexicon {
             cues.insert(form, CueEntry { lemma, class, stance, prior, props });
         }
         let mut words: HashMap<&'static str, WordInfo> = HashMap::default();
-        for (noun, kind) in data_lines(ROLES_TSV).filter_map(|l| l.split_once('\t')) {
-            words.entry(noun).or_default().role = Some(parse_kind(kind));
+        // (Embedded one line per kind: `kind<TAB>noun noun …`, see build.rs.)
+        for (kind, nouns) in data_lines(ROLES_TSV).filter_map(|l| l.split_once('\t')) {
+            let kind = parse_kind(kind);
+            for noun in nouns.split(' ') {
+                words.entry(noun).or_default().role = Some(kind);
+            }
         }
         for (list, bit) in words::CLASS_LISTS {
             for w in list {
@@ -327,7 +332,9 @@ mod tests {
     #[test]
     fn shares_parse_without_the_float_parser() {
         assert_eq!(parse_share("0.25"), Some(0.25));
-        assert_eq!(parse_share("1"), Some(1.0));
+        // The decimals alone, as build.rs embeds them: exactly what "0.479" reads.
+        assert_eq!(parse_share("479"), parse_share("0.479"));
+        assert_eq!(parse_share("5"), Some(0.5));
         assert!((parse_share("0.333").unwrap() - 0.333).abs() < 1e-6);
         assert_eq!(parse_share("x"), None);
         assert_eq!(parse_share(""), None);

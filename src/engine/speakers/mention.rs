@@ -583,12 +583,15 @@ pub(super) fn first_name_gender(lower: &str) -> Option<bool> {
 fn genders() -> &'static rustc_hash::FxHashMap<&'static str, (bool, bool)> {
     static G: OnceLock<rustc_hash::FxHashMap<&'static str, (bool, bool)>> = OnceLock::new();
     G.get_or_init(|| {
+        // (Embedded one line per class: `f|m<TAB>name|title<TAB>word word …`, see build.rs.)
         list(include_str!(concat!(env!("OUT_DIR"), "/lexicon/genders.tsv")))
             .iter()
             .filter_map(|l| {
                 let mut f = l.split('\t');
-                Some((f.next()?, (f.next()? == "f", f.next()? == "title")))
+                let class = (f.next()? == "f", f.next()? == "title");
+                Some(f.next()?.split(' ').map(move |w| (w, class)))
             })
+            .flatten()
             .collect()
     })
 }
