@@ -69,33 +69,37 @@ fn main() {
     write("cues.tsv", compact);
     // roles.tsv as one line per kind: `kind<TAB>noun noun …` (the kind spelled once).
     let roles = read("roles.tsv");
-    let mut by_kind: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in data(&roles) {
+    let kinds = ["person", "organisation", "media_outlet", "government_body", "group", "document"];
+    let by_kind = grouped(data(&roles).map(|line| {
         let Some((noun, kind)) = line.split_once('\t') else { panic!("roles.tsv: not noun<TAB>kind: {line:?}") };
-        let kinds = ["person", "organisation", "media_outlet", "government_body", "group", "document"];
         assert!(kinds.contains(&kind), "roles.tsv: {kind:?} is not one of {kinds:?}");
-        match by_kind.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, nouns)) => nouns.push(noun),
-            None => by_kind.push((kind, vec![noun])),
-        }
-    }
-    by_kind.iter_mut().for_each(|(_, nouns)| nouns.sort_unstable());
+        (kind, noun)
+    }));
     write("roles.tsv", by_kind.iter().map(|(k, nouns)| format!("{k}\t{}", nouns.join(" "))).collect());
     // genders.tsv likewise: `f|m<TAB>name|title<TAB>word word …`.
     let genders = read("genders.tsv");
-    let mut by_class: Vec<((&str, &str), Vec<&str>)> = Vec::new();
-    for line in data(&genders) {
+    let by_class = grouped(data(&genders).map(|line| {
         let [word, sex, what] = line.split('\t').collect::<Vec<_>>()[..] else {
             panic!("genders.tsv: not word<TAB>f|m<TAB>name|title: {line:?}")
         };
         assert!(matches!(sex, "f" | "m") && matches!(what, "name" | "title"), "genders.tsv: {line:?}");
-        match by_class.iter_mut().find(|(c, _)| *c == (sex, what)) {
+        ((sex, what), word)
+    }));
+    write("genders.tsv", by_class.iter().map(|((s, w), words)| format!("{s}\t{w}\t{}", words.join(" "))).collect());
+}
+
+/// The words of each class, classes in order of first appearance, words sorted (they compress
+/// better).
+fn grouped<'a, K: PartialEq>(items: impl Iterator<Item = (K, &'a str)>) -> Vec<(K, Vec<&'a str>)> {
+    let mut out: Vec<(K, Vec<&str>)> = Vec::new();
+    for (class, word) in items {
+        match out.iter_mut().find(|(c, _)| *c == class) {
             Some((_, words)) => words.push(word),
-            None => by_class.push(((sex, what), vec![word])),
+            None => out.push((class, vec![word])),
         }
     }
-    by_class.iter_mut().for_each(|(_, words)| words.sort_unstable());
-    write("genders.tsv", by_class.iter().map(|((s, w), words)| format!("{s}\t{w}\t{}", words.join(" "))).collect());
+    out.iter_mut().for_each(|(_, words)| words.sort_unstable());
+    out
 }
 
 /// The first letter of `word`, which must be one of the space-separated `known` words (whose

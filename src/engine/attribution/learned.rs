@@ -252,10 +252,6 @@ pub(crate) fn chunks(ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
 }
 
 /// The first token index at or after byte `pos`.
-fn tok_at(ctx: &Ctx<'_>, pos: usize) -> usize {
-    ctx.d.toks.partition_point(|t| t.span.start < pos)
-}
-
 /// Revises the rules' `claims` with the model: drops rule claims whose cue it rejects, re-tags
 /// the source and content of the others, adds the claims of cues the rules missed (the rules'
 /// `vetoes` are features). What it did is appended to `trace` when there is one.
@@ -272,14 +268,14 @@ pub(crate) fn revise(
     // (Built in claim order and sorted stably by token: as sorting the pairs, with the engine's
     // one sort.)
     let pairs: Vec<(usize, usize)> =
-        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (tok_at(ctx, s.start), k))).collect();
+        claims.iter().enumerate().filter_map(|(k, c)| c.cue.first().map(|s| (ctx.tok_at(s.start), k))).collect();
     let mut order: Vec<usize> = (0..pairs.len()).collect();
     crate::engine::speakers::sort_by(&mut order, &|i| pairs[i].0);
     let by_cue_tok: Vec<(usize, usize)> = order.iter().map(|&i| pairs[i]).collect();
     let mut owner = vec![u32::MAX; ctx.d.toks.len()];
     for (k, c) in claims.iter().enumerate() {
         for s in &c.cue {
-            let (a, b) = (tok_at(ctx, s.start), tok_at(ctx, s.end));
+            let (a, b) = (ctx.tok_at(s.start), ctx.tok_at(s.end));
             owner.get_mut(a..b.max(a)).unwrap_or_default().fill(k as u32);
         }
     }
@@ -302,7 +298,7 @@ pub(crate) fn revise(
             // word of every part of the cue.
             let from = by_cue_tok.partition_point(|&(i, _)| i < a);
             for &(i, k) in by_cue_tok[from..].iter().take_while(|&&(i, _)| i < b) {
-                let toks = claims[k].cue.iter().flat_map(|s| tok_at(ctx, s.start)..tok_at(ctx, s.end));
+                let toks = claims[k].cue.iter().flat_map(|s| ctx.tok_at(s.start)..ctx.tok_at(s.end));
                 let (mut any, mut best) = (false, i32::MIN);
                 for x in toks.filter(|x| (a..b).contains(x)) {
                     any |= labels.get(x - a).is_some_and(|&l| l != O);
@@ -410,11 +406,11 @@ fn acceptable(ctx: &Ctx<'_>, c0: usize, c1: usize, source: Option<Span>, content
     let (Some(src), Some(first), Some(last)) = (source, content.first(), content.last()) else {
         return false;
     };
-    let src_tok = tok_at(ctx, src.start);
+    let src_tok = ctx.tok_at(src.start);
     // "Secret Service [protocol called for]": the cue's words before its first cue word, right
     // after the source, are the source's head; the phrase is judged whole.
     let glued = match (c0..c1).position(|k| ctx.cue_entry(k).is_some()) {
-        Some(n) if n > 0 && tok_at(ctx, src.end) == c0 => {
+        Some(n) if n > 0 && ctx.tok_at(src.end) == c0 => {
             // Not an auxiliary or an adverb ("also", "has", "aggressively"): a noun.
             let noun = (c0..c0 + n).all(|k| !ctx.is_a(k, class::CUE_PREFIX) && !ctx.low(k).ends_with("ly"));
             noun.then(|| ctx.span(src_tok, c0 + n))
@@ -454,7 +450,7 @@ const NOT_ALONE: &[&str] = &[
 /// Can the span `s` be a claim's source: not one of [`NOT_ALONE`] by itself, not a thing the
 /// gate already refuses as a speaker ("the chemicals", "Perhaps")?
 fn plausible_source(ctx: &Ctx<'_>, s: Span) -> bool {
-    let (a, b) = (tok_at(ctx, s.start), tok_at(ctx, s.end));
+    let (a, b) = (ctx.tok_at(s.start), ctx.tok_at(s.end));
     if b <= a {
         return false;
     }

@@ -176,6 +176,10 @@ impl<'a> Ctx<'a> {
     pub(crate) fn is_a(&self, i: usize, mask: u16) -> bool {
         self.classes.get(i).is_some_and(|c| c & mask != 0)
     }
+    /// The first token that starts at or after byte `pos` (the number of tokens when none does).
+    pub(crate) fn tok_at(&self, pos: usize) -> usize {
+        self.d.toks.partition_point(|t| t.span.start < pos)
+    }
     #[inline(always)]
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         // tokens a..b (exclusive), b > a

@@ -334,10 +334,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     if let Some(k) = affiliated_name(&words, &lower) {
         let name = words[k + 1..].join(" ");
         m.kind = SpeakerKind::Person;
-        let joined = words[..=k].join(" ");
-        let base = possessive_base(&joined).unwrap_or(&joined);
-        let base = base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(base);
-        m.title = Some(base.to_string());
+        m.title = Some(affiliation(&words[..=k]));
         m.head = lower.last().cloned();
         m.name = Some(name);
         return finish(m, text, &lower);
@@ -463,10 +460,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         let lname = name.to_lowercase();
         if name_start > 0 && !lower[..name_start].iter().all(|w| matches!(w.as_str(), "the" | "a" | "an")) {
             // "The union's Geoff Derrick": the possessor is the affiliation ("union").
-            let title = words[..name_start].join(" ");
-            let title = possessive_base(&title).unwrap_or(&title);
-            let title = title.strip_prefix("the ").or_else(|| title.strip_prefix("The ")).unwrap_or(title);
-            m.title = Some(title.to_string());
+            m.title = Some(affiliation(&words[..name_start]));
         } else if core_end < words.len() {
             m.title = None;
         }
@@ -548,6 +542,14 @@ fn affiliated_name(words: &[&str], lower: &[String]) -> Option<usize> {
     let k = words.iter().rposition(|w| is_possessive(w))?;
     let rest = words.get(k + 1..).filter(|r| r.len() >= 2)?;
     (rest.iter().all(|w| is_cap(w)) && names_a_person(&lower[k + 1])).then_some(k)
+}
+
+/// The words before a name as its title: without a leading article, and a possessor as itself
+/// ("the Bureau of Meteorology's" → "Bureau of Meteorology", "The union's" → "union").
+fn affiliation(words: &[&str]) -> String {
+    let joined = words.join(" ");
+    let base = possessive_base(&joined).unwrap_or(&joined);
+    base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(base).to_string()
 }
 
 /// Where the name starts in "Secretary of State John Kerry": the phrase opens with a

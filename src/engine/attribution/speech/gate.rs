@@ -296,7 +296,7 @@ fn agentless_passive(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, content: &[Spa
         return false;
     }
     let Some(first) = content.first() else { return true };
-    let k = (f.next..ctx.d.toks.len()).find(|&k| ctx.tok(k).span.start >= first.start).unwrap_or(f.next);
+    let k = ctx.tok_at(first.start).max(f.next);
     let adjunct = matches!(
         &*ctx.low(k),
         "in" | "at"
