@@ -85,7 +85,7 @@ fn clause_start(s: &str) -> usize {
         .rev()
         .find(|&(i, c)| match c {
             ';' | ':' | '!' | '?' | '\n' | '“' | '"' | '(' => true,
-            '.' => !abbreviation(s[..i].rsplit(' ').next().unwrap_or("")),
+            '.' => !abbreviation(s[..i].rsplit(char::is_whitespace).next().unwrap_or("")),
             _ => false,
         })
         .map_or(0, |(i, c)| i + c.len_utf8())
@@ -356,6 +356,11 @@ mod tests {
             ["vermont", "senator", "bernie"]
         );
         assert_eq!(clause_start("It was cold. U.S. Rep. Bernie"), "It was cold.".len());
+        // Scraped text puts a no-break space between a state and its senator's title.
+        assert_eq!(
+            around_name("It was cold. Vermont\u{a0}Sen. Bernie Sanders", "Sanders"),
+            ["vermont", "senator", "bernie"]
+        );
     }
 
     #[test]

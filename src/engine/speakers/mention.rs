@@ -797,6 +797,11 @@ mod tests {
             ("a long-classified State Department cable", SpeakerKind::Document),
             ("The Tenet Memorandum", SpeakerKind::Document),
             ("The agreement", SpeakerKind::Document),
+            ("the book", SpeakerKind::Document),
+            ("the announcer", SpeakerKind::Person),
+            ("a friend", SpeakerKind::Person),
+            ("his followers", SpeakerKind::Group),
+            ("Popular Website", SpeakerKind::MediaOutlet),
             // A state's name before a plural role word.
             ("The United States", SpeakerKind::GovernmentBody),
         ] {
