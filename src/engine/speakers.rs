@@ -882,6 +882,17 @@ mod tests {
         // Without the article saying who holds the role, the description stays apart.
         let sp = speakers_of("Mike Pence said no. Hillary Clinton said yes. The Ohio governor said so. ");
         assert_eq!(sp.len(), 3);
+        // A role with a prepositional phrase: its head is the word before "from".
+        let sp = speakers_of("Senator Ted Cruz said no. Hillary Clinton said yes. The senator from Texas said so. ");
+        assert_eq!(sp[0].1, ["Senator Ted Cruz", "The senator from Texas"], "{sp:?}");
+        // Not when nobody's words hold the head.
+        let sp = speakers_of("Ted Cruz said no. Hillary Clinton said yes. The senator from Texas said so. ");
+        assert_eq!(sp.len(), 3, "{sp:?}");
+        // The description's own clause before a name is no evidence: "A reporter for USA Today
+        // spotted Stein" is someone else than Stein.
+        let text = "Jill Stein said no. A reporter for USA Today spotted Jill Stein and reported it. ";
+        let c = cluster(text, &spans_of(text, &["Jill Stein", "A reporter for USA Today"]));
+        assert_eq!(c.speakers.len(), 2, "{:?}", c.speakers);
     }
 
     #[test]

@@ -159,7 +159,12 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             continue;
         }
         let ws: Vec<String> = words(desc).collect();
-        let Some(head) = ws.last() else { continue };
+        let words_of_desc = &ws;
+        // The head is the last word before a prepositional phrase ("spokeswoman" in "A
+        // spokeswoman for Hillary Clinton", "senator" in "Senator from Texas").
+        let pre = desc.split_whitespace().position(|w| PREPOSITIONS.contains(&w)).filter(|&k| k > 0);
+        let head_at = pre.map_or(ws.len(), |k| desc.split_whitespace().take(k).flat_map(words).count());
+        let Some(head) = head_at.checked_sub(1).and_then(|k| ws.get(k)) else { continue };
         if lex.role(head) != Some(SpeakerKind::Person) {
             continue;
         }
@@ -167,14 +172,20 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         // whoever an ad was mentioned near.
         let owner = |w: &str| is_possessive(w) && w.starts_with(char::is_lowercase);
         let owners: Vec<String> = desc.split_whitespace().filter(|w| owner(w)).flat_map(words).collect();
-        let modifiers: Vec<String> = ws[..ws.len() - 1].iter().filter(|m| !owners.contains(m)).cloned().collect();
+        let modifiers: Vec<String> = ws
+            .iter()
+            .enumerate()
+            .filter(|&(k, m)| k + 1 != head_at && !owners.contains(m))
+            .map(|(_, m)| m.clone())
+            .collect();
         let modifiers = &modifiers[..];
         // Whether a person's words hold the head; "attorney general" is one head: "general" alone
         // is no job.
         let head_ok = |c: usize| {
             let ws = &said[&c];
             let two = TWO_WORD_HEADS.contains(&head.as_str());
-            has_head(ws, head) && (!two || modifiers.last().is_some_and(|m| ws.words.contains(m)))
+            let before = head_at.checked_sub(2).and_then(|k| words_of_desc.get(k));
+            has_head(ws, head) && (!two || before.is_some_and(|m| ws.words.contains(m)))
         };
         // Earlier persons only (a description refers back), at most 256 of them.
         let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
@@ -192,7 +203,16 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             let ws = &said[&c];
             ws.party[usize::from(p)] || !ws.party[usize::from(!p)]
         };
-        let fits = |c: usize| said.contains_key(&c) && gender_ok(c) && !named_in(c) && party_ok(c);
+        // "A reporter for USA Today spotted Stein": the description's own words, in the clause
+        // before a name, are no evidence that it is that name.
+        let d = e.description;
+        let same_clause = |c: usize| {
+            entities[c].mentions.iter().any(|m| {
+                text.get(d.end..m.start)
+                    .is_some_and(|between| between.len() < 120 && !between.contains(['.', ',', ';', ':', '\n']))
+            })
+        };
+        let fits = |c: usize| said.contains_key(&c) && gender_ok(c) && !named_in(c) && party_ok(c) && !same_clause(c);
         // In entity order (no sort: the map's order is not deterministic, the entities' is).
         let persons: Vec<usize> = (0..entities.len()).filter(|&c| fits(c) && earlier(c)).take(256).collect();
         // Two points for the head ("nominee"), one per modifier ("Republican").
@@ -252,6 +272,9 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     }
     out
 }
+
+/// Prepositions that end a description's head ("spokeswoman for …", "senator from …").
+const PREPOSITIONS: &[&str] = &["of", "for", "from", "at", "with", "in", "on"];
 
 /// Head nouns that name a job only with the word before them ("attorney general", "surgeon
 /// general").
