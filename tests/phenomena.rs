@@ -74,6 +74,34 @@ fn according_to_before_and_after() {
 }
 
 #[test]
+fn according_to_after_the_content_takes_the_rest_of_its_clause() {
+    // The phrase's modifiers are the source's; the clause after it is not content again.
+    check_kind(
+        "<<The casino lost $3 million>>, {{according to}} [[a report released Friday by state gaming regulators]].",
+        K::AccordingTo,
+        S::Neutral,
+    );
+    check_kind(
+        "<<Trump has won 758 delegates>>, {{according to}} [[a CNN tally]], but his path to the nomination is narrowing.",
+        K::AccordingTo,
+        S::Neutral,
+    );
+}
+
+#[test]
+fn a_quotation_after_adding_is_what_was_added() {
+    let (a, _, text) =
+        check("“<<We want this over early>>,” [[he]] {{said}}, adding, “We do not want a fight in Cleveland.”");
+    let added = a.claims.iter().find(|c| c.cue.iter().any(|s| s.text(&text) == "adding"));
+    assert!(added.is_some_and(|c| c.content.iter().any(|s| s.text(&text).starts_with("We do not"))), "{text}");
+}
+
+#[test]
+fn a_comparison_after_a_comma_ends_the_content() {
+    check("[[Forty percent of voters]] {{said}} <<they trust Clinton>>, compared with 35 percent who trust Trump.");
+}
+
+#[test]
 fn content_first_without_quotes() {
     check_kind(
         "<<The US is not pushing Ukraine toward negotiations>>, [[State Department principal deputy spokesperson Vedant Patel]] {{has insisted}}.",

@@ -114,7 +114,7 @@ pub fn relations_of(analysis: &Analysis) -> Vec<Relation> {
 }
 
 fn trim_span(text: &str, s: Span) -> Span {
-    s.trim_by(text, |c| {
+    s.trim_by(text, &|c| {
         c.is_whitespace()
             || c.is_ascii_punctuation()
             || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '…')

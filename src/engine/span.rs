@@ -53,18 +53,19 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
-    /// The span shrunk to exclude leading and trailing characters matching `trim`.
-    pub fn trim_by(self, text: &str, trim: impl Fn(char) -> bool) -> Span {
+    /// The span shrunk to exclude leading and trailing characters matching `trim` (a `dyn Fn`:
+    /// one copy of this and of the two trims in the wasm, whatever the callers' closures).
+    pub fn trim_by(self, text: &str, trim: &dyn Fn(char) -> bool) -> Span {
         let s = self.text(text);
-        let lead = s.len() - s.trim_start_matches(&trim).len();
+        let lead = s.len() - s.trim_start_matches(trim).len();
         let rest = &s[lead..];
-        let kept = rest.trim_end_matches(&trim).len();
+        let kept = rest.trim_end_matches(trim).len();
         Span::new(self.start + lead, self.start + lead + kept)
     }
 
     /// The span without surrounding white space.
     pub fn trim(self, text: &str) -> Span {
-        self.trim_by(text, char::is_whitespace)
+        self.trim_by(text, &char::is_whitespace)
     }
 }
 

@@ -142,6 +142,7 @@ impl Ctx<'_> {
                         | "according"
                         | "whereas"
                         | "despite"
+                        | "compared"
                 ) {
                     return m;
                 }
@@ -247,7 +248,7 @@ impl Ctx<'_> {
         let first_tok = sent.tok_start.max(self.skip_until(sent));
         if let Some(q) = quote.filter(|q| q.open_tok <= first_tok + 1 || q.continued) {
             if q.inner_start < q.inner_end {
-                return Some((q.inner.trim_by(self.d.text, |c| c.is_whitespace() || c == ','), true));
+                return Some((q.inner.trim_by(self.d.text, &|c| c.is_whitespace() || c == ','), true));
             }
         }
         let first = sent.tok_start.max(self.skip_until(sent));
@@ -264,7 +265,7 @@ impl Ctx<'_> {
         while first + 1 < last && self.is_word(first) && matches!(&*self.low(first), "but" | "and" | "so" | "yet") {
             first += 1;
         }
-        let span = self.span(first, last).trim_by(self.d.text, |c| c.is_whitespace() || c == ',');
+        let span = self.span(first, last).trim_by(self.d.text, &|c| c.is_whitespace() || c == ',');
         let quoted = (first..last).any(|i| self.inside_of(i).is_some());
         Some((span, quoted))
     }
@@ -274,7 +275,7 @@ impl Ctx<'_> {
         let mut any_quote = false;
         let mut all_quoted = true;
         for s in content {
-            let mut inner = s.trim_by(text, |c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+            let mut inner = s.trim_by(text, &|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
             let t = inner.text(text);
             if t.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("that ")) {
                 inner = Span::new(inner.start + 5, inner.end);

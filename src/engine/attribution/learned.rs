@@ -216,7 +216,7 @@ pub(crate) fn roles_to_spans(
         }
     }
     let dist = |(_, s, e): &(bool, usize, usize)| if *e <= c0 { c0 - e } else { s.saturating_sub(c1) };
-    let trim = |s: Span| s.trim_by(ctx.d.text, |c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'));
+    let trim = |s: Span| s.trim_by(ctx.d.text, &|c| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–'));
     let source = runs.iter().filter(|r| r.0).min_by_key(|r| dist(r)).map(|&(_, s, e)| trim(ctx.span(s, e)));
     let content = runs
         .iter()

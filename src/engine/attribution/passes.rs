@@ -64,6 +64,10 @@ pub(crate) fn take_particles(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
 /// quotation continue it, up to the first sentence that is not a quotation.
 pub(crate) fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
     let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.sentence).collect();
+    // Where the cues start: a quotation after another cue is that cue's ("“A,” he said, adding,
+    // “B.”": B is what he added).
+    let mut cues: Vec<usize> = claims.iter().filter_map(|c| c.cue.first().map(|s| s.start)).collect();
+    crate::engine::speakers::sort_by(&mut cues, &|x| x);
     for c in claims.iter_mut() {
         let (Some(first), Some(cue)) = (c.content.first().copied(), c.cue.last().copied()) else {
             continue;
@@ -75,7 +79,8 @@ pub(crate) fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let after_cue = c.source.map_or(cue.end, |s| s.end.max(cue.end));
         // Same sentence: ", “B”".
         for q in ctx.quotes_overlapping(Span::new(after_cue, sent.span.end)) {
-            if q.outer.start >= after_cue && q.outer.end <= sent.span.end && q.inner_start < q.inner_end {
+            let other_cue = cues.get(cues.partition_point(|&x| x < after_cue)).is_some_and(|&x| x < q.outer.start);
+            if q.outer.start >= after_cue && q.outer.end <= sent.span.end && q.inner_start < q.inner_end && !other_cue {
                 c.content.push(q.inner);
             }
         }

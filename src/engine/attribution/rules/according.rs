@@ -18,7 +18,6 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>)
         return Err("no noun phrase after \"according to\"");
     };
     let cue = ctx.span(i, i + 2);
-    let source = ctx.span(a, b);
     let mut content = Vec::new();
     // Before: "…, according to X" (unless what precedes is a short intro: "In addition, according to X, …").
     let before_words = (floor..i).filter(|&k| ctx.is_word(k)).count();
@@ -34,12 +33,21 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>)
             content.push(ctx.span(floor, e));
         }
     }
+    // With the content before it, the source is the rest of its clause up to a time adjunct:
+    // the phrase's modifiers are its own ("a poll released by state regulators", "officials
+    // briefed on the talks"), and what follows the clause is not the content again.
+    let b = if content.is_empty() {
+        b
+    } else {
+        (b..end).find(|&k| ctx.tok(k).kind == TokKind::Punct || ctx.time_at(k)).unwrap_or(end)
+    };
+    let source = ctx.span(a, b);
     // After: ", …" up to the end.
     let mut s = b;
     while s < end && ctx.tok(s).kind == TokKind::Punct && matches!(ctx.tok(s).ch, ',' | ')' | '—' | '–') {
         s += 1;
     }
-    if s < end && (content.is_empty() || (end - s) >= 3) {
+    if s < end && content.is_empty() {
         content.push(ctx.span(s, end));
     }
     if content.is_empty() {

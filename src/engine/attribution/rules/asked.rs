@@ -35,7 +35,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     if (s..e).filter(|&x| ctx.is_word(x)).count() < 3 {
         return;
     }
-    let content = ctx.span(s, e).trim_by(ctx.d.text, |c| c.is_whitespace() || c == ',');
+    let content = ctx.span(s, e).trim_by(ctx.d.text, &|c| c.is_whitespace() || c == ',');
     claims.push(minor_claim("asked", ctx, si, i, content, source, None));
 }
 
