@@ -86,6 +86,11 @@ fn according_to_after_the_content_takes_the_rest_of_its_clause() {
         K::AccordingTo,
         S::Neutral,
     );
+    check_kind(
+        "{{According to}} [[a 2013 study by economists Peter Schott and Justin Pierce]], <<the recession is partly to blame>>.",
+        K::AccordingTo,
+        S::Neutral,
+    );
 }
 
 #[test]

@@ -33,13 +33,15 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, claims: &mut Vec<RawClaim>)
             content.push(ctx.span(floor, e));
         }
     }
-    // With the content before it, the source is the rest of its clause up to a time adjunct:
-    // the phrase's modifiers are its own ("a poll released by state regulators", "officials
-    // briefed on the talks"), and what follows the clause is not the content again.
+    // The phrase's modifiers are the source's own ("a poll released by state regulators",
+    // "officials briefed on the talks"): with the content before it, the source is the rest of
+    // its clause up to a time adjunct (what follows is not the content again); with the content
+    // after it, the source runs to the comma that opens the content.
+    let clause_end = (b..end).find(|&k| ctx.tok(k).kind == TokKind::Punct || (ctx.time_at(k) && !content.is_empty()));
     let b = if content.is_empty() {
-        b
+        clause_end.filter(|&k| ctx.is_punct(k, ',')).unwrap_or(b)
     } else {
-        (b..end).find(|&k| ctx.tok(k).kind == TokKind::Punct || ctx.time_at(k)).unwrap_or(end)
+        clause_end.unwrap_or(end)
     };
     let source = ctx.span(a, b);
     // After: ", …" up to the end.
