@@ -149,7 +149,8 @@ fn beliefs_are_claims() {
 
 #[test]
 fn sourceless_hedge() {
-    let (_, c, _) = check("<<Ukraine’s supporters are also {{reportedly}} unsure whether they can continue>>.");
+    // The hedge is the cue, the clause around it the content.
+    let (_, c, _) = check("<<Ukraine’s supporters are also>> {{reportedly}} <<unsure whether they can continue>>.");
     assert_eq!(c.kind, K::Hedge);
     assert!(c.source.is_empty() && c.speaker.is_none());
 }

@@ -4,8 +4,10 @@ use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
 use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
+use crate::engine::span::Span;
 
-/// The first hedge word outside a quotation makes the whole clause its content.
+/// The first hedge word outside a quotation is the cue; its clause around it the content:
+/// "In total, the hackers have reportedly infiltrated …" → "the hackers have" + "infiltrated …".
 pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let Scope { floor, end, si, .. } = *s;
     let Some(h) = (floor..end)
@@ -13,10 +15,21 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     else {
         return;
     };
-    let content = ctx.span(floor, end).trim(ctx.d.text);
+    let from = (floor..h).rev().find(|&k| ctx.is_punct(k, ',')).map_or(floor, |k| k + 1);
+    let to = (h + 1..end).find(|&k| !ctx.is_punct(k, ',')).unwrap_or(end);
+    let mut content = Vec::new();
+    for (a, b) in [(from, h), (to, end)] {
+        let part = if a < b { ctx.span(a, b).trim(ctx.d.text) } else { Span::default() };
+        if !part.is_empty() {
+            content.push(part);
+        }
+    }
+    if content.is_empty() {
+        return;
+    }
     claims.push(RawClaim {
         kind: ClaimKind::Hedge,
-        content: vec![content],
+        content,
         cue: vec![ctx.tok(h).span],
         source: None,
         stance: Stance::Distancing,
@@ -39,6 +52,18 @@ mod tests {
         assert_eq!(a.claims.len(), 1);
         assert_eq!(a.claims[0].kind, ClaimKind::Hedge);
         assert!(a.claims[0].source.is_empty());
+    }
+
+    #[test]
+    fn the_content_is_the_clause_around_the_hedge() {
+        let t = "In total, the hackers have reportedly infiltrated more than 100 groups.";
+        let a = analyze(t);
+        let parts: Vec<&str> = a.claims[0].content.iter().map(|s| s.text(t)).collect();
+        assert_eq!(parts, ["the hackers have", "infiltrated more than 100 groups"]);
+        let t = "Reportedly, he made threats to co-workers.";
+        let a = analyze(t);
+        let parts: Vec<&str> = a.claims[0].content.iter().map(|s| s.text(t)).collect();
+        assert_eq!(parts, ["he made threats to co-workers"]);
     }
 
     #[test]
