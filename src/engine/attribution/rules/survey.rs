@@ -49,7 +49,8 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     if floor + 3 >= end || !ctx.low_is(floor, "in") || ctx.inside_of(floor).is_some() {
         return;
     }
-    let Some(comma) = (floor + 1..end.min(floor + 2 + MAX_PHRASE)).find(|&k| ctx.is_punct(k, ',')) else {
+    let comma_after = |k: usize| (k..end.min(k + 1 + MAX_PHRASE)).find(|&k| ctx.is_punct(k, ','));
+    let Some(comma) = comma_after(floor + 1) else {
         return;
     };
     let phrase = floor + 1..comma;
@@ -60,6 +61,12 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     if !opens || !phrase.clone().any(|k| FINDINGS.contains(&&*ctx.low(k))) || comma + 1 >= end {
         return;
     }
+    // A participle after the comma is the phrase's own: "In the latest poll, conducted in May, …".
+    let participle = ctx.is_word(comma + 1) && !ctx.tok(comma + 1).cap && ctx.low(comma + 1).ends_with("ed");
+    let comma = match comma_after(comma + 2) {
+        Some(k) if participle && k + 1 < end => k,
+        _ => comma,
+    };
     // Ends at the phrase's last word: "a Des Moines Register poll" (no trailing punctuation).
     let source = ctx.span(floor + 1, comma).trim(ctx.d.text);
     let content = ctx.span(comma + 1, end).trim(ctx.d.text);
@@ -93,6 +100,10 @@ mod tests {
         assert_eq!(c.kind, ClaimKind::AccordingTo);
         assert_eq!(c.source[0].text(t), "a new Quinnipiac University poll released Monday");
         assert_eq!(c.content[0].text(t), "45 percent of voters back the plan");
+        let t = "In the latest Post-ABC News poll, conducted in May, Clinton led Trump by 8 points.";
+        let a = analyze(t);
+        assert_eq!(a.claims[0].source[0].text(t), "the latest Post-ABC News poll, conducted in May");
+        assert_eq!(a.claims[0].content[0].text(t), "Clinton led Trump by 8 points");
     }
 
     #[test]
