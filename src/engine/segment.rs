@@ -96,6 +96,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end += d.len_utf8();
                     continue;
                 }
+                // A thousands separator: "1,200", "90,000,000" (a comma then exactly three digits).
+                let digit = |k: usize| matches!(bytes.get(k), Some(b'0'..=b'9'));
+                if d == ',' && digit(end - 1) && digit(end + 1) && digit(end + 2) && digit(end + 3) && !digit(end + 4) {
+                    end += 4;
+                    continue;
+                }
                 if !matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
                     break;
                 }
@@ -302,6 +308,37 @@ mod tests {
         assert_eq!(
             words("The U.S. official’s high-ranking “don't” ... end."),
             ["The", "U.S.", "official’s", "high-ranking", "“", "don't", "”", "...", "end", "."]
+        );
+    }
+
+    #[test]
+    fn a_thousands_separator_is_inside_the_number() {
+        assert_eq!(
+            words("In a survey of 1,200 adults, 90,000,000 voters, 3,45 or 1,2345 and 12, 000."),
+            [
+                "In",
+                "a",
+                "survey",
+                "of",
+                "1,200",
+                "adults",
+                ",",
+                "90,000,000",
+                "voters",
+                ",",
+                "3",
+                ",",
+                "45",
+                "or",
+                "1",
+                ",",
+                "2345",
+                "and",
+                "12",
+                ",",
+                "000",
+                "."
+            ]
         );
     }
 
