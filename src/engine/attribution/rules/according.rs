@@ -1,5 +1,5 @@
-//! "according to X": whatever noun phrase follows is the source; the content is the clause
-//! before it, the clause after it, or both.
+//! "according to X": whatever noun phrase follows is the source, with the rest of its clause;
+//! the content is the clause before it or, when there is none, the clause after it.
 
 use super::super::view::Ctx;
 use super::super::{RawClaim, Scope};
