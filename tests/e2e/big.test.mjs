@@ -9,10 +9,14 @@ import { SEED_004, openPage, setup, waitAnalysed } from './helpers.mjs';
  * at least this often). The app's own steps are short (the answer is parsed in 2000-claim
  * chunks, the marks are built step by step, only 16 KB of the article is rendered at first):
  * on the 2-core test VM the longest stalls measured 110–300 ms, the rest being the browser's
- * garbage collection of the multi-megabyte strings. The browser's one-off layout of the 5 MB
- * text area right after the paste (1.5–2 s in headless Chromium, on any page) is excluded.
+ * garbage collection of the multi-megabyte strings; on 2026-12-03 three runs of the whole suite
+ * measured 308, 310 and 369 ms (the last while the whole run was a third slower), so 350 ms
+ * made the suite flaky. 500 ms still fails a frozen page: the analysis itself takes 3–4 s, so
+ * running it on the main thread would stall the page for that long. The browser's one-off
+ * layout of the 5 MB text area right after the paste (1.5–2 s in headless Chromium, on any
+ * page) is excluded.
  */
-const MAX_STALL_MS = 350;
+const MAX_STALL_MS = 500;
 const FIVE_MB = 5 * 1024 * 1024;
 
 let env;
