@@ -102,6 +102,18 @@ fn a_quotation_after_adding_is_what_was_added() {
 }
 
 #[test]
+fn a_participle_names_the_subject_of_its_sentence_as_its_source() {
+    // "adding" has no subject of its own: its source is the phrase the sentence names, not none.
+    let t =
+        "[[Senator Maria Lopez]] said the bill would pass, {{adding}} <<that the vote could come as soon as Friday>>.";
+    check(t);
+    check_rules(t);
+    let (a, c, text) = check(t);
+    let said = a.claims.iter().find(|x| x.cue.iter().any(|s| s.text(&text) == "said")).unwrap();
+    assert_eq!(said.speaker, c.speaker, "one speaker for both claims");
+}
+
+#[test]
 fn a_comparison_after_a_comma_ends_the_content() {
     check("[[Forty percent of voters]] {{said}} <<they trust Clinton>>, compared with 35 percent who trust Trump.");
 }

@@ -150,6 +150,7 @@ pub fn extract_with(
     for c in &mut claims {
         c.sentence = orig.get(c.sentence).copied().unwrap_or(c.sentence);
     }
+    passes::name_inherited(&mut claims);
     claims
 }
 

@@ -1,6 +1,7 @@
 //! Document-wide passes over the claims of all sentences, in the order `extract` runs them:
 //! particles a cue takes, quotation marks around a whole-quotation content, quotations that
-//! reopen in the next paragraph, and quotations that follow a content-first quotation.
+//! reopen in the next paragraph, and quotations that follow a content-first quotation; after
+//! the model, the source of a claim that shares its sentence's speaker ([`name_inherited`]).
 
 use super::view::Ctx;
 use super::RawClaim;
@@ -126,6 +127,20 @@ pub(crate) fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
             (Some(x), None) => claims[x].content.push(b),
             (None, Some(y)) => claims[y].content.insert(0, a),
             _ => {}
+        }
+    }
+}
+
+/// A claim that takes its speaker from an earlier claim of the same sentence ("Trump said A,
+/// adding that B") has that claim's source as its own: the participle's subject is the phrase
+/// the sentence names it with.
+pub(crate) fn name_inherited(claims: &mut [RawClaim]) {
+    for k in 0..claims.len() {
+        let Some(super::RawId(j)) = claims[k].inherit_from else { continue };
+        let Some(&RawClaim { source: Some(s), sentence, .. }) = claims.get(j as usize) else { continue };
+        if claims[k].source.is_none() && sentence == claims[k].sentence {
+            claims[k].source = Some(s);
+            claims[k].inherit_from = None;
         }
     }
 }
