@@ -185,7 +185,7 @@ fn check_input(text: &str) -> Vec<Diagnostic> {
 
 fn assemble(text: &str, mut raw: Vec<RawClaim>) -> (Vec<Speaker>, Vec<Claim>) {
     // Identical claims (same cue) keep the first.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut keep = vec![true; raw.len()];
     for (i, c) in raw.iter().enumerate() {
         if !seen.insert((c.cue.first().copied(), c.content.first().copied())) {

@@ -64,7 +64,7 @@ pub(crate) fn take_particles(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
 /// "“A,” he said. “B.”" and "“A,” he said, “B.”": the quotations after a content-first
 /// quotation continue it, up to the first sentence that is not a quotation.
 pub(crate) fn follow_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
-    let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.sentence).collect();
+    let claimed: rustc_hash::FxHashSet<usize> = claims.iter().map(|c| c.sentence).collect();
     // Where the cues start: a quotation after another cue is that cue's ("“A,” he said, adding,
     // “B.”": B is what he added).
     let mut cues: Vec<usize> = claims.iter().filter_map(|c| c.cue.first().map(|s| s.start)).collect();
@@ -104,7 +104,7 @@ pub(crate) fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
     let d = ctx.d;
     let quotes = d.quotes;
     // Claims by paragraph: a content part overlapping a quotation lies in its paragraph.
-    let mut by_para: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_para: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
     for (i, c) in claims.iter().enumerate() {
         by_para.entry(ctx.sents[c.sentence].para).or_default().push(i);
     }

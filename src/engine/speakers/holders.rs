@@ -159,10 +159,9 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
             continue;
         }
         let ws: Vec<String> = words(desc).collect();
-        let words_of_desc = &ws;
         // The head is the last word before a prepositional phrase ("spokeswoman" in "A
         // spokeswoman for Hillary Clinton", "senator" in "Senator from Texas").
-        let pre = desc.split_whitespace().position(|w| PREPOSITIONS.contains(&w)).filter(|&k| k > 0);
+        let pre = desc.split_whitespace().position(|w| crate::engine::words::NP_INNER_PREP.contains(&w)).filter(|&k| k > 0);
         let head_at = pre.map_or(ws.len(), |k| desc.split_whitespace().take(k).flat_map(words).count());
         let Some(head) = head_at.checked_sub(1).and_then(|k| ws.get(k)) else { continue };
         if lex.role(head) != Some(SpeakerKind::Person) {
@@ -182,10 +181,10 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         // Whether a person's words hold the head; "attorney general" is one head: "general" alone
         // is no job.
         let head_ok = |c: usize| {
-            let ws = &said[&c];
+            let theirs = &said[&c];
             let two = TWO_WORD_HEADS.contains(&head.as_str());
-            let before = head_at.checked_sub(2).and_then(|k| words_of_desc.get(k));
-            has_head(ws, head) && (!two || before.is_some_and(|m| ws.words.contains(m)))
+            let before = head_at.checked_sub(2).and_then(|k| ws.get(k));
+            has_head(theirs, head) && (!two || before.is_some_and(|m| theirs.words.contains(m)))
         };
         // Earlier persons only (a description refers back), at most 256 of them.
         let first = e.mentions.iter().map(|s| s.start).min().unwrap_or(0);
@@ -272,9 +271,6 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
     }
     out
 }
-
-/// Prepositions that end a description's head ("spokeswoman for …", "senator from …").
-const PREPOSITIONS: &[&str] = &["of", "for", "from", "at", "with", "in", "on"];
 
 /// Head nouns that name a job only with the word before them ("attorney general", "surgeon
 /// general").
