@@ -114,6 +114,29 @@ fn a_participle_names_the_subject_of_its_sentence_as_its_source() {
 }
 
 #[test]
+fn a_transcript_turn_is_its_speakers_words() {
+    // A quoted transcript: every paragraph reopens the quotation, every turn opens with a label;
+    // a stage direction belongs to nobody, and "PENCE" is the Mike Pence the article named.
+    let t = "Mike Pence said the debate would go ahead. Partial transcript as follows:\n\n\"WALLACE: Will Gennifer Flowers be there?\n\n\"PENCE: Gennifer Flowers will not be attending the debate.\n\n\"(CROSSTALK.)\n\n\"WALLACE: Governor, one more question.";
+    let a = analyze(t);
+    let turns: Vec<(&str, Vec<&str>, String)> = a
+        .claims
+        .iter()
+        .filter(|c| c.cue.iter().any(|s| s.text(t) == ":"))
+        .map(|c| (c.source[0].text(t), c.content.iter().map(|s| s.text(t)).collect(), speaker_name(&a, c)))
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("WALLACE", vec!["Will Gennifer Flowers be there?"], "WALLACE".to_string()),
+            ("PENCE", vec!["Gennifer Flowers will not be attending the debate."], "Mike Pence".to_string()),
+            ("WALLACE", vec!["Governor, one more question."], "WALLACE".to_string()),
+        ]
+    );
+    assert!(a.claims.iter().filter(|c| c.source.iter().any(|s| s.text(t) == "PENCE")).all(|c| c.kind == K::Direct));
+}
+
+#[test]
 fn a_comparison_after_a_comma_ends_the_content() {
     check("[[Forty percent of voters]] {{said}} <<they trust Clinton>>, compared with 35 percent who trust Trump.");
 }

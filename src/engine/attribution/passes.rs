@@ -123,9 +123,12 @@ pub(crate) fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let (a, b) = (quotes[k].inner, quotes[k + 1].inner);
         let owner_a = owner(claims, a, quotes[k].open_tok);
         let owner_b = owner(claims, b, quotes[k + 1].open_tok);
+        // A transcript turn starts at its label: it takes no earlier part, nor a stage
+        // direction after it ("“(CROSSTALK.)").
+        let turn = |i: usize| claims[i].rule == "transcript";
         match (owner_a, owner_b) {
-            (Some(x), None) => claims[x].content.push(b),
-            (None, Some(y)) => claims[y].content.insert(0, a),
+            (Some(x), None) if !turn(x) || !ctx.is_punct(quotes[k + 1].open_tok + 1, '(') => claims[x].content.push(b),
+            (None, Some(y)) if !turn(y) => claims[y].content.insert(0, a),
             _ => {}
         }
     }

@@ -14,6 +14,7 @@ pub mod hedge;
 pub mod opinion;
 pub mod quoted_as;
 pub mod survey;
+pub mod transcript;
 
 use super::trace::Outcome;
 use super::view::Ctx;
@@ -32,6 +33,7 @@ pub struct SentenceRule {
 
 /// The sentence rules, in the order they run (before the sentence's cue words).
 pub const SENTENCE_RULES: &[SentenceRule] = &[
+    SentenceRule { name: "transcript", apply: transcript::apply },
     SentenceRule { name: "headline", apply: headline::apply },
     SentenceRule { name: "opinion", apply: opinion::apply },
     SentenceRule { name: "survey", apply: survey::apply },

@@ -161,7 +161,8 @@ pub(super) fn link(text: &str, entities: &[Entity]) -> Vec<Option<usize>> {
         let ws: Vec<String> = words(desc).collect();
         // The head is the last word before a prepositional phrase ("spokeswoman" in "A
         // spokeswoman for Hillary Clinton", "senator" in "Senator from Texas").
-        let pre = desc.split_whitespace().position(|w| crate::engine::words::NP_INNER_PREP.contains(&w)).filter(|&k| k > 0);
+        let pre =
+            desc.split_whitespace().position(|w| crate::engine::words::NP_INNER_PREP.contains(&w)).filter(|&k| k > 0);
         let head_at = pre.map_or(ws.len(), |k| desc.split_whitespace().take(k).flat_map(words).count());
         let Some(head) = head_at.checked_sub(1).and_then(|k| ws.get(k)) else { continue };
         if lex.role(head) != Some(SpeakerKind::Person) {

@@ -6,7 +6,11 @@ use super::super::{RawClaim, Scope};
 use crate::engine::lexicon::CueClass;
 use crate::engine::model::{ClaimKind, Stance};
 pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
-    let Scope { sent, si, floor, end, .. } = *s;
+    let Scope { sent, si, floor, end, first_claim } = *s;
+    // A transcript turn ("PENCE: …") took the colon already.
+    if claims.len() > first_claim {
+        return;
+    }
     // "NBC News: The United States …" — up to five capitalised words, a colon, a clause.
     let limit = (floor + 6).min(end);
     let Some(colon) = (floor + 1..limit).find(|&k| ctx.is_punct(k, ':')) else {
