@@ -111,6 +111,8 @@ fn a_participle_names_the_subject_of_its_sentence_as_its_source() {
     let (a, c, text) = check(t);
     let said = a.claims.iter().find(|x| x.cue.iter().any(|s| s.text(&text) == "said")).unwrap();
     assert_eq!(said.speaker, c.speaker, "one speaker for both claims");
+    // The main clause's speaker, not a nested one's.
+    check("[[Smith]] said Jones had called the plan a disaster, {{adding}} <<that the vote should be delayed>>.");
 }
 
 #[test]

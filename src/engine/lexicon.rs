@@ -241,7 +241,7 @@ impl Lexicon {
             cues,
             words,
             // Stored without a leading "the ", so a lookup is one hash probe.
-            outlets: data_lines(OUTLETS_TXT).map(|o| o.trim_start_matches("the ")).collect(),
+            outlets: data_lines(OUTLETS_TXT).map(|o| o.strip_prefix("the ").unwrap_or(o)).collect(),
             boilerplate: data_lines(BOILERPLATE_TXT).collect(),
             particles: data_lines(CUE_PARTICLES_TSV)
                 .filter_map(|l| {
@@ -303,7 +303,7 @@ impl Lexicon {
 
     /// True when the lower-case name is a known media outlet.
     pub fn is_outlet(&self, lower: &str) -> bool {
-        self.outlets.contains(lower.trim_start_matches("the "))
+        self.outlets.contains(lower.strip_prefix("the ").unwrap_or(lower))
     }
 
     /// True when a lower-case paragraph looks like scraped-page debris.

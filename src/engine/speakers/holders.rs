@@ -43,7 +43,7 @@ fn words(s: &str) -> impl Iterator<Item = String> + '_ {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-').to_lowercase();
         // Spelled out before the full stop goes ("Rep." → representative).
         let w = spelled(&w).to_string();
-        let w = w.trim_end_matches("’s").trim_end_matches("'s").trim_end_matches('.').to_string();
+        let w = crate::engine::words::possessive_base(&w).unwrap_or(&w).trim_end_matches('.').to_string();
         (!w.is_empty() && !FILLER.contains(&w.as_str())).then_some(w)
     })
 }

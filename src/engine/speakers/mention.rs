@@ -489,7 +489,8 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
         && lower.get(core_end + 1).is_some_and(|w| {
             matches!(w.as_str(), "his" | "her" | "their" | "a" | "an" | "another" | "two" | "other" | "several")
         });
-    let place = places().contains(lower.join(" ").trim_start_matches("the "));
+    let joined = lower.join(" ");
+    let place = places().contains(joined.strip_prefix("the ").unwrap_or(&joined));
     m.kind = match head_role {
         // "The United States" is no group of states.
         _ if place => SpeakerKind::GovernmentBody,
@@ -639,7 +640,7 @@ fn name_kind(name: &str, lname: &str, bare: bool) -> SpeakerKind {
     let people = |w: &str| !w.contains(' ') && (w.ends_with("ans") || w.ends_with("ese") || w.ends_with("ists"));
     if lex.is_outlet(lname) || newspaper(lname) {
         SpeakerKind::MediaOutlet
-    } else if places().contains(lname) || places().contains(lname.trim_start_matches("the ")) {
+    } else if places().contains(lname) || places().contains(lname.strip_prefix("the ").unwrap_or(lname)) {
         SpeakerKind::GovernmentBody
     } else if let Some(k) = lex.role(lname.rsplit(' ').next().unwrap_or("")) {
         if k == SpeakerKind::Person || k == SpeakerKind::Group {

@@ -79,7 +79,8 @@ const NO_SPEAKER: &[&str] = &[
 /// thing of that list?
 pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let head = ctx.low(b.saturating_sub(1));
-    let head = head.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+    let head = head.trim_end_matches(['’', '\'']);
+    let head = crate::engine::words::possessive_base(head).unwrap_or(head);
     let thing = NO_SPEAKER.contains(&head) && !(b > a + 1 && ctx.tok(b - 1).cap);
     // "fraudulently": a lone adverb; "helped": a lone participle.
     let lone = b == a + 1 && !ctx.tok(a).cap && head.len() > 4 && !ctx.is_role(a);

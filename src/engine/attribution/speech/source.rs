@@ -248,6 +248,17 @@ fn coordinated(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src
     }
 }
 
+/// The claim of the sentence's main clause among its claims `first..`: the last one whose cue
+/// is not inside an earlier one's content ("Smith said Jones had called the plan a disaster,
+/// adding …": Smith's, not Jones's).
+fn main_claim(claims: &[RawClaim], first: usize) -> u32 {
+    let nested = |k: usize| {
+        let Some(cue) = claims[k].cue.first() else { return false };
+        claims[first..k].iter().any(|c| c.content.iter().any(|s| s.contains(*cue)))
+    };
+    (first..claims.len()).rev().find(|&k| !nested(k)).unwrap_or(claims.len() - 1) as u32
+}
+
 /// Inverted "…,” said Patel." / "…, says the report.": the phrase after the cue, when a
 /// content stands before it.
 fn inverted(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame) -> Option<((usize, usize), Span)> {
@@ -279,7 +290,7 @@ fn fallback(ctx: &Ctx<'_>, s: &Scope<'_>, f: &Frame, claims: &[RawClaim], src: &
     let (floor, cue_first) = (s.floor, f.first);
     let prev_sep = prev_sep(ctx, s, f);
     if f.participle && prev_sep && claims.len() > s.first_claim {
-        src.inherit_from = Some(RawId(claims.len() as u32 - 1));
+        src.inherit_from = Some(RawId(main_claim(claims, s.first_claim)));
         src.rule = "participle";
     } else if f.participle && prev_sep {
         // After an introductory phrase: "In a speech on Tuesday, Mr. Trump struck …".
