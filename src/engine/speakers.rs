@@ -243,8 +243,18 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
     // Entity of the most recent mention, for pronouns/descriptions: (position, entity).
     let mut recent: Vec<(usize, usize)> = Vec::new();
     let mut pronouns = Vec::new();
+    let mut full = None;
     for &mi in &order {
-        let m = describe(text, mentions[mi]);
+        let mut m = describe(text, mentions[mi]);
+        // "TAPPER:" (a transcript's label) is no acronym when the text writes "Jake Tapper": a
+        // word in capitals that follows a first name somewhere is that person's surname.
+        if let Some(n) = m.name.as_deref().filter(|n| n.len() > 3 && n.bytes().all(|b| b.is_ascii_uppercase())) {
+            if m.kind == SpeakerKind::Organisation
+                && full.get_or_insert_with(|| names::full_names(text)).contains_key(&fold(n))
+            {
+                m.kind = SpeakerKind::Person;
+            }
+        }
         if let Some(p) = m.pronoun {
             pronouns.push(PronounMention { mention: mi, span: m.span, pronoun: p, female: m.female });
         }
@@ -1085,6 +1095,16 @@ mod tests {
         // The acronym first (a headline's "FAA"), the full name later.
         let t = "FAA says it will extend the cap. The Federal Aviation Administration said on Tuesday it would act.";
         assert_eq!(names(t).len(), 1, "{:?}", names(t));
+    }
+
+    #[test]
+    fn a_surname_in_capitals_is_the_person_the_text_names() {
+        // A transcript's "PENCE:" before the article names Mike Pence; "NATO" stays an acronym.
+        let c = speakers_of("PENCE said no. Mike Pence said yes. ");
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0, "Mike Pence");
+        let c = speakers_of("NATO said no. Mike Pence said yes. ");
+        assert_eq!(c.len(), 2, "{c:?}");
     }
 
     #[test]
