@@ -246,8 +246,8 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
     let mut full = None;
     for &mi in &order {
         let mut m = describe(text, mentions[mi]);
-        // "TAPPER:" (a transcript's label) is no acronym when the text writes "Jake Tapper": a
-        // word in capitals that follows a first name somewhere is that person's surname.
+        // "PENCE:" (a transcript's label) is no acronym when the text writes "Mike Pence": a
+        // word in capitals that follows a first name the lexicon knows is that person's surname.
         if let Some(n) = m.name.as_deref().filter(|n| n.len() > 3 && n.bytes().all(|b| b.is_ascii_uppercase())) {
             if m.kind == SpeakerKind::Organisation
                 && full.get_or_insert_with(|| names::full_names(text)).contains_key(&fold(n))
