@@ -8,6 +8,9 @@
 
 use std::borrow::Cow;
 
+/// The most labels a labeller may have.
+const MAX_LABELS: usize = 16;
+
 /// One labeller's weights.
 #[derive(Clone, Debug)]
 pub struct Linear {
@@ -41,7 +44,12 @@ impl<'b> Reader<'b> {
 impl Linear {
     /// A labeller from its parts (the trainer's quantised weights).
     pub fn new(bits: u32, labels: usize, weights: Vec<i8>, trans: Vec<i8>) -> Option<Linear> {
-        if bits > 24 || labels == 0 || weights.len() != labels << bits || trans.len() != (labels + 1) * labels {
+        if bits > 24
+            || labels == 0
+            || labels > MAX_LABELS
+            || weights.len() != labels << bits
+            || trans.len() != (labels + 1) * labels
+        {
             return None;
         }
         let weights = weights.into_iter().map(|w| w as u8).collect::<Vec<u8>>();
@@ -52,7 +60,7 @@ impl Linear {
     pub(crate) fn read(r: &mut Reader<'static>) -> Option<Linear> {
         let bits = r.u32()?;
         let labels = r.u32()? as usize;
-        if bits > 24 || labels == 0 || labels > 16 {
+        if bits > 24 || labels == 0 || labels > MAX_LABELS {
             return None;
         }
         let weights = r.take(labels << bits)?;
@@ -130,14 +138,108 @@ impl Linear {
         self.trans.get(row * self.labels + cur).copied().unwrap_or(0)
     }
 
-    /// The best label sequence for per-position emission scores (`emissions[t * labels + l]`).
+    /// The best label sequence for per-position emission scores (`emissions[t * labels + l]`):
+    /// [`viterbi`]'s result (the trainer's decoding), computed with the transitions in one flat
+    /// table and the scores kept small by subtracting each step's first score from all (which
+    /// changes no comparison), so they fit an `i32` on any input. Natively the two labellers'
+    /// sizes have their own unrolled copy (the app's worker keeps one small loop).
     pub fn viterbi(&self, emissions: &[i32]) -> Vec<usize> {
-        viterbi(self.labels, emissions, |p, c| self.transition(p, c))
+        #[cfg(not(target_arch = "wasm32"))]
+        match self.labels {
+            3 => return self.viterbi_n::<3>(emissions),
+            5 => return self.viterbi_n::<5>(emissions),
+            _ => {}
+        }
+        self.viterbi_flat(emissions)
     }
+
+    fn viterbi_flat(&self, emissions: &[i32]) -> Vec<usize> {
+        let l = self.labels;
+        let n = emissions.len() / l;
+        if n == 0 {
+            return Vec::new();
+        }
+        // `new` and `read` keep `l` in 1..=MAX_LABELS and the table (l + 1) * l long.
+        let (tr, start) = self.trans.split_at(l * l);
+        let mut score = [0i32; MAX_LABELS];
+        for ((s, &e), &t) in score.iter_mut().zip(emissions).zip(start) {
+            *s = e + t;
+        }
+        let mut back = vec![0u8; n * l];
+        let mut next = [0i32; MAX_LABELS];
+        for t in 1..n {
+            let base = score[0];
+            for c in 0..l {
+                let (mut best, mut arg) = (score[0] - base + tr[c], 0);
+                for p in 1..l {
+                    let v = score[p] - base + tr[p * l + c];
+                    if v > best {
+                        (best, arg) = (v, p);
+                    }
+                }
+                next[c] = best + emissions[t * l + c];
+                back[t * l + c] = arg as u8;
+            }
+            score = next;
+        }
+        backtrack(&score[..l], &back, l)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn viterbi_n<const L: usize>(&self, emissions: &[i32]) -> Vec<usize> {
+        let n = emissions.len() / L;
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut tr = [[0i32; L]; L];
+        for (p, row) in tr.iter_mut().enumerate() {
+            row.copy_from_slice(&self.trans[p * L..(p + 1) * L]);
+        }
+        let mut score = [0i32; L];
+        for (l, s) in score.iter_mut().enumerate() {
+            *s = emissions[l] + self.trans[L * L + l];
+        }
+        let mut back = vec![0u8; n * L];
+        for (t, em) in emissions.chunks_exact(L).enumerate().skip(1) {
+            let base = score[0];
+            let mut next = [0i32; L];
+            for c in 0..L {
+                let (mut best, mut arg) = (score[0] - base + tr[0][c], 0);
+                for p in 1..L {
+                    let v = score[p] - base + tr[p][c];
+                    if v > best {
+                        (best, arg) = (v, p);
+                    }
+                }
+                next[c] = best + em[c];
+                back[t * L + c] = arg as u8;
+            }
+            score = next;
+        }
+        backtrack(&score, &back, L)
+    }
+}
+
+/// The labels, last to first, from the final `score`s and the back pointers `back` (`l` per
+/// position); ties go to the lower label, as in [`viterbi`].
+fn backtrack(score: &[i32], back: &[u8], l: usize) -> Vec<usize> {
+    let mut last = 0;
+    for k in 1..l {
+        if score[k] > score[last] {
+            last = k;
+        }
+    }
+    let mut out = vec![0; back.len() / l];
+    for t in (0..out.len()).rev() {
+        out[t] = last;
+        last = usize::from(back[t * l + last]);
+    }
+    out
 }
 
 /// Viterbi over `labels` labels with the transition scores of `trans` (shared with the trainer's
 /// float-free decoding).
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 pub(crate) fn viterbi(labels: usize, emissions: &[i32], trans: impl Fn(Option<usize>, usize) -> i32) -> Vec<usize> {
     let n = emissions.len() / labels.max(1);
     if n == 0 || labels == 0 {
@@ -220,6 +322,26 @@ mod tests {
         for cut in 0..out.len() {
             let bytes: &'static [u8] = Box::leak(out[..cut].to_vec().into_boxed_slice());
             assert!(Linear::read(&mut Reader { bytes, at: 0 }).is_none(), "cut at {cut}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_engines_viterbi_decodes_as_the_trainers(
+            labels in proptest::sample::select(vec![3usize, 5]),
+            trans in proptest::collection::vec(-128i8..=127, 30),
+            em in proptest::collection::vec(-40i32..=40, 0..400),
+            scale in proptest::sample::select(vec![1i32, 110]),
+        ) {
+            // Small scores tie often (the first best label wins), large ones reach the
+            // emissions' range.
+            let em: Vec<i32> = em.iter().map(|e| e * scale).collect();
+            let trans = trans[..(labels + 1) * labels].to_vec();
+            let m = Linear::new(1, labels, vec![0; labels << 1], trans).unwrap();
+            let em = &em[..em.len() / labels * labels];
+            let general = viterbi(labels, em, |p, c| m.transition(p, c));
+            proptest::prop_assert_eq!(m.viterbi(em), general.clone());
+            proptest::prop_assert_eq!(m.viterbi_flat(em), general);
         }
     }
 
