@@ -36,6 +36,8 @@ for (const f of ['app.js', 'app_bg.wasm']) {
   if (!existsSync(join(WASM_DIR, f))) throw new Error(`${WASM_DIR}/${f} missing: build the app first`);
   copyFileSync(join(WASM_DIR, f), join(WWW, f)); // a snapshot: a concurrent build may rewrite them
 }
+// The learned model, installed as the app's worker installs it: the profile is of the hybrid.
+copyFileSync(join(HERE, '../model/whosaid.model'), join(WWW, 'whosaid.model'));
 const manifest = JSON.parse(readFileSync(join(CORPUS, 'manifest.json'), 'utf8'));
 writeFileSync(join(WWW, 'corpus.json'), JSON.stringify(manifest.files.map((f) => readFileSync(join(CORPUS, f), 'utf8'))));
 writeFileSync(
@@ -65,6 +67,8 @@ try {
   await page.waitForFunction(() => window.wasmBindings, null, { timeout: 30_000 });
   await page.evaluate(async () => {
     window.__corpus = await (await fetch('corpus.json')).json();
+    const model = new Uint8Array(await (await fetch('whosaid.model')).arrayBuffer());
+    if (!window.wasmBindings.installModel(model)) throw new Error('whosaid.model did not install');
   });
   const run = () =>
     page.evaluate(() => {

@@ -144,8 +144,10 @@ pub fn cluster(text: &str, mentions: &[Span]) -> Clusters {
 /// claim's content: in "People like Scott, he said" or "“Trump’s plan fails,” he said", "he" is
 /// the speaker named before, not the man talked about.
 pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Clusters {
-    let (mut entities, mut of_mention, pronouns) = group(text, mentions);
-    surnames_gender(text, &mut entities);
+    // The text's full names, read once and only when needed.
+    let mut full = None;
+    let (mut entities, mut of_mention, pronouns) = group(text, mentions, &mut full);
+    surnames_gender(text, &mut entities, &mut full);
     add_name_mentions(text, &mut entities);
     resolve_pronouns(text, &mut entities, &mut of_mention, &pronouns, scopes);
     // "The Republican presidential nominee" → Donald Trump, when the article says so.
@@ -210,12 +212,12 @@ pub fn cluster_scoped(text: &str, mentions: &[Span], scopes: &[Span]) -> Cluster
 /// joint source, a possessive) and no man of that surname: persons known by their surname alone
 /// take the gender of the full names the text has — and the full name itself when the text
 /// writes one only ("Chen said" after "led by Dr. Emily Chen": the card reads "Emily Chen").
-fn surnames_gender(text: &str, entities: &mut [Entity]) {
+fn surnames_gender(text: &str, entities: &mut [Entity], full: &mut Option<names::FullNamesMap>) {
     let alone = |e: &Entity| e.kind == SpeakerKind::Person && e.lname.as_deref().is_some_and(|n| !n.contains(' '));
     if !entities.iter().any(alone) {
         return;
     }
-    let full = names::full_names(text);
+    let full = full.get_or_insert_with(|| names::full_names(text));
     for e in entities.iter_mut().filter(|e| alone(e)) {
         let Some(f) = e.lname.as_deref().and_then(|n| full.get(n)) else { continue };
         if e.female.is_none() {
@@ -234,7 +236,11 @@ fn surnames_gender(text: &str, entities: &mut [Entity]) {
 
 /// The mentions in document order, each joined to an entity or starting one: the entities in
 /// order of creation and, for each mention, the index of its entity.
-fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMention>) {
+fn group(
+    text: &str,
+    mentions: &[Span],
+    full: &mut Option<names::FullNamesMap>,
+) -> (Vec<Entity>, Vec<u32>, Vec<PronounMention>) {
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     sort_by(&mut order, &|i| mentions[i].start);
     let mut entities: Vec<Entity> = Vec::new();
@@ -243,7 +249,6 @@ fn group(text: &str, mentions: &[Span]) -> (Vec<Entity>, Vec<u32>, Vec<PronounMe
     // Entity of the most recent mention, for pronouns/descriptions: (position, entity).
     let mut recent: Vec<(usize, usize)> = Vec::new();
     let mut pronouns = Vec::new();
-    let mut full = None;
     for &mi in &order {
         let mut m = describe(text, mentions[mi]);
         // "PENCE:" (a transcript's label) is no acronym when the text writes "Mike Pence": a

@@ -47,13 +47,21 @@ pub(super) struct FullNames {
     pub several: bool,
 }
 
+/// Surnames, [folded](super::fold), and what the text writes of them.
+pub(super) type FullNamesMap = HashMap<String, FullNames>;
+
 /// The surnames the text writes after a first name the lexicon knows, [folded](super::fold),
 /// with what it writes of them. One pass over the words. (A map type the speakers already use:
 /// each new one costs the app's worker kilobytes.)
-pub(super) fn full_names(text: &str) -> HashMap<String, FullNames> {
+pub(super) fn full_names(text: &str) -> FullNamesMap {
     let mut out: HashMap<String, FullNames> = HashMap::default();
     let mut prev: Option<(bool, &str)> = None;
     for w in text.split_whitespace() {
+        // Most words are neither a surname to record nor a first name: lower-case and no
+        // first name before them.
+        if prev.is_none() && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
         let core = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = core.trim_end_matches(|c: char| !c.is_alphanumeric());
         if let Some((female, first)) = prev.take() {
@@ -70,7 +78,16 @@ pub(super) fn full_names(text: &str) -> HashMap<String, FullNames> {
         }
         // A first name ends no clause: "Hillary," is not followed by her surname.
         if is_cap(bare) && bare.len() == core.len() && bare.len() < 16 {
-            prev = super::mention::first_name_gender(&bare.to_lowercase()).map(|f| (f, bare));
+            let mut buf = [0u8; 16];
+            let lower = match buf.get_mut(..bare.len()) {
+                Some(b) if bare.is_ascii() => {
+                    b.copy_from_slice(bare.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+                }
+                _ => std::borrow::Cow::Owned(bare.to_lowercase()),
+            };
+            prev = super::mention::first_name_gender(&lower).map(|f| (f, bare));
         }
     }
     out
