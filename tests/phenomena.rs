@@ -139,6 +139,18 @@ fn a_transcript_turn_is_its_speakers_words() {
 }
 
 #[test]
+fn a_transcript_ends_before_the_page_furniture_after_it() {
+    // The site's "Follow … on Twitter" reopens the quotation but is no part of the last turn;
+    // "TAPPER" is the Jake Tapper the article names (a first name the lexicon knows).
+    let t = "Mike Pence spoke to Jake Tapper on Sunday.\n\n“TAPPER: Is the race close?\n\n“PENCE: Well, look, we are going to win.\n\n“TAPPER: Thank you, Governor.\n\n“Follow Pam Key on Twitter @pamkeyNEN";
+    let a = analyze(t);
+    let last = a.claims.last().expect("the last turn");
+    assert_eq!(last.content.iter().map(|s| s.text(t)).collect::<Vec<_>>(), ["Thank you, Governor."]);
+    assert_eq!(speaker_name(&a, last), "Jake Tapper");
+    assert!(a.boilerplate.iter().any(|s| s.text(t).contains("Follow Pam Key")));
+}
+
+#[test]
 fn a_comparison_after_a_comma_ends_the_content() {
     check("[[Forty percent of voters]] {{said}} <<they trust Clinton>>, compared with 35 percent who trust Trump.");
 }

@@ -88,6 +88,13 @@ fn dateline_prefix(s: &str) -> usize {
     s.len() - after.trim_start().len()
 }
 
+/// "Follow Pam Key on Twitter @pamkeyNEN": a line that sends the reader to a social network,
+/// also when it closes a quoted transcript (after an opening quotation mark).
+fn follow_line(lower: &str) -> bool {
+    let s = lower.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘'));
+    s.starts_with("follow ") && [" on twitter", " on facebook", " on instagram", "@"].iter().any(|n| s.contains(n))
+}
+
 /// Find debris among `paragraphs` of `text`.
 pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
     let lex = Lexicon::get();
@@ -100,7 +107,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph]) -> Boilerplate {
         let t = p.span.text(text);
         let short = t.len() < 160;
         let lower = if short { t.to_lowercase() } else { String::new() };
-        let mut whole = short && lex.is_boilerplate(&lower);
+        let mut whole = short && (lex.is_boilerplate(&lower) || follow_line(&lower));
         if !whole {
             if let Some(next) = paragraphs.get(i + 1) {
                 let n = next.span.text(text);
@@ -152,5 +159,19 @@ mod tests {
         assert!(debris("NATO said the drones — all of them — fell.").is_empty());
         assert!(debris("FBI-led raids began.").is_empty());
         assert!(debris("An ordinary paragraph that says nothing special.").is_empty());
+    }
+
+    #[test]
+    fn a_line_sending_the_reader_to_a_social_network() {
+        assert_eq!(
+            debris("Body text here.\nFollow Pam Key on Twitter @pamkeyNEN"),
+            ["Follow Pam Key on Twitter @pamkeyNEN"]
+        );
+        assert_eq!(
+            debris("Body text here.\n“Follow Pam Key on Twitter @pamkeyNEN"),
+            ["“Follow Pam Key on Twitter @pamkeyNEN"]
+        );
+        // Following something else is no debris.
+        assert!(debris("Body text here.\n“Follow the money,” he said.").is_empty());
     }
 }

@@ -120,6 +120,11 @@ pub(crate) fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         if !quotes[k].continues || k + 1 >= quotes.len() || !quotes[k + 1].continued {
             continue;
         }
+        // Page furniture is no part of a quotation ("“Follow Pam Key on Twitter").
+        let debris = |tok: usize| para_of(tok).is_some_and(|p| d.boiler_para.get(p).copied().unwrap_or(false));
+        if debris(quotes[k].open_tok) || debris(quotes[k + 1].open_tok) {
+            continue;
+        }
         let (a, b) = (quotes[k].inner, quotes[k + 1].inner);
         let owner_a = owner(claims, a, quotes[k].open_tok);
         let owner_b = owner(claims, b, quotes[k + 1].open_tok);

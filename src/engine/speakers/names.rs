@@ -56,6 +56,7 @@ pub(super) type FullNamesMap = HashMap<String, FullNames>;
 pub(super) fn full_names(text: &str) -> FullNamesMap {
     let mut out: HashMap<String, FullNames> = HashMap::default();
     let mut prev: Option<(bool, &str)> = None;
+    let mut low = String::new();
     for w in text.split_whitespace() {
         // Most words are neither a surname to record nor a first name: lower-case and no
         // first name before them.
@@ -78,16 +79,8 @@ pub(super) fn full_names(text: &str) -> FullNamesMap {
         }
         // A first name ends no clause: "Hillary," is not followed by her surname.
         if is_cap(bare) && bare.len() == core.len() && bare.len() < 16 {
-            let mut buf = [0u8; 16];
-            let lower = match buf.get_mut(..bare.len()) {
-                Some(b) if bare.is_ascii() => {
-                    b.copy_from_slice(bare.as_bytes());
-                    b.make_ascii_lowercase();
-                    std::borrow::Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
-                }
-                _ => std::borrow::Cow::Owned(bare.to_lowercase()),
-            };
-            prev = super::mention::first_name_gender(&lower).map(|f| (f, bare));
+            prev = super::mention::first_name_gender(crate::engine::lexicon::lower_into(bare, &mut low))
+                .map(|f| (f, bare));
         }
     }
     out
