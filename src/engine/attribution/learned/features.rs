@@ -210,8 +210,9 @@ impl Tokens {
         let end = sents.last().map_or(base, |s| s.tok_end);
         let mut toks = vec![Tok::default(); end.saturating_sub(base)];
         for (k, s) in sents.iter().enumerate() {
-            let (mut last_q, mut rows) = (None, Vec::new());
-            for i in s.tok_start.max(base)..s.tok_end.min(end) {
+            let rows = s.tok_start.max(base)..s.tok_end.min(end);
+            let mut last_q = None;
+            for i in rows.clone() {
                 let entry = ctx.cue_entry(i);
                 let (w, stem, suf) = norm_hash(ctx.clitic(i).unwrap_or(ctx.word(i)));
                 let shape = shape(ctx, i);
@@ -239,10 +240,9 @@ impl Tokens {
                 if shape == 5 {
                     last_q = Some(i);
                 }
-                rows.push(i);
             }
             let mut next_q = None;
-            for &i in rows.iter().rev() {
+            for i in rows.rev() {
                 let t = &mut toks[i - base];
                 t.q_right = next_q.map_or(10, |q: usize| bucket(q - i));
                 if t.shape == 5 {
