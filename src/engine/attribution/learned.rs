@@ -115,24 +115,30 @@ impl Model {
     }
 
     /// Cue labels of tokens `a..b`, and per token the B-minus-O emission margin.
-    pub(crate) fn tag_cues(&self, t: &Tokens, a: usize, b: usize, feats: &mut Vec<u32>) -> (Vec<usize>, Vec<i32>) {
+    pub(crate) fn tag_cues(&self, t: &Tokens, a: usize, b: usize) -> (Vec<usize>, Vec<i32>) {
         let mut em = vec![0i32; (b - a) * 3];
-        for i in a..b {
-            feats.clear();
-            features::cue(t, i, feats);
-            self.cue.emit(feats, &mut em[(i - a) * 3..(i - a) * 3 + 3]);
+        if self.cue.labels() == 3 {
+            let add = self.cue.adder::<3>();
+            for (k, i) in (a..b).enumerate() {
+                let mut s = [0; 3];
+                features::cue(t, i, &mut |f| add(f, &mut s));
+                em[k * 3..k * 3 + 3].copy_from_slice(&s);
+            }
         }
         let margin = (0..b - a).map(|k| em[k * 3 + B].max(em[k * 3 + I]) - em[k * 3 + O]).collect();
         (self.cue.viterbi(&em), margin)
     }
 
     /// Role labels of the window `c.a..b` for the cue `c`.
-    pub(crate) fn tag_roles(&self, t: &Tokens, c: &CueCtx<'_>, b: usize, feats: &mut Vec<u32>) -> Vec<usize> {
+    pub(crate) fn tag_roles(&self, t: &Tokens, c: &CueCtx<'_>, b: usize) -> Vec<usize> {
         let mut em = vec![0i32; (b - c.a) * 5];
-        for j in c.a..b {
-            feats.clear();
-            features::role(t, c, j, feats);
-            self.role.emit(feats, &mut em[(j - c.a) * 5..(j - c.a) * 5 + 5]);
+        if self.role.labels() == 5 {
+            let add = self.role.adder::<5>();
+            for (k, j) in (c.a..b).enumerate() {
+                let mut s = [0; 5];
+                features::role(t, c, j, &mut |f| add(f, &mut s));
+                em[k * 5..k * 5 + 5].copy_from_slice(&s);
+            }
         }
         self.role.viterbi(&em)
     }
@@ -263,7 +269,6 @@ pub(crate) fn revise(
     mut trace: Option<&mut Vec<Trace>>,
 ) {
     let marks = Marks::new(ctx, claims, vetoes);
-    let mut feats = Vec::with_capacity(64);
     // Rule claims by the token their first cue span starts at, and the claim of each cue token.
     // (Built in claim order and sorted stably by token: as sorting the pairs, with the engine's
     // one sort.)
@@ -293,7 +298,7 @@ pub(crate) fn revise(
             if a >= b {
                 continue;
             }
-            let (labels, margin) = model.tag_cues(&t, a, b, &mut feats);
+            let (labels, margin) = model.tag_cues(&t, a, b);
             // Rule claims with a cue in this sentence: dropped when the model rejects every
             // word of every part of the cue.
             let from = by_cue_tok.partition_point(|&(i, _)| i < a);
@@ -315,13 +320,13 @@ pub(crate) fn revise(
             for (c0, c1) in cue_runs(&labels, a) {
                 let rule = (c0..c1).find_map(|k| owner.get(k).copied().filter(|&o| o != u32::MAX));
                 if let Some(k) = rule {
-                    retag(ctx, model, &t, c0, c1, &mut claims[k as usize], &mut feats);
+                    retag(ctx, model, &t, c0, c1, &mut claims[k as usize]);
                     continue;
                 }
                 if (c0..c1).all(|k| !ctx.is_word(k) && !ctx.is_punct(k, ':')) && !is_dash(ctx, c0) {
                     continue;
                 }
-                let (source, content) = roles(ctx, model, &t, c0, c1, None, &mut feats);
+                let (source, content) = roles(ctx, model, &t, c0, c1, None);
                 if !acceptable(ctx, c0, c1, source, &content) {
                     continue;
                 }
@@ -341,11 +346,11 @@ pub(crate) fn revise(
 /// The rules' claim `c` of the cue `c0..c1`: its source and content as the role tagger reads
 /// them (verbs of saying only; a direct quotation keeps its content, a chain or an inherited
 /// speaker its roles).
-fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut RawClaim, feats: &mut Vec<u32>) {
+fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut RawClaim) {
     if c.inherit_from.is_some() || c.via.is_some() || !RETAGGED.contains(&c.rule) || c.kind == ClaimKind::Belief {
         return;
     }
-    let (source, mut content) = roles(ctx, model, t, c0, c1, Some(c), feats);
+    let (source, mut content) = roles(ctx, model, t, c0, c1, Some(c));
     // The tagger redraws the rules' source, it does not move it elsewhere ("David Kamin, an
     // outside adviser …, said": not the apposition alone).
     let moved = matches!((c.source, source), (Some(r), Some(m)) if !r.overlaps(m));
@@ -375,12 +380,11 @@ fn roles(
     c0: usize,
     c1: usize,
     rule: Option<&RawClaim>,
-    feats: &mut Vec<u32>,
 ) -> (Option<Span>, Vec<Span>) {
     let (a, b, rs, rc, commas) = cue_ctx_parts(ctx, t, c0, c1, rule);
     let lemma = features::cue_lemma(t, c0);
     let cc = CueCtx { c0, c1, lemma, rule_source: &rs, rule_content: &rc, by_rule: rule.is_some(), a, commas: &commas };
-    let labels = model.tag_roles(t, &cc, b, feats);
+    let labels = model.tag_roles(t, &cc, b);
     roles_to_spans(ctx, &labels, a, c0, c1)
 }
 

@@ -286,12 +286,12 @@ fn lem(t: &Tokens, i: isize) -> u32 {
     t.get(i).map_or(OUT, |x| x.lemma)
 }
 
-/// The cue tagger's features of token `i`, appended to `out`.
-pub(crate) fn cue(t: &Tokens, i: usize, out: &mut Vec<u32>) {
+/// The cue tagger's features of token `i`, each given to `out`.
+pub(crate) fn cue(t: &Tokens, i: usize, out: &mut impl FnMut(u32)) {
     let ii = i as isize;
     let Some(me) = t.get(ii).copied() else { return };
     let w0 = me.w;
-    let mut push = |tpl: u32, parts: &[u32]| out.push(mix(tpl, parts));
+    let mut push = |tpl: u32, parts: &[u32]| out(mix(tpl, parts));
     push(1, &[]);
     push(2, &[w0]);
     push(3, &[w(t, ii - 1)]);
@@ -369,11 +369,11 @@ pub(crate) struct CueCtx<'a> {
     pub commas: &'a [u16],
 }
 
-/// The role tagger's features of token `j` for the cue `c`, appended to `out`.
-pub(crate) fn role(t: &Tokens, c: &CueCtx<'_>, j: usize, out: &mut Vec<u32>) {
+/// The role tagger's features of token `j` for the cue `c`, each given to `out`.
+pub(crate) fn role(t: &Tokens, c: &CueCtx<'_>, j: usize, out: &mut impl FnMut(u32)) {
     let jj = j as isize;
     let Some(me) = t.get(jj).copied() else { return };
-    let mut push = |tpl: u32, parts: &[u32]| out.push(mix(tpl, parts));
+    let mut push = |tpl: u32, parts: &[u32]| out(mix(tpl, parts));
     let (dir, d): (u32, usize) = if j < c.c0 {
         (1, c.c0 - j)
     } else if j >= c.c1 {

@@ -132,6 +132,22 @@ impl Linear {
         }
     }
 
+    /// A function adding one feature's weights to the scores of a labeller of exactly `L`
+    /// labels (the caller checks [`Linear::labels`]): the emission summed as the features are
+    /// made, with no list of them in between.
+    #[inline(always)]
+    pub(crate) fn adder<const L: usize>(&self) -> impl Fn(u32, &mut [i32; L]) + '_ {
+        let (w, mask): (&[u8], u32) = (&self.weights, self.mask());
+        move |f, scores| {
+            let at = ((f & mask) as usize) * L;
+            if let Some(ws) = w.get(at..at + L) {
+                for k in 0..L {
+                    scores[k] += i32::from(ws[k] as i8);
+                }
+            }
+        }
+    }
+
     /// The transition score from `prev` (`None`: the start) to `cur`.
     pub fn transition(&self, prev: Option<usize>, cur: usize) -> i32 {
         let row = prev.unwrap_or(self.labels);

@@ -120,7 +120,7 @@ pub fn add_examples(text: &str, gold: &[Relation], out: &mut Examples) {
                 let mut seq = Seq::default();
                 for (i, &label) in cue_label.iter().enumerate().take(sent.tok_end).skip(a) {
                     feats.clear();
-                    features::cue(&t, i, &mut feats);
+                    features::cue(&t, i, &mut |f| feats.push(f));
                     seq.push(&feats, label);
                 }
                 out.cue.push(seq);
@@ -164,7 +164,7 @@ pub fn add_examples(text: &str, gold: &[Relation], out: &mut Examples) {
                         O
                     };
                     feats.clear();
-                    features::role(&t, &cc, j, &mut feats);
+                    features::role(&t, &cc, j, &mut |f| feats.push(f));
                     seq.push(&feats, label);
                     prev = label;
                 }
