@@ -116,12 +116,12 @@ pub(crate) fn continue_quotes(ctx: &Ctx<'_>, claims: &mut [RawClaim]) {
         let ids = para_of(tok).and_then(|p| by_para.get(&p))?;
         ids.iter().copied().find(|&i| claims[i].content.iter().any(|s| s.overlaps(span)))
     };
+    // Page furniture is no part of a quotation ("“Follow Pam Key on Twitter").
+    let debris = |tok: usize| para_of(tok).is_some_and(|p| d.boiler_para.get(p).copied().unwrap_or(false));
     for k in 0..quotes.len() {
         if !quotes[k].continues || k + 1 >= quotes.len() || !quotes[k + 1].continued {
             continue;
         }
-        // Page furniture is no part of a quotation ("“Follow Pam Key on Twitter").
-        let debris = |tok: usize| para_of(tok).is_some_and(|p| d.boiler_para.get(p).copied().unwrap_or(false));
         if debris(quotes[k].open_tok) || debris(quotes[k + 1].open_tok) {
             continue;
         }

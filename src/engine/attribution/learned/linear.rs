@@ -86,47 +86,28 @@ impl Linear {
         (1u32 << self.bits) - 1
     }
 
-    /// Adds the scores of `features` (hashes) to `scores` (one per label).
+    /// Adds the scores of `features` (hashes) to `scores` (one per label), through the engine's
+    /// own [`Linear::adder`] for its labellers' sizes (the trainer's decoding and the engine's
+    /// sum the same way).
     pub fn emit(&self, features: &[u32], scores: &mut [i32]) {
-        match scores {
-            [a, b, c] => {
-                let mut s = [*a, *b, *c];
-                self.emit_n(features, &mut s);
-                [*a, *b, *c] = s;
+        fn sized<const L: usize>(m: &Linear, features: &[u32], scores: &mut [i32]) -> bool {
+            let Ok(s) = <&mut [i32; L]>::try_from(scores) else { return false };
+            if m.labels != L {
+                return false;
             }
-            [a, b, c, d, e] => {
-                let mut s = [*a, *b, *c, *d, *e];
-                self.emit_n(features, &mut s);
-                [*a, *b, *c, *d, *e] = s;
-            }
-            _ => {
-                let (l, mask) = (self.labels, self.mask());
-                for &f in features {
-                    let at = ((f & mask) as usize) * l;
-                    if let Some(ws) = self.weights.get(at..at + l) {
-                        for (s, &w) in scores.iter_mut().zip(ws) {
-                            *s += i32::from(w as i8);
-                        }
-                    }
-                }
-            }
+            let add = m.adder::<L>();
+            features.iter().for_each(|&f| add(f, s));
+            true
         }
-    }
-
-    /// [`Linear::emit`] for a labeller of exactly `L` labels (unrolled by the compiler; inlined
-    /// even at `opt-level = "z"`, where a call per feature would cost more than the sum).
-    #[inline(always)]
-    fn emit_n<const L: usize>(&self, features: &[u32], scores: &mut [i32; L]) {
-        if self.labels != L {
+        if sized::<3>(self, features, scores) || sized::<5>(self, features, scores) {
             return;
         }
-        let mask = self.mask();
-        let w: &[u8] = &self.weights;
+        let (l, mask) = (self.labels, self.mask());
         for &f in features {
-            let at = ((f & mask) as usize) * L;
-            if let Some(ws) = w.get(at..at + L) {
-                for k in 0..L {
-                    scores[k] += i32::from(ws[k] as i8);
+            let at = ((f & mask) as usize) * l;
+            if let Some(ws) = self.weights.get(at..at + l) {
+                for (s, &w) in scores.iter_mut().zip(ws) {
+                    *s += i32::from(w as i8);
                 }
             }
         }
