@@ -175,6 +175,25 @@ fn eval_speakers_prints_scores_as_json() {
 }
 
 #[test]
+fn eval_agreement_scores_the_articles_annotated_more_than_once() {
+    let args = ["eval", "--polnear", "tests/fixtures/agreement", "--split", "train", "--agreement"];
+    let out = whosaid().args(args).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // "once" has one annotation file: left out.
+    assert_eq!((v["documents"].as_u64(), v["annotations"].as_u64()), (Some(1), Some(2)));
+    let a = &v["annotators"]["relation"];
+    assert_eq!((a["tp"].as_u64(), a["pred"].as_u64(), a["gold"].as_u64()), (Some(4), Some(5), Some(5)));
+    assert_eq!(v["whosaid"]["relation"]["gold"], 5);
+    let text = String::from_utf8(whosaid().args(args).output().unwrap().stdout).unwrap();
+    assert!(text.contains("1 articles annotated more than once") && text.contains("relation+source"), "{text}");
+    // A split with no article annotated twice is an error that says so.
+    let none = whosaid().args(["eval", "--polnear", "tests/fixtures/agreement", "--agreement"]).output().unwrap();
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("more than one annotation"));
+}
+
+#[test]
 fn compare_prints_both_records_and_the_alignment() {
     let a = "tests/fixtures/seeds/000_aa45f71569c94b10.txt";
     let out = whosaid().args(["compare", a, SEED]).output().unwrap();

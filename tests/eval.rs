@@ -2,7 +2,7 @@
 //! seed matching rule, and the speaker scorer on a hand-made speaker gold.
 
 use whosaid::engine::analyze;
-use whosaid::engine::eval::{parse_brat, relations_of, score_document, seed_match, Scores, SeedGold};
+use whosaid::engine::eval::{parse_brat, relations_of, score_agreement, score_document, seed_match, Scores, SeedGold};
 
 const TEXT: &str = include_str!("fixtures/brat/mini.txt");
 const ANN: &str = include_str!("fixtures/brat/mini.ann");
@@ -43,6 +43,28 @@ fn empty_prediction_scores_zero_without_dividing_by_zero() {
     score_document(TEXT, &gold, &[], &mut s);
     assert_eq!(s.relation.f1(), 0.0);
     assert_eq!(s.relation.gold, 3);
+}
+
+#[test]
+fn agreement_scores_each_annotator_against_the_others_and_the_tool_against_each() {
+    let full = parse_brat(TEXT, ANN);
+    // A second annotator who did not mark "according to a memo".
+    let partial: Vec<_> = full.iter().take(2).cloned().collect();
+    let (mut annotators, mut tool) = (Scores::default(), Scores::default());
+    score_agreement(TEXT, &[full.clone(), partial.clone()], &partial, &mut annotators, &mut tool);
+    assert_eq!((annotators.documents, tool.documents), (1, 1));
+    // partial against full (2 of 3 found) and full against partial (2 of 3 right).
+    let r = annotators.relation;
+    assert_eq!((r.tp, r.pred, r.gold), (4, 5, 5));
+    assert!((r.f1() - 0.8).abs() < 1e-9);
+    // The tool (= partial) against full, then against itself.
+    let t = tool.relation;
+    assert_eq!((t.tp, t.pred, t.gold), (4, 4, 5));
+    // Annotators who agree completely agree perfectly.
+    let mut same = Scores::default();
+    score_agreement(TEXT, &[full.clone(), full.clone(), full], &[], &mut same, &mut Scores::default());
+    assert_eq!(same.relation.f1(), 1.0);
+    assert_eq!(same.relation.gold, 18, "3 × 2 ordered pairs of 3 relations");
 }
 
 fn seed_gold(speaker: &str, canonical: &str) -> SeedGold {

@@ -301,6 +301,29 @@ pub fn score_document(text: &str, gold: &[Relation], pred: &[Relation], acc: &mu
     acc.relation_source.add(rel(true), pred.len(), gold.len());
 }
 
+/// Agreement on an article annotated more than once: every annotation scored against every
+/// other, in both directions, into `annotators` (their pairwise agreement, the ceiling a tool is
+/// measured under), and `pred` against each annotation into `tool`. Each adds one document.
+pub fn score_agreement(
+    text: &str,
+    annotations: &[Vec<Relation>],
+    pred: &[Relation],
+    annotators: &mut Scores,
+    tool: &mut Scores,
+) {
+    let (docs_a, docs_t) = (annotators.documents, tool.documents);
+    for (i, gold) in annotations.iter().enumerate() {
+        for (j, other) in annotations.iter().enumerate() {
+            if i != j {
+                score_document(text, gold, other, annotators);
+            }
+        }
+        score_document(text, gold, pred, tool);
+    }
+    annotators.documents = docs_a + 1;
+    tool.documents = docs_t + 1;
+}
+
 /// One entry of the seeds' `gold.json`.
 #[derive(Clone, Debug, Deserialize)]
 pub struct SeedGold {

@@ -76,6 +76,10 @@ enum Command {
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Score the articles of the split annotated more than once (PolNeAR train has 16, each
+        /// by 5 or 6 annotators): the annotators against each other, and whosaid against each.
+        #[arg(long, requires = "polnear", conflicts_with_all = ["speakers", "seeds"])]
+        agreement: bool,
     },
     /// Compare two reports of one story: speakers and claims aligned, with their differences.
     Compare {
@@ -137,6 +141,9 @@ pub fn main() -> ExitCode {
         }
         Command::Eval { polnear: Some(polnear), speakers: Some(speakers), split, verbose, json, .. } => {
             eval_speakers(&speakers, &polnear, &split, verbose, json)
+        }
+        Command::Eval { polnear: Some(polnear), split, agreement: true, json, .. } => {
+            eval_agreement(&polnear, &split, json)
         }
         Command::Eval { polnear, split, seeds, verbose, json, .. } => eval_cmd(polnear, &split, seeds, verbose, json),
         Command::Compare { a, b, format } => compare_cmd(&a, &b, format),
@@ -350,6 +357,16 @@ fn json_kind(v: &serde_json::Value) -> &'static str {
 
 /// `(stem, text, gold relations)` of a PolNeAR split, first annotator file per article.
 pub fn load_polnear(dir: &Path, split: &str) -> Result<Vec<(String, String, Vec<Relation>)>, String> {
+    let all = load_polnear_all(dir, split)?;
+    Ok(all.into_iter().map(|(stem, text, mut anns)| (stem, text, anns.swap_remove(0))).collect())
+}
+
+/// One PolNeAR article: its stem, its text and one relation list per annotator file.
+type Annotated = (String, String, Vec<Vec<Relation>>);
+
+/// Every article of a PolNeAR split with every annotation: one relation list per annotator file
+/// (`<stem>_<annotator>.ann`), in sorted order; every article has at least one.
+pub fn load_polnear_all(dir: &Path, split: &str) -> Result<Vec<Annotated>, String> {
     let base = dir.join(split);
     let mut anns: Vec<PathBuf> = fs::read_dir(base.join("attributions"))
         .map_err(|e| format!("{}: {e}", base.join("attributions").display()))?
@@ -357,21 +374,65 @@ pub fn load_polnear(dir: &Path, split: &str) -> Result<Vec<(String, String, Vec<
         .filter(|p| p.extension().is_some_and(|x| x == "ann"))
         .collect();
     anns.sort();
-    let mut out: Vec<(String, String, Vec<Relation>)> = Vec::new();
+    let mut out: Vec<Annotated> = Vec::new();
     for ann in anns {
         let file = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let Some((stem, _annotator)) = file.rsplit_once('_') else {
             continue;
         };
-        if out.last().is_some_and(|(s, _, _)| s == stem) {
-            continue; // first annotator only
-        }
-        let text = read_text(&base.join("text").join(format!("{stem}.txt")))?;
         let ann_text = read_text(&ann)?;
-        let gold = eval::parse_brat(&text, &ann_text);
-        out.push((stem.to_string(), text, gold));
+        match out.last_mut() {
+            Some((s, text, v)) if s == stem => v.push(eval::parse_brat(text, &ann_text)),
+            _ => {
+                let text = read_text(&base.join("text").join(format!("{stem}.txt")))?;
+                let gold = eval::parse_brat(&text, &ann_text);
+                out.push((stem.to_string(), text, vec![gold]));
+            }
+        }
     }
     Ok(out)
+}
+
+/// `eval --agreement`: the split's articles annotated more than once, the annotators scored
+/// against each other and whosaid against each annotator.
+fn eval_agreement(dir: &Path, split: &str, json: bool) -> Result<ExitCode, String> {
+    let docs: Vec<_> = load_polnear_all(dir, split)?.into_iter().filter(|(_, _, anns)| anns.len() > 1).collect();
+    if docs.is_empty() {
+        return Err(format!("{}: no article of {split} has more than one annotation file", dir.display()));
+    }
+    let (mut annotators, mut tool) = (Scores::default(), Scores::default());
+    for (_, text, anns) in &docs {
+        eval::score_agreement(text, anns, &eval::relations_of(&analyze(text)), &mut annotators, &mut tool);
+    }
+    let annotations: usize = docs.iter().map(|(_, _, a)| a.len()).sum();
+    if json {
+        let v = serde_json::json!({
+            "documents": docs.len(), "annotations": annotations, "annotators": annotators, "whosaid": tool,
+        });
+        println!("{v}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "PolNeAR {split}: {} articles annotated more than once ({annotations} annotations); F1 of the annotators \
+         against each other, and of whosaid against each annotator",
+        docs.len()
+    );
+    println!("  {:<22} {:>10} {:>10}", "", "annotators", "whosaid");
+    type Row = (&'static str, fn(&Scores) -> &eval::Prf);
+    let rows: [Row; 8] = [
+        ("source exact", |s| &s.source_exact),
+        ("source overlap", |s| &s.source_overlap),
+        ("cue exact", |s| &s.cue_exact),
+        ("cue overlap", |s| &s.cue_overlap),
+        ("content exact", |s| &s.content_exact),
+        ("content overlap", |s| &s.content_overlap),
+        ("relation", |s| &s.relation),
+        ("relation+source", |s| &s.relation_source),
+    ];
+    for (name, f) in rows {
+        println!("  {name:<22} {:>10.3} {:>10.3}", f(&annotators).f1(), f(&tool).f1());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_prf(name: &str, p: &eval::Prf) {
