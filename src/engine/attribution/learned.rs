@@ -327,6 +327,7 @@ pub(crate) fn revise(
                     continue;
                 }
                 let (source, content) = roles(ctx, model, &t, c0, c1, None);
+                let source = source.and_then(|s| before_verb(ctx, s));
                 if !acceptable(ctx, c0, c1, source, &content) {
                     continue;
                 }
@@ -361,6 +362,7 @@ fn retag(ctx: &Ctx<'_>, model: &Model, t: &Tokens, c0: usize, c1: usize, c: &mut
         && words::is_possessive(&last_word(m))
         && ctx.lex.role(&last_word(r)).is_some_and(|k| k != crate::engine::model::SpeakerKind::Document));
     let rule_source = c.source;
+    let source = source.and_then(|s| before_verb(ctx, s));
     if source.is_some_and(|s| plausible_source(ctx, s)) && !moved && !beheaded {
         c.source = source;
     }
@@ -386,6 +388,40 @@ fn roles(
     let cc = CueCtx { c0, c1, lemma, rule_source: &rs, rule_content: &rc, by_rule: rule.is_some(), a, commas: &commas };
     let labels = model.tag_roles(t, &cc, b);
     roles_to_spans(ctx, &labels, a, c0, c1)
+}
+
+/// A source the tagger ran into its own clause ends before the clause's verb: "no one [could]",
+/// "The two [taped an hourlong]", "The Clinton campaign [released an ad this week]" — a modal,
+/// or a past tense taking an object, after the first word and before any relative pronoun.
+/// `None` when nothing is left.
+fn before_verb(ctx: &Ctx<'_>, s: Span) -> Option<Span> {
+    let (a, b) = (ctx.tok_at(s.start), ctx.tok_at(s.end));
+    for k in a..b {
+        if !ctx.is_word(k) {
+            continue;
+        }
+        let w = ctx.low(k);
+        // "Ann Compton, who covered the White House": a relative clause belongs to the source.
+        if matches!(&*w, "who" | "whom" | "whose" | "which" | "that") {
+            return Some(s);
+        }
+        if k == a || ctx.tok(k).cap {
+            continue;
+        }
+        let modal = matches!(&*w, "could" | "would" | "should" | "can" | "will" | "might" | "must");
+        let past = w.len() > 4
+            && w.ends_with("ed")
+            && !ctx.is_a(k, class::PARTICIPLE_ADJECTIVES)
+            && k + 1 < b
+            && ctx.is_a(k + 1, class::DETERMINERS)
+            // "emails released this week", "a host considered one of the most influential".
+            && !matches!(&*ctx.low(k + 1), "this" | "one");
+        if modal || past {
+            let cut = ctx.span(a, k).trim_by(ctx.d.text, &|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
+            return (!cut.is_empty()).then_some(cut);
+        }
+    }
+    Some(s)
 }
 
 /// A trace entry for what the model did at token `i`.
@@ -579,6 +615,35 @@ mod tests {
         let a = crate::engine::analyze(t);
         let sources: Vec<&str> = a.claims.iter().flat_map(|c| c.source.iter().map(|s| s.text(t))).collect();
         assert_eq!(sources, ["sources"]);
+    }
+
+    #[test]
+    fn a_source_ends_before_its_own_verb() {
+        let clip = |text: &str, source: &str| -> Option<String> {
+            crate::engine::attribution::with_doc(text, |d| {
+                crate::engine::attribution::with_rules(d, |ctx, _, _| {
+                    let start = text.find(source).unwrap();
+                    before_verb(ctx, Span::new(start, start + source.len())).map(|s| s.text(text).to_string())
+                })
+            })
+        };
+        let t = "The two taped an hourlong show that aired on Thursday.";
+        assert_eq!(clip(t, "The two taped an hourlong").as_deref(), Some("The two"));
+        let t = "No one could have envisioned what happened next.";
+        assert_eq!(clip(t, "No one could").as_deref(), Some("No one"));
+        // A relative clause, a reduced one and a name are the source's own.
+        let t = "Ann Compton, who covered the White House for ABC News, said it was crucial.";
+        let who = "Ann Compton, who covered the White House for ABC News";
+        assert_eq!(clip(t, who).as_deref(), Some(who));
+        let t = "A new batch of emails released this week showed close ties.";
+        assert_eq!(
+            clip(t, "A new batch of emails released this week").as_deref(),
+            Some("A new batch of emails released this week")
+        );
+        let t = "Reed United the group.";
+        assert_eq!(clip(t, "Reed United the group").as_deref(), Some("Reed United the group"));
+        let t = "Could he say it?";
+        assert_eq!(clip(t, "Could").as_deref(), Some("Could"));
     }
 
     #[test]
