@@ -368,6 +368,16 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     {
         core_end -= 1;
     }
+    // "A Quinnipiac University poll released in late August", "research conducted by …": a
+    // participle after a known head opens a reduced relative clause, which is no part of the head.
+    if let Some(k) = (1..core_end).find(|&k| {
+        let w = lower[k].as_str();
+        let participle = w.len() > 4 && w.ends_with("ed") || matches!(w, "taken" | "written" | "given" | "shown");
+        // ("her party's elected leaders": after a possessive it is an adjective.)
+        participle && !is_cap(words[k]) && !is_possessive(words[k - 1]) && lex.role(&lower[k - 1]).is_some()
+    }) {
+        core_end = k;
+    }
     // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.
     let quantifier = core_end == 1
         && words.len() > 1
@@ -808,6 +818,22 @@ mod tests {
         ] {
             assert_eq!(desc(s).kind, k, "{s}");
         }
+    }
+
+    #[test]
+    fn a_reduced_relative_is_no_part_of_the_head() {
+        // Before, the head was "released" and the poll's day a person named "Friday".
+        for s in [
+            "a CBS poll released Friday",
+            "A Quinnipiac University poll released in late August",
+            "a February survey conducted by WBUR radio",
+            "Exit polls taken in South Carolina",
+        ] {
+            let m = desc(s);
+            assert_eq!((m.kind, m.name.as_deref()), (SpeakerKind::Document, None), "{s}");
+        }
+        // After a possessive the participle is an adjective: "her party's elected leaders".
+        assert_eq!(desc("her party's elected leaders").kind, SpeakerKind::Group);
     }
 
     #[test]
