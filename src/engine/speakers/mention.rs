@@ -259,6 +259,8 @@ fn apposition(text: &str, span: Span) -> Option<Mention> {
     Some(named)
 }
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 fn describe_phrase(text: &str, span: Span) -> Mention {
     let lex = Lexicon::get();
     let raw = span.text(text);
@@ -368,6 +370,17 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     {
         core_end -= 1;
     }
+    // "a report Tuesday from WKOW": a weekday after the head is a time, not the head.
+    // ("By Sunday" stays whole: its first word heads nothing.)
+    while core_end > 1
+        && WEEKDAYS.contains(&lower[core_end - 1].as_str())
+        && !matches!(
+            lower[core_end - 2].as_str(),
+            "by" | "until" | "since" | "before" | "after" | "on" | "last" | "next"
+        )
+    {
+        core_end -= 1;
+    }
     // "A Quinnipiac University poll released in late August", "research conducted by …": a
     // participle after a known head opens a reduced relative clause, which is no part of the head.
     if let Some(k) = (1..core_end).find(|&k| {
@@ -396,6 +409,11 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     };
     while !quantifier && name_start > 0 && (is_cap(words[name_start - 1]) || particle(name_start - 1)) {
         let l = &lower[name_start - 1];
+        // "the order released Friday", "A Monmouth poll out Monday": a weekday ends a phrase, it
+        // names no one.
+        if name_start == core_end && WEEKDAYS.contains(&l.as_str()) {
+            break;
+        }
         // "Many Mexicans", "Several Democrats": a sentence's first word is no part of a name.
         if ANON_DET.contains(&l.as_str()) || matches!(l.as_str(), "most" | "few" | "all" | "both") {
             break;
@@ -832,6 +850,11 @@ mod tests {
             let m = desc(s);
             assert_eq!((m.kind, m.name.as_deref()), (SpeakerKind::Document, None), "{s}");
         }
+        // A weekday ending the phrase is no name ("Saturday" was a card's name).
+        for s in ["the order released Friday", "A Monmouth poll out Monday", "Saturday"] {
+            assert_eq!(desc(s).name, None, "{s}");
+        }
+        assert_eq!(desc("a report Tuesday from WKOW").kind, SpeakerKind::Document);
         // After a possessive the participle is an adjective: "her party's elected leaders".
         assert_eq!(desc("her party's elected leaders").kind, SpeakerKind::Group);
     }
