@@ -72,7 +72,7 @@ fn content_words(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split_whitespace().filter_map(|w| {
         let w = fold(mention::strip_quotes(w));
         let w = w.strip_suffix("'s").unwrap_or(&w).trim_end_matches([',', '.']);
-        (!w.is_empty() && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "of" | "for" | "and"))
+        (!w.is_empty() && !["the", "a", "an", "this", "that", "these", "those", "of", "for", "and"].contains(&w))
             .then(|| w.to_string())
     })
 }
@@ -718,7 +718,7 @@ fn find_entity(
     if m.kind == SpeakerKind::Document && m.name.is_none() {
         let title = m.title.as_deref().unwrap_or("").to_ascii_lowercase();
         let other = title.split(' ').any(|w| {
-            matches!(w, "another" | "other" | "second" | "separate" | "different" | "earlier" | "previous" | "latest")
+            ["another", "other", "second", "separate", "different", "earlier", "previous", "latest"].contains(&w)
         });
         if other {
             return None;

@@ -18,7 +18,7 @@ impl Ctx<'_> {
     pub(crate) fn after_intro(&self, floor: usize, ceil: usize) -> usize {
         // A sentence-initial conjunction first: "But Podesta said …".
         let floor =
-            if floor + 1 < ceil && matches!(&*self.low(floor), "but" | "and" | "so" | "yet") && self.is_word(floor) {
+            if floor + 1 < ceil && ["but", "and", "so", "yet"].contains(&&*self.low(floor)) && self.is_word(floor) {
                 floor + 1
             } else {
                 floor
@@ -40,7 +40,7 @@ impl Ctx<'_> {
             return None;
         }
         let first = self.low(start);
-        if self.is_a(start, words::class::PRONOUNS) && !matches!(&*first, "who" | "which" | "it" | "you") {
+        if self.is_a(start, words::class::PRONOUNS) && !["who", "which", "it", "you"].contains(&&*first) {
             return Some((start, start + 1));
         }
         let mut j = start;
@@ -103,7 +103,7 @@ impl Ctx<'_> {
         let time_word = e > floor + 1
             && self.is_word(e - 1)
             && self.is_a(e - 1, words::class::TIME_WORDS)
-            && !matches!(&*last, "on" | "in" | "at" | "this" | "last" | "during" | "late" | "early");
+            && !["on", "in", "at", "this", "last", "during", "late", "early"].contains(&&*last);
         if time_word {
             let mut b = e - 1;
             while b > floor + 1 && self.is_word(b - 1) && self.is_a(b - 1, words::class::TIME_WORDS) {
@@ -120,9 +120,9 @@ impl Ctx<'_> {
         // "went on to claim", "continued to insist", "proceeded to say"
         if s >= floor + 2 && self.low_is(s - 1, "to") {
             let b = self.low(s - 2);
-            if matches!(&*b, "continued" | "continues" | "proceeded" | "went" | "goes" | "moved") {
+            if ["continued", "continues", "proceeded", "went", "goes", "moved"].contains(&&*b) {
                 s -= 2;
-            } else if &*b == "on" && s >= floor + 3 && matches!(&*self.low(s - 3), "went" | "goes" | "go" | "going") {
+            } else if &*b == "on" && s >= floor + 3 && ["went", "goes", "go", "going"].contains(&&*self.low(s - 3)) {
                 s -= 3;
             }
         }
@@ -149,20 +149,20 @@ impl Ctx<'_> {
             && w.ends_with("ly")
             && self.is_word(k - 1)
             && !self.tok(k - 1).cap
-            && matches!(&*self.low(k - 1), "is" | "are" | "was" | "were" | "has" | "have" | "had")
+            && ["is", "are", "was", "were", "has", "have", "had"].contains(&&*self.low(k - 1))
     }
 
     /// Does a clause with its own subject start at `i` ("[and] the union stepped in", "it leaves …")?
     pub(crate) fn new_clause_at(&self, i: usize, end: usize) -> bool {
         let mut i = i;
-        if self.is_word(i) && matches!(&*self.low(i), "and" | "but" | "so" | "yet" | "while") {
+        if self.is_word(i) && ["and", "but", "so", "yet", "while"].contains(&&*self.low(i)) {
             i += 1;
         }
         if i >= end || !self.is_word(i) {
             return false;
         }
         let w = self.low(i);
-        let subject_end = if matches!(&*w, "he" | "she" | "it" | "they" | "we" | "i" | "there") {
+        let subject_end = if ["he", "she", "it", "they", "we", "i", "there"].contains(&&*w) {
             i + 1
         } else if self.tok(i).cap || self.is_a(i, words::class::DETERMINERS) {
             match self.np_fwd(i, end) {

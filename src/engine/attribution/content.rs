@@ -38,7 +38,7 @@ impl Ctx<'_> {
                         continue;
                     }
                 }
-                let adverb = matches!(&*w, "however" | "also" | "though" | "instead" | "meanwhile" | "again" | "too");
+                let adverb = ["however", "also", "though", "instead", "meanwhile", "again", "too"].contains(&&*w);
                 if !adverb
                     && (self.cue_entry(m).is_some_and(|c| c.class != CueClass::Hedge)
                         || self.is_a(m, words::class::NP_STOP))
@@ -126,24 +126,25 @@ impl Ctx<'_> {
                 if w.ends_with("ing") && w.len() > 5 && participle_cue {
                     return m;
                 }
-                if matches!(
-                    &*w,
-                    "who"
-                        | "which"
-                        | "as"
-                        | "while"
-                        | "after"
-                        | "before"
-                        | "when"
-                        | "since"
-                        | "because"
-                        | "although"
-                        | "though"
-                        | "according"
-                        | "whereas"
-                        | "despite"
-                        | "compared"
-                ) {
+                if [
+                    "who",
+                    "which",
+                    "as",
+                    "while",
+                    "after",
+                    "before",
+                    "when",
+                    "since",
+                    "because",
+                    "although",
+                    "though",
+                    "according",
+                    "whereas",
+                    "despite",
+                    "compared",
+                ]
+                .contains(&&*w)
+                {
                     return m;
                 }
             }
@@ -157,7 +158,7 @@ impl Ctx<'_> {
                     let w = self.low(v);
                     let verb = self.cue_entry(v).is_some_and(|c| c.class == CueClass::Speech && !w.ends_with("ing"))
                         || (w.ends_with("ed") && !self.is_a(v, words::class::PARTICIPLE_ADJECTIVES))
-                        || matches!(&*w, "has" | "had" | "have" | "is" | "was" | "will" | "would");
+                        || ["has", "had", "have", "is", "was", "will", "would"].contains(&&*w);
                     if verb {
                         return if m > start && self.is_punct(m - 1, ',') { m - 1 } else { m };
                     }
@@ -167,7 +168,7 @@ impl Ctx<'_> {
             if self.tok(m).kind == TokKind::Punct
                 && matches!(self.tok(m).ch, '—' | '―' | '–')
                 && self.is_word(next)
-                && matches!(&*self.low(next), "and" | "but" | "as" | "which" | "while" | "who")
+                && ["and", "but", "as", "which", "while", "who"].contains(&&*self.low(next))
             {
                 return m;
             }
@@ -179,33 +180,33 @@ impl Ctx<'_> {
                     "during" | "since" | "earlier" | "amid" | "while" | "when" | "after" | "before" => true,
                     "in" | "at" => {
                         matches!(&*self.low(next), "a" | "an")
-                            && matches!(
-                                &*self.low(next + 1),
-                                "statement"
-                                    | "interview"
-                                    | "tweet"
-                                    | "tweets"
-                                    | "speech"
-                                    | "rally"
-                                    | "letter"
-                                    | "press"
-                                    | "news"
-                                    | "campaign"
-                                    | "phone"
-                                    | "television"
-                                    | "radio"
-                                    | "post"
-                                    | "conference"
-                                    | "meeting"
-                                    | "hearing"
-                                    | "debate"
-                                    | "series"
-                            )
+                            && [
+                                "statement",
+                                "interview",
+                                "tweet",
+                                "tweets",
+                                "speech",
+                                "rally",
+                                "letter",
+                                "press",
+                                "news",
+                                "campaign",
+                                "phone",
+                                "television",
+                                "radio",
+                                "post",
+                                "conference",
+                                "meeting",
+                                "hearing",
+                                "debate",
+                                "series",
+                            ]
+                            .contains(&&*self.low(next + 1))
                             || self.low(next).starts_with("early")
                     }
                     "on" => self.is_word(next) && self.is_a(next, words::class::TIME_WORDS) && self.tok(next).cap,
                     "last" | "this" => {
-                        matches!(&*self.low(next), "week" | "month" | "year" | "summer" | "fall" | "spring" | "winter")
+                        ["week", "month", "year", "summer", "fall", "spring", "winter"].contains(&&*self.low(next))
                     }
                     _ => false,
                 };
@@ -262,7 +263,7 @@ impl Ctx<'_> {
             return None;
         }
         let mut first = first;
-        while first + 1 < last && self.is_word(first) && matches!(&*self.low(first), "but" | "and" | "so" | "yet") {
+        while first + 1 < last && self.is_word(first) && ["but", "and", "so", "yet"].contains(&&*self.low(first)) {
             first += 1;
         }
         let span = self.span(first, last).trim_by(self.d.text, &|c| c.is_whitespace() || c == ',');
@@ -335,10 +336,8 @@ pub(crate) fn interrupted_rest(ctx: &Ctx<'_>, k: usize, end: usize) -> Option<Sp
         return None;
     }
     if (first.ends_with("ing") && ctx.cue_entry(s).is_some())
-        || matches!(
-            &*first,
-            "who" | "which" | "according" | "as" | "while" | "when" | "after" | "before" | "adding" | "but" | "and"
-        )
+        || ["who", "which", "according", "as", "while", "when", "after", "before", "adding", "but", "and"]
+            .contains(&&*first)
     {
         return None;
     }

@@ -391,34 +391,32 @@ fn roles(
 }
 
 /// A source the tagger ran into its own clause ends before the clause's verb: "no one [could]",
-/// "The two [taped an hourlong]", "The Clinton campaign [released an ad this week]" — a modal,
-/// or a past tense taking an object, after the first word and before any relative pronoun.
-/// `None` when nothing is left.
+/// "The two [taped an hourlong]", "The Clinton campaign [released an ad this week]" — a modal
+/// or "did" ([`words::MORE_FINITE_VERBS`], "would", "will") or a past tense taking an object,
+/// after the first word and before any relative pronoun. `None` when nothing is left.
 fn before_verb(ctx: &Ctx<'_>, s: Span) -> Option<Span> {
     let (a, b) = (ctx.tok_at(s.start), ctx.tok_at(s.end));
     for k in a..b {
-        if !ctx.is_word(k) {
-            continue;
-        }
-        let w = ctx.low(k);
         // "Ann Compton, who covered the White House": a relative clause belongs to the source.
-        if matches!(&*w, "who" | "whom" | "whose" | "which" | "that") {
+        if ["who", "whom", "whose", "which", "that"].iter().any(|w| ctx.low_is(k, w)) {
             return Some(s);
         }
-        if k == a || ctx.tok(k).cap {
+        if k == a || !ctx.is_word(k) || ctx.tok(k).cap {
             continue;
         }
-        let modal = matches!(&*w, "could" | "would" | "should" | "can" | "will" | "might" | "must");
-        let past = w.len() > 4
-            && w.ends_with("ed")
+        let modal = ctx.is_a(k, class::MORE_FINITE_VERBS) || ctx.low_is(k, "would") || ctx.low_is(k, "will");
+        // "emails released this week", "a host considered one of the most influential".
+        let past = ctx.word(k).ends_with("ed")
             && !ctx.is_a(k, class::PARTICIPLE_ADJECTIVES)
-            && k + 1 < b
             && ctx.is_a(k + 1, class::DETERMINERS)
-            // "emails released this week", "a host considered one of the most influential".
-            && !matches!(&*ctx.low(k + 1), "this" | "one");
-        if modal || past {
-            let cut = ctx.span(a, k).trim_by(ctx.d.text, &|c| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
-            return (!cut.is_empty()).then_some(cut);
+            && !ctx.low_is(k + 1, "this")
+            && !ctx.low_is(k + 1, "one");
+        if modal || (past && k + 1 < b) {
+            let mut e = k;
+            while e > a && !ctx.is_word(e - 1) {
+                e -= 1;
+            }
+            return (e > a).then(|| ctx.span(a, e));
         }
     }
     Some(s)

@@ -80,7 +80,7 @@ impl Ctx<'_> {
                 // "Many in the crowd", "some of his advisers": a quantifier heading a partitive;
                 // "some officials": a quantifier determining the noun.
                 if self.is_a(t, words::class::INDEFINITE_PRONOUNS)
-                    && (matches!(&*self.low(start), "of" | "in" | "among" | "from")
+                    && (["of", "in", "among", "from"].contains(&&*self.low(start))
                         || self.is_a(t, words::class::DETERMINERS))
                 {
                     start = t;
@@ -98,22 +98,12 @@ impl Ctx<'_> {
                 // ministerial spokesman", "overnight and a spokesman"); people and plurals are.
                 let plural = before.ends_with('s') && before.len() > 3 && !before.ends_with("ss");
                 // (Adjectives shared by both: "the city's black and Hispanic communities".)
-                let adjective = matches!(
-                    &*before,
-                    "black"
-                        | "white"
-                        | "asian"
-                        | "young"
-                        | "old"
-                        | "local"
-                        | "foreign"
-                        | "senior"
-                        | "junior"
-                        | "past"
-                        | "current"
-                        | "former"
-                        | "present"
-                ) || before.ends_with("ern");
+                let adjective = [
+                    "black", "white", "asian", "young", "old", "local", "foreign", "senior", "junior", "past",
+                    "current", "former", "present",
+                ]
+                .contains(&&*before)
+                    || before.ends_with("ern");
                 let nounish = self.tok(t - 1).cap
                     || self.is_role(t - 1)
                     || adjective
@@ -153,7 +143,7 @@ impl Ctx<'_> {
             let time = self.time_at(t);
             tail_time = time && (start == end || tail_time);
             // "something Washington has urged": the head of a relative clause is no speaker.
-            let relative_head = matches!(&*w, "something" | "anything" | "everything" | "nothing");
+            let relative_head = ["something", "anything", "everything", "nothing"].contains(&&*w);
             if self.is_a(t, words::class::NP_STOP) || (time && !tail_time) || relative_head {
                 break;
             }
@@ -294,10 +284,8 @@ impl Ctx<'_> {
     pub(crate) fn time_at(&self, t: usize) -> bool {
         let time_noun = |i: usize| {
             self.is_word(i)
-                && matches!(
-                    &*self.low(i),
-                    "week" | "month" | "year" | "night" | "weekend" | "summer" | "fall" | "spring" | "winter"
-                )
+                && ["week", "month", "year", "night", "weekend", "summer", "fall", "spring", "winter"]
+                    .contains(&&*self.low(i))
         };
         match &*self.low(t) {
             // "telling TODAY", "told Today": a capital after a word names the show.
@@ -334,10 +322,7 @@ impl Ctx<'_> {
         while j < ceil && j < start + 15 && self.is_word(j) {
             let w = self.low(j);
             // A clause word, or another "according" ("according to according to …" names no one).
-            if matches!(
-                &*w,
-                "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "if" | "according"
-            ) {
+            if ["that", "which", "who", "whom", "when", "while", "because", "but", "if", "according"].contains(&&*w) {
                 break;
             }
             j += 1;

@@ -154,7 +154,7 @@ pub(super) fn classify(d: &Described<'_>) -> (Anonymity, &'static str) {
             if d.kind == SpeakerKind::Document { "documents with no name" } else { "a group with no name" },
         ),
         // "an architect", "one questioner", "a federal judge": one unnamed person.
-        SpeakerKind::Person if matches!(first, "a" | "an" | "one" | "another") => {
+        SpeakerKind::Person if ["a", "an", "one", "another"].contains(&first) => {
             (Anonymity::Anonymous, "a role with no name")
         }
         SpeakerKind::Person if quantified || plural => (Anonymity::Vague, "a group with no name"),

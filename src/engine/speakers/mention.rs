@@ -157,8 +157,7 @@ fn antecedent(text: &str, span: Span) -> Option<Span> {
         let i = rest.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let raw = rest.get(i..)?;
         let w = strip_quotes(raw);
-        let joiner =
-            matches!(w, "of" | "the" | "de" | "bin" | "al" | "von" | "van" | "on" | "in" | "at" | "for" | "from");
+        let joiner = ["of", "the", "de", "bin", "al", "von", "van", "on", "in", "at", "for", "from"].contains(&w);
         // A previous sentence's last word ("… said Clinton. Trump, who …") ends the run.
         let sentence_end = raw.ends_with(['!', '?']) || (raw.ends_with('.') && !abbreviation(&raw[..raw.len() - 1]));
         if w.is_empty()
@@ -259,7 +258,8 @@ fn apposition(text: &str, span: Span) -> Option<Mention> {
     Some(named)
 }
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Monday to Sunday: the first seven of the time words.
+const WEEKDAYS: &[&str] = crate::engine::words::TIME_WORDS.split_at(7).0;
 
 fn describe_phrase(text: &str, span: Span) -> Mention {
     let lex = Lexicon::get();
@@ -307,7 +307,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     }
     // "Some", "Many", "Others": a quantifier alone is a vague group, never a name.
     if words.len() == 1
-        && matches!(lower[0].as_str(), "some" | "many" | "most" | "others" | "several" | "few" | "all" | "both")
+        && ["some", "many", "most", "others", "several", "few", "all", "both"].contains(&lower[0].as_str())
     {
         m.kind = SpeakerKind::Group;
         m.head = Some(lower[0].clone());
@@ -323,7 +323,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
             && capital(words[p - 1])
             && is_cap(words[p + 1])
             && is_cap(words[0])
-            && !lower[..p].iter().any(|w| matches!(w.as_str(), "of" | "for" | "at" | "from" | "with" | "in" | "on"))
+            && !lower[..p].iter().any(|w| ["of", "for", "at", "from", "with", "in", "on"].contains(&w.as_str()))
     });
     if joint.is_some() {
         m.kind = SpeakerKind::Group;
@@ -352,21 +352,16 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     }
     // Cut a trailing prepositional phrase for the head: "the spokeswoman for the … Council".
     let pp = lower.iter().position(|w| {
-        matches!(w.as_str(), "for" | "of" | "at" | "from" | "with" | "in" | "on" | "and" | "to" | "among" | "by")
+        ["for", "of", "at", "from", "with", "in", "on", "and", "to", "among", "by"].contains(&w.as_str())
     });
     let mut core_end = pp.filter(|&p| p > 0).unwrap_or(words.len());
     // "three people familiar with the matter", "officials close to the talks": the adjective
     // before the phrase modifies the head, it is none.
     if core_end > 1
         && core_end < words.len()
-        && matches!(
-            lower[core_end - 1].as_str(),
-            "familiar" | "close" | "closest" | "briefed" | "involved" | "knowledgeable"
-        )
-        && !matches!(
-            lower[core_end - 2].as_str(),
-            "those" | "some" | "many" | "several" | "others" | "few" | "all" | "one"
-        )
+        && ["familiar", "close", "closest", "briefed", "involved", "knowledgeable"]
+            .contains(&lower[core_end - 1].as_str())
+        && !["those", "some", "many", "several", "others", "few", "all", "one"].contains(&lower[core_end - 2].as_str())
     {
         core_end -= 1;
     }
@@ -374,10 +369,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     // ("By Sunday" stays whole: its first word heads nothing.)
     while core_end > 1
         && WEEKDAYS.contains(&lower[core_end - 1].as_str())
-        && !matches!(
-            lower[core_end - 2].as_str(),
-            "by" | "until" | "since" | "before" | "after" | "on" | "last" | "next"
-        )
+        && !["by", "until", "since", "before", "after", "on", "last", "next"].contains(&lower[core_end - 2].as_str())
     {
         core_end -= 1;
     }
@@ -385,7 +377,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     // participle after a known head opens a reduced relative clause, which is no part of the head.
     if let Some(k) = (1..core_end).find(|&k| {
         let w = lower[k].as_str();
-        let participle = w.len() > 4 && w.ends_with("ed") || matches!(w, "taken" | "written" | "given" | "shown");
+        let participle = w.len() > 4 && w.ends_with("ed") || ["taken", "written", "given", "shown"].contains(&w);
         // ("her party's elected leaders": after a possessive it is an adjective.)
         participle && !is_cap(words[k]) && !is_possessive(words[k - 1]) && lex.role(&lower[k - 1]).is_some()
     }) {
@@ -394,16 +386,12 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     // "Many in the crowd", "Some of his advisers": a quantifier heads a group, never a name.
     let quantifier = core_end == 1
         && words.len() > 1
-        && matches!(
-            lower[0].as_str(),
-            "many" | "some" | "several" | "most" | "others" | "all" | "both" | "few" | "none"
-        );
+        && ["many", "some", "several", "most", "others", "all", "both", "few", "none"].contains(&lower[0].as_str());
     // Name: the trailing run of capitalised words of the core after the last title/role word.
     let mut name_start = core_end;
     // A particle inside a name: "Osama bin Laden", "Ursula von der Leyen", "Charles de Gaulle".
-    let is_particle = |l: &str| {
-        matches!(l, "bin" | "ibn" | "al" | "el" | "de" | "van" | "von" | "der" | "da" | "di" | "du" | "del" | "abu")
-    };
+    let is_particle =
+        |l: &str| ["bin", "ibn", "al", "el", "de", "van", "von", "der", "da", "di", "du", "del", "abu"].contains(&l);
     let particle = |k: usize| {
         k >= 1 && k + 1 < core_end && is_particle(&lower[k]) && (is_cap(words[k - 1]) || is_particle(&lower[k - 1]))
     };
@@ -415,7 +403,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
             break;
         }
         // "Many Mexicans", "Several Democrats": a sentence's first word is no part of a name.
-        if ANON_DET.contains(&l.as_str()) || matches!(l.as_str(), "most" | "few" | "all" | "both") {
+        if ANON_DET.contains(&l.as_str()) || ["most", "few", "all", "both"].contains(&l.as_str()) {
             break;
         }
         // "The Australian Services Union's Luke Foley": a possessive before the name is its
@@ -446,7 +434,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     let head = possessive_base(&head_raw).unwrap_or(&head_raw).to_string();
     let head_role = lex.role(&head);
     let first = lower.first().map(String::as_str).unwrap_or("");
-    m.definite = matches!(first, "the" | "this" | "that" | "these" | "those");
+    m.definite = ["the", "this", "that", "these", "those"].contains(&first);
     if let Some(first_word) = words.first() {
         if let Some(base) = possessive_base(first_word) {
             let b = base.to_lowercase();
@@ -465,7 +453,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     m.modifiers = words[..core_end]
         .iter()
         .zip(&lower)
-        .filter(|(w, l)| is_cap(w) && !matches!(l.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those"))
+        .filter(|(w, l)| is_cap(w) && !["the", "a", "an", "this", "that", "these", "those"].contains(&l.as_str()))
         .map(|(w, _)| w.to_string())
         .collect();
     // A surname that is a role word after a first name or an honorific is still a name ("Frank
@@ -515,7 +503,7 @@ fn describe_phrase(text: &str, span: Span) -> Mention {
     // lady and U.S. senator" is one: no determiner of its own after "and").
     let coordinated = lower.get(core_end).is_some_and(|w| w == "and")
         && lower.get(core_end + 1).is_some_and(|w| {
-            matches!(w.as_str(), "his" | "her" | "their" | "a" | "an" | "another" | "two" | "other" | "several")
+            ["his", "her", "their", "a", "an", "another", "two", "other", "several"].contains(&w.as_str())
         });
     let joined = lower.join(" ");
     let place = places().contains(joined.strip_prefix("the ").unwrap_or(&joined));
@@ -558,7 +546,7 @@ fn institution_name(words: &[&str], lower: &[String], core_end: usize) -> Option
     if core.len() < 2 || !core.iter().all(|w| is_cap(w)) {
         return None;
     }
-    let joiner = |l: &str| matches!(l, "of" | "for" | "and" | "on" | "the");
+    let joiner = |l: &str| ["of", "for", "and", "on", "the"].contains(&l);
     let tail_ok = words[core_end..].iter().zip(&lower[core_end..]).all(|(w, l)| is_cap(w) || joiner(l))
         && words.last().is_some_and(|w| is_cap(w));
     let end = if tail_ok { words.len() } else { core_end };
@@ -601,7 +589,7 @@ fn name_after_titled_complement(words: &[&str], lower: &[String]) -> Option<usiz
 /// An honorific ("Mr.", "Dr.") or a first name the lexicon knows ("Larry"): the next word is
 /// a surname.
 fn names_a_person(lower: &str) -> bool {
-    matches!(lower, "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms" | "dr")
+    ["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"].contains(&lower)
         || genders().get(lower).is_some_and(|&(_, title)| !title)
 }
 

@@ -27,7 +27,7 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     }
     let question = |k: usize| {
         ctx.is_word(k)
-            && matches!(&*ctx.low(k), "whether" | "if" | "about" | "what" | "why" | "how" | "who" | "when" | "where")
+            && ["whether", "if", "about", "what", "why", "how", "who", "when", "where"].contains(&&*ctx.low(k))
     };
     let Some(s) = (s..(s + 7).min(end)).take_while(|&k| ctx.is_word(k)).find(|&k| question(k)) else {
         return;

@@ -27,10 +27,8 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
         w.len() <= 1
             || w.ends_with("ed")
             || w.ends_with("ing")
-            || matches!(
-                &*w,
-                "update" | "note" | "source" | "sources" | "photo" | "video" | "watch" | "read" | "related" | "credit"
-            )
+            || ["update", "note", "source", "sources", "photo", "video", "watch", "read", "related", "credit"]
+                .contains(&&*w)
     };
     if end <= colon + 3 || n_content_words < 5 || label {
         return;
@@ -39,36 +37,36 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     // outlet or a name of plain capitalised words.
     let label = ctx.span(floor, colon).text(ctx.d.text).to_lowercase();
     let function_word = (floor..colon).any(|k| {
-        matches!(
-            &*ctx.low(k),
-            "the"
-                | "a"
-                | "an"
-                | "of"
-                | "over"
-                | "in"
-                | "on"
-                | "for"
-                | "to"
-                | "and"
-                | "with"
-                | "at"
-                | "by"
-                | "from"
-                | "latest"
-                | "correction"
-                | "clarification"
-                | "note"
-                | "disclosure"
-                | "updated"
-                | "update"
-                | "breaking"
-                | "watch"
-                | "exclusive"
-                | "opinion"
-                | "analysis"
-                | "editorial"
-        )
+        [
+            "the",
+            "a",
+            "an",
+            "of",
+            "over",
+            "in",
+            "on",
+            "for",
+            "to",
+            "and",
+            "with",
+            "at",
+            "by",
+            "from",
+            "latest",
+            "correction",
+            "clarification",
+            "note",
+            "disclosure",
+            "updated",
+            "update",
+            "breaking",
+            "watch",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "editorial",
+        ]
+        .contains(&&*ctx.low(k))
     });
     if function_word && !ctx.lex.is_outlet(&label) {
         return;

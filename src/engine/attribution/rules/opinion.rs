@@ -12,14 +12,14 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
         return;
     }
     let noun = floor + 2;
-    if !matches!(&*ctx.low(noun), "opinion" | "view" | "words" | "estimation" | "assessment" | "mind")
+    if !["opinion", "view", "words", "estimation", "assessment", "mind"].contains(&&*ctx.low(noun))
         || !ctx.is_punct(noun + 1, ',')
     {
         return;
     }
     let who = floor + 1;
     let w = ctx.low(who);
-    if !(matches!(&*w, "his" | "her" | "their" | "its" | "our") || words::is_possessive(&w)) {
+    if !(["his", "her", "their", "its", "our"].contains(&&*w) || words::is_possessive(&w)) {
         return;
     }
     claims.push(RawClaim {

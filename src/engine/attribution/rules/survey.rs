@@ -56,8 +56,8 @@ pub fn apply(ctx: &Ctx<'_>, s: &Scope<'_>, claims: &mut Vec<RawClaim>) {
     let phrase = floor + 1..comma;
     // A determiner, a possessive or a name opens it: "a", "the", "Tuesday's", "CNN's".
     let first = ctx.low(floor + 1);
-    let opens = matches!(&*first, "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that")
-        || ctx.tok(floor + 1).cap;
+    let opens =
+        ["a", "an", "the", "its", "their", "his", "her", "this", "that"].contains(&&*first) || ctx.tok(floor + 1).cap;
     if !opens || !phrase.clone().any(|k| FINDINGS.contains(&&*ctx.low(k))) || comma + 1 >= end {
         return;
     }

@@ -26,10 +26,7 @@ pub fn after(ctx: &Ctx<'_>, s: &Scope<'_>, entry: &CueEntry, f: &Frame) -> After
         let hi = (k + 6).min(end);
         if let Some(q) = (k..hi).find(|&x| {
             ctx.is_word(x)
-                && matches!(
-                    &*ctx.low(x),
-                    "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "about"
-                )
+                && ["whether", "if", "how", "why", "what", "who", "when", "where", "about"].contains(&&*ctx.low(x))
         }) {
             after = After { start: Some(q), marked: true, citing: after.citing };
         }
@@ -123,26 +120,27 @@ fn use_before(
                 || ctx.is_a(a, words::class::NP_INNER_PREP)
                 || ctx.is_a(a, words::class::TIME_WORDS)
                 || first.ends_with("ly")
-                || matches!(
-                    &*first,
-                    "to" | "during"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "as"
-                        | "when"
-                        | "late"
-                        | "early"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "again"
-                        | "afterward"
-                        | "later"
-                        | "by"
-                        | "under"
-                        | "through"
-                );
+                || [
+                    "to",
+                    "during",
+                    "after",
+                    "before",
+                    "while",
+                    "as",
+                    "when",
+                    "late",
+                    "early",
+                    "last",
+                    "this",
+                    "earlier",
+                    "again",
+                    "afterward",
+                    "later",
+                    "by",
+                    "under",
+                    "through",
+                ]
+                .contains(&&*first);
             !after.marked && !intro && (quoted || (end - k <= 8 && adjunct) || interrupted.is_some())
         }
         _ => false,

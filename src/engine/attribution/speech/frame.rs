@@ -36,15 +36,11 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
     // "said in a statement", "told in an interview": PolNeAR's cues include the medium.
     if k + 2 < end && ctx.low_is(k, "in") && matches!(&*ctx.low(k + 1), "a" | "an") {
         let mut m = k + 2;
-        if m + 1 < end
-            && matches!(&*ctx.low(m), "written" | "joint" | "separate" | "brief" | "recent" | "new" | "lengthy")
+        if m + 1 < end && ["written", "joint", "separate", "brief", "recent", "new", "lengthy"].contains(&&*ctx.low(m))
         {
             m += 1;
         }
-        if matches!(
-            &*ctx.low(m),
-            "statement" | "interview" | "tweet" | "email" | "post" | "speech" | "letter" | "release"
-        ) {
+        if ["statement", "interview", "tweet", "email", "post", "speech", "letter", "release"].contains(&&*ctx.low(m)) {
             cue_spans[0] = ctx.span(first, m + 1);
             k = m + 1;
         }
@@ -71,11 +67,11 @@ pub fn frame(ctx: &Ctx<'_>, s: &Scope<'_>, i: usize, entry: &CueEntry, first: us
     // "has been repeatedly criticized by": an adverb may stand between.
     // ("was first reported by", "were later confirmed by", "has also been criticized by".)
     let adverb = |w: &str| {
-        w.ends_with("ly") || matches!(w, "first" | "also" | "later" | "then" | "never" | "not" | "already" | "since")
+        w.ends_with("ly") || ["first", "also", "later", "then", "never", "not", "already", "since"].contains(&w)
     };
     let aux = if i > first + 1 && adverb(&ctx.low(i - 1)) { i - 2 } else { i.saturating_sub(1) };
     let passive =
-        first < i && matches!(&*ctx.low(aux), "was" | "were" | "is" | "are" | "been") && k < end && ctx.low_is(k, "by");
+        first < i && ["was", "were", "is", "are", "been"].contains(&&*ctx.low(aux)) && k < end && ctx.low_is(k, "by");
     let mut agent = None;
     if passive {
         let Some((a, e)) = ctx.np_fwd(k + 1, end) else {

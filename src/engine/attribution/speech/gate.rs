@@ -93,10 +93,10 @@ pub(crate) fn no_speaker(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 fn has_verb(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     for k in a..b {
         let w = ctx.low(k);
-        if matches!(&*w, "who" | "which" | "whose" | "that") {
+        if ["who", "which", "whose", "that"].contains(&&*w) {
             return false;
         }
-        if matches!(&*w, "has" | "have" | "had" | "is" | "are" | "was" | "were") {
+        if ["has", "have", "had", "is", "are", "was", "were"].contains(&&*w) {
             return true;
         }
     }
@@ -175,29 +175,29 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
     // that are mostly not reports ("spoke to reporters", "released the video", "called an
     // emergency meeting") need an explicit marker, a quotation, or a particle in the cue.
     let explicit = after.marked || inverted || quoted;
-    let plural_noun = matches!(
-        &*w,
-        "claims"
-            | "questions"
-            | "calls"
-            | "reports"
-            | "comments"
-            | "remarks"
-            | "notes"
-            | "statements"
-            | "plans"
-            | "views"
-            | "concerns"
-            | "attacks"
-            | "warnings"
-            | "promises"
-            | "charges"
-            | "shows"
-            | "answers"
-            | "points"
-            | "fears"
-            | "hopes"
-    );
+    let plural_noun = [
+        "claims",
+        "questions",
+        "calls",
+        "reports",
+        "comments",
+        "remarks",
+        "notes",
+        "statements",
+        "plans",
+        "views",
+        "concerns",
+        "attacks",
+        "warnings",
+        "promises",
+        "charges",
+        "shows",
+        "answers",
+        "points",
+        "fears",
+        "hopes",
+    ]
+    .contains(&&*w);
     if in_compound(ctx, i) {
         return Err("part of a compound noun (\"think tank\", \"talk show\")");
     }
@@ -224,7 +224,7 @@ pub fn accept(ctx: &Ctx<'_>, s: &Scope<'_>, c: Candidate<'_>) -> Result<RawClaim
         && f.first == i
         && src.np.is_some_and(|(a, b)| {
             b == f.first
-                && !matches!(&*ctx.low(a), "i" | "we" | "you" | "they" | "who" | "which")
+                && !["i", "we", "you", "they", "who", "which"].contains(&&*ctx.low(a))
                 && ((a..b).any(|x| ctx.is_role(x)) || ctx.tok(b - 1).cap)
         });
     if src.np.is_some_and(|(a, b)| no_speaker(ctx, a, b)) {
@@ -291,29 +291,16 @@ fn agentless_passive(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, content: &[Spa
     if f.passive || props.patient || props.raising || props.impression || props.experiencer || f.first == f.verb {
         return false;
     }
-    let be = (f.first..f.verb).any(|x| matches!(&*ctx.low(x), "is" | "are" | "was" | "were" | "be" | "been" | "being"));
+    let be = (f.first..f.verb).any(|x| ["is", "are", "was", "were", "be", "been", "being"].contains(&&*ctx.low(x)));
     let verb = ctx.low(f.verb);
     if !be || verb.ends_with("ing") || verb.ends_with('s') {
         return false;
     }
     let Some(first) = content.first() else { return true };
     let k = ctx.tok_at(first.start).max(f.next);
-    let adjunct = matches!(
-        &*ctx.low(k),
-        "in" | "at"
-            | "on"
-            | "to"
-            | "for"
-            | "as"
-            | "over"
-            | "with"
-            | "from"
-            | "during"
-            | "after"
-            | "before"
-            | "by"
-            | "into"
-    );
+    let adjunct =
+        ["in", "at", "on", "to", "for", "as", "over", "with", "from", "during", "after", "before", "by", "into"]
+            .contains(&&*ctx.low(k));
     ctx.is_word(k) && adjunct
 }
 
@@ -328,7 +315,7 @@ fn raised_subject(ctx: &Ctx<'_>, props: LemmaProps, f: &Frame, src: &Source) -> 
     }
     let be = (f.first..f.verb).any(|x| {
         let w = ctx.low(x);
-        matches!(&*w, "is" | "are" | "was" | "were" | "be" | "been")
+        ["is", "are", "was", "were", "be", "been"].contains(&&*w)
             || ["isn", "wasn", "aren", "weren"].iter().any(|n| w.starts_with(n))
     });
     let verb = ctx.low(f.verb);

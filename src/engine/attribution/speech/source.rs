@@ -125,23 +125,23 @@ fn subject(ctx: &Ctx<'_>, s: &Scope<'_>, f: &mut Frame) -> Option<(usize, usize)
         }
     }
     let head = ctx.low(e - 1);
-    let time_head = matches!(
-        &*head,
-        "day"
-            | "week"
-            | "month"
-            | "year"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "morning"
-            | "evening"
-            | "night"
-    );
+    let time_head = [
+        "day",
+        "week",
+        "month",
+        "year",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "evening",
+        "night",
+    ]
+    .contains(&&*head);
     if !time_head {
         return np;
     }

@@ -32,34 +32,17 @@ pub fn check(
     // "said" is never a noun after a quantifier: "Some said …" (but "the said agreement").
     let quantifier_subject = &*w == "said" && i > 0 && ctx.is_word(i - 1) && {
         let prev = ctx.low(i - 1);
-        matches!(&*prev, "some" | "many" | "most" | "several" | "few" | "all" | "both" | "others")
+        ["some", "many", "most", "several", "few", "all", "both", "others"].contains(&&*prev)
     };
     if cue_first == i && i > floor && ctx.is_word(i - 1) && !quantifier_subject {
         let prev = ctx.low(i - 1);
         let possessive = words::is_possessive(&prev);
         if possessive
-            || matches!(
-                &*prev,
-                "the"
-                    | "a"
-                    | "an"
-                    | "no"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "any"
-                    | "some"
-                    | "each"
-                    | "every"
-            )
+            || [
+                "the", "a", "an", "no", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                "those", "any", "some", "each", "every",
+            ]
+            .contains(&&*prev)
         {
             return Err("a noun after a determiner or possessive");
         }
